@@ -6,7 +6,7 @@ import logging
 
 import typer
 
-from medllm.cli import data, datasets, deid, models, quickstart
+from medllm.cli import data, datasets, deid, models, quickstart, train
 
 app = typer.Typer(
     name="medllm",
@@ -21,6 +21,7 @@ app.add_typer(datasets.app, name="datasets")
 app.add_typer(models.app, name="models")
 app.command("generate")(models.generate)
 app.command("quickstart")(quickstart.quickstart)
+app.command("train")(train.train)
 
 
 @app.callback()

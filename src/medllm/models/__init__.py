@@ -6,7 +6,7 @@ heavy dependencies only when used; ``load_model`` picks one from a spec string.
 
 from medllm.models.base import ChatModel, GenerationConfig, LoglikelihoodResult, Message, ModelError
 from medllm.models.builtin import BUILTINS, BuiltinModel
-from medllm.models.registry import list_models, load_model, load_tokenizer
+from medllm.models.registry import list_models, load_model, load_tokenizer, model_folder
 
 __all__ = [
     "BUILTINS",
@@ -19,4 +19,5 @@ __all__ = [
     "list_models",
     "load_model",
     "load_tokenizer",
+    "model_folder",
 ]

@@ -71,26 +71,35 @@ def list_models() -> list[dict[str, Any]]:
     return [model.to_dict() for model in BUILTINS.values()]
 
 
-def load_tokenizer(spec: str) -> Any:
-    """The tokenizer of a local model spec (built-in name, local folder or hub id), without its weights.
+def model_folder(spec: str) -> str:
+    """What transformers' ``from_pretrained`` takes for a local model spec: a folder, or a hub id.
 
     A built-in that has not been built yet is built once (that loads its weights this one time).
+
+    Raises:
+        ModelError: the spec names a remote server or a llama.cpp file, which have no weights to load here.
+    """
+    spec = spec.strip()
+    if spec in BUILTINS:
+        builtin = BUILTINS[spec]
+        if not builtin.is_cached():
+            builtin.load()
+        return str(builtin.cache_path())
+    if spec.startswith(("http://", "https://", LLAMACPP_PREFIX)):
+        raise ModelError(f"{spec}: a remote or llama.cpp model has no local weights or tokenizer to load")
+    path = Path(spec).expanduser()
+    return str(path) if path.is_dir() else spec
+
+
+def load_tokenizer(spec: str) -> Any:
+    """The tokenizer of a local model spec (built-in name, local folder or hub id), without its weights.
 
     Raises:
         ModelError: the spec names a remote server, or no tokenizer can be loaded from it.
     """
     from transformers import AutoTokenizer
 
-    spec = spec.strip()
-    if spec in BUILTINS:
-        builtin = BUILTINS[spec]
-        if not builtin.is_cached():
-            builtin.load()
-        source: str | Path = builtin.cache_path()
-    elif spec.startswith(("http://", "https://", LLAMACPP_PREFIX)):
-        raise ModelError(f"{spec}: a remote or llama.cpp model has no local tokenizer to load")
-    else:
-        source = Path(spec).expanduser() if Path(spec).expanduser().is_dir() else spec
+    source = model_folder(spec)
     try:
         return AutoTokenizer.from_pretrained(source)
     except (OSError, ValueError) as error:

@@ -1,0 +1,107 @@
+"""Run a recipe's stages in order, each starting from the model the previous one exported.
+
+Every stage writes ``<output>/<stage>/`` (checkpoints, log history, plots, the exported ``model/``) and
+a ``DONE`` file with its key (a hash of the stage's settings and its input model). With ``resume``, a
+finished stage with the same key is reused, and an unfinished one continues from its last checkpoint;
+without it, stages are trained afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from medllm.io.issues import DataError
+from medllm.train.recipe import TrainRecipe
+
+DONE = "DONE"
+
+
+def run_recipe(
+    recipe: TrainRecipe,
+    output: Path,
+    *,
+    only: str | None = None,
+    resume: bool = False,
+    on_status: Callable[[str], None] = lambda message: None,
+) -> dict[str, Any]:
+    """Train every stage (or only ``only``, from the model its predecessors exported) and write ``summary.json``.
+
+    Returns:
+        The run summary: per stage its type, exported model, metrics before and after, data and plots.
+
+    Raises:
+        DataError: bad data or settings (the message names the stage), or ``only`` needs a stage that has
+            not run.
+    """
+    from medllm.models import model_folder
+    from medllm.train.data import load_stage_data
+    from medllm.train.stages import StageContext, new_stage
+    from medllm.train.templates import resolve_chat_template
+
+    output.mkdir(parents=True, exist_ok=True)
+    chat_template = resolve_chat_template(recipe.chat_template)
+    plain_recipe = recipe.model_dump(mode="json")
+    (output / "recipe.json").write_text(json.dumps(plain_recipe, indent=2), encoding="utf-8")
+    policy = model_folder(recipe.model)
+    reward_models: dict[str, str] = {}
+    results: list[dict[str, Any]] = []
+    for stage in recipe.stages:
+        assert stage.name is not None
+        folder = output / stage.name
+        key = _stage_key(stage.model_dump(mode="json"), policy, chat_template, (recipe.seed, recipe.holdout))
+        done = _read_done(folder)
+        skip = only is not None and stage.name != only
+        if skip or (resume and done is not None and done["key"] == key):
+            if done is None or done["key"] != key:
+                raise DataError(
+                    f"stage {stage.name!r} has not run with these settings; run the whole recipe "
+                    f"(or earlier stages) before --stage {only}"
+                )
+            on_status(f"[{stage.name}] reusing the finished stage in {folder}")
+            result = done["result"]
+        else:
+            if not resume and folder.exists():
+                shutil.rmtree(folder)
+            context = StageContext(
+                model=policy,
+                base_model=recipe.model,
+                output_dir=folder,
+                chat_template=chat_template,
+                seed=recipe.seed,
+                resume=resume,
+                reward_models=dict(reward_models),
+                recipe=plain_recipe,
+                on_status=on_status,
+            )
+            runner = new_stage(stage, context)
+            data = load_stage_data(stage.data, stage.type, seed=recipe.seed, holdout=recipe.holdout)
+            result = runner.run(data).to_json()
+            (folder / DONE).write_text(json.dumps({"key": key, "result": result}, indent=2), encoding="utf-8")
+        results.append(result)
+        if result.get("reward_model"):
+            reward_models[stage.name] = result["reward_model"]
+        policy = result["model"]
+        if only == stage.name:
+            break
+    if only is not None and not any(r["name"] == only for r in results):
+        raise DataError(f"no stage named {only!r}")
+    summary = {"model": recipe.model, "final_model": policy, "stages": results}
+    (output / "summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    return summary
+
+
+def _stage_key(stage: dict[str, Any], policy: str, chat_template: str | None, seed: Any) -> str:
+    blob = json.dumps({"stage": stage, "policy": policy, "template": chat_template, "seed": seed}, sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def _read_done(folder: Path) -> dict[str, Any] | None:
+    try:
+        return json.loads((folder / DONE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
