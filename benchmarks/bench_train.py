@@ -104,6 +104,9 @@ def run_medllm(model_dir: str, records: list[Any], out: Path, args: dict[str, An
 
 
 def _timed(trainer: Any) -> dict[str, Any]:
+    from transformers import PrinterCallback
+
+    trainer.remove_callback(PrinterCallback)  # keeps stdout for the report
     counter = PaddingCounter(trainer.data_collator)
     trainer.data_collator = counter
     start = time.perf_counter()
@@ -119,7 +122,9 @@ def _timed(trainer: Any) -> dict[str, Any]:
     }
 
 
-def bench_model(name: str, n_records: int, seed: int, batch_size: int, max_length: int) -> dict[str, Any]:
+def bench_model(
+    name: str, n_records: int, seed: int, batch_size: int, max_length: int, medllm_args: dict[str, Any]
+) -> dict[str, Any]:
     from transformers import AutoTokenizer
 
     from medllm.models import model_folder
@@ -137,7 +142,7 @@ def bench_model(name: str, n_records: int, seed: int, batch_size: int, max_lengt
     }
     with tempfile.TemporaryDirectory() as tmp:
         baseline = run_trl_default(model_dir, records, Path(tmp) / "trl", args)
-        medllm = run_medllm(model_dir, records, Path(tmp) / "medllm", args)
+        medllm = run_medllm(model_dir, records, Path(tmp) / "medllm", {**args, **medllm_args})
     for result in (baseline, medllm):
         result["supervised_tokens_per_s"] = tokens / result["seconds"]
     return {
@@ -146,6 +151,7 @@ def bench_model(name: str, n_records: int, seed: int, batch_size: int, max_lengt
         "supervised_tokens": tokens,
         "batch_size": batch_size,
         "max_length": max_length,
+        "medllm_args": medllm_args,
         "trl_default": baseline,
         "medllm": medllm,
         "speedup": medllm["supervised_tokens_per_s"] / baseline["supervised_tokens_per_s"],
@@ -159,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--max-length", type=int, default=1024)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--medllm-args", default="{}", help="JSON: SFT settings to try instead of medllm's defaults")
     parser.add_argument("--json", action="store_true")
     options = parser.parse_args(argv)
     import torch
@@ -166,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for name in options.models.split(","):
         n = options.records or (512 if name == "tiny-random-llama" else 64)
-        results.append(bench_model(name, n, options.seed, options.batch_size, options.max_length))
+        extra = json.loads(options.medllm_args)
+        results.append(bench_model(name, n, options.seed, options.batch_size, options.max_length, extra))
     report = {"threads": torch.get_num_threads(), "cpus": os.cpu_count(), "results": results}
     if options.json:
         print(json.dumps(report, indent=2))

@@ -24,15 +24,17 @@ if TYPE_CHECKING:
 def export_model(
     trainer: Trainer, tokenizer: PreTrainedTokenizerBase, stage: Stage, result: StageResult, data: StageData
 ) -> Path:
-    """Save the trained model of ``trainer`` to ``<stage>/model`` (and the adapter to ``<stage>/adapter``)."""
+    """Save the trained model of ``trainer`` to ``<stage>/model`` (and the adapter to ``<stage>/adapter``).
+
+    Called on the main process only. LoRA is merged in place: training is over.
+    """
     from medllm.train.stages.base import ADAPTER, MODEL
 
     out = stage.context.output_dir
     target = out / MODEL
     if target.exists():
         shutil.rmtree(target)
-    model = trainer.model
-    model = getattr(trainer.accelerator, "unwrap_model", lambda m: m)(model)
+    model = trainer.accelerator.unwrap_model(trainer.model)
     if stage.spec.peft is not None:
         adapter = out / ADAPTER
         model.save_pretrained(adapter)

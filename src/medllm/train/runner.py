@@ -38,15 +38,21 @@ def run_recipe(
         DataError: bad data or settings (the message names the stage), or ``only`` needs a stage that has
             not run.
     """
+    # Under `accelerate launch` every process runs this; only the main one writes or removes files.
+    from accelerate import PartialState
+
     from medllm.models import model_folder
     from medllm.train.data import load_stage_data
     from medllm.train.stages import StageContext, new_stage
     from medllm.train.templates import resolve_chat_template
 
-    output.mkdir(parents=True, exist_ok=True)
+    state = PartialState()
+    main = state.is_main_process
     chat_template = resolve_chat_template(recipe.chat_template)
     plain_recipe = recipe.model_dump(mode="json")
-    (output / "recipe.json").write_text(json.dumps(plain_recipe, indent=2), encoding="utf-8")
+    if main:
+        output.mkdir(parents=True, exist_ok=True)
+        (output / "recipe.json").write_text(json.dumps(plain_recipe, indent=2), encoding="utf-8")
     policy = model_folder(recipe.model)
     reward_models: dict[str, str] = {}
     results: list[dict[str, Any]] = []
@@ -65,8 +71,9 @@ def run_recipe(
             on_status(f"[{stage.name}] reusing the finished stage in {folder}")
             result = done["result"]
         else:
-            if not resume and folder.exists():
+            if main and not resume and folder.exists():
                 shutil.rmtree(folder)
+            state.wait_for_everyone()
             context = StageContext(
                 model=policy,
                 base_model=recipe.model,
@@ -81,7 +88,9 @@ def run_recipe(
             runner = new_stage(stage, context)
             data = load_stage_data(stage.data, stage.type, seed=recipe.seed, holdout=recipe.holdout)
             result = runner.run(data).to_json()
-            (folder / DONE).write_text(json.dumps({"key": key, "result": result}, indent=2), encoding="utf-8")
+            if main:
+                (folder / DONE).write_text(json.dumps({"key": key, "result": result}, indent=2), encoding="utf-8")
+            state.wait_for_everyone()
         results.append(result)
         if result.get("reward_model"):
             reward_models[stage.name] = result["reward_model"]
@@ -91,7 +100,8 @@ def run_recipe(
     if only is not None and not any(r["name"] == only for r in results):
         raise DataError(f"no stage named {only!r}")
     summary = {"model": recipe.model, "final_model": policy, "stages": results}
-    (output / "summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    if main:
+        (output / "summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
     return summary
 
 

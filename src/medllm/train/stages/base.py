@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,6 +79,13 @@ def on_cpu() -> bool:
     import torch
 
     return not torch.cuda.is_available()
+
+
+def flash_attention_available() -> bool:
+    """A CUDA GPU with flash-attention installed: packed rows then train without padding or cross-talk."""
+    import importlib.util
+
+    return not on_cpu() and importlib.util.find_spec("flash_attn") is not None
 
 
 class Stage:
@@ -152,7 +158,7 @@ class Stage:
             "save_total_limit": 2,
             "report_to": "none",
             "dataloader_num_workers": 0,
-            "disable_tqdm": sys.stderr.isatty(),  # the rich progress callback replaces tqdm on a terminal
+            "disable_tqdm": True,  # progress goes to stderr as status lines (see _report_progress)
         }
         if on_cpu():
             # TRL defaults to bf16 and gradient checkpointing, which fail or crawl on a CPU.
@@ -171,6 +177,8 @@ class Stage:
         kwargs: dict[str, Any] = {"dtype": torch.float32}
         if not on_cpu():
             kwargs["dtype"] = torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+        if flash_attention_available():
+            kwargs["attn_implementation"] = "flash_attention_2"
         if self.spec.peft is not None and self.spec.peft.method == "qlora":
             kwargs["quantization_config"] = qlora_quantization_config()
         return kwargs
@@ -215,7 +223,7 @@ class Stage:
         say(f"[{self.spec.name}] loading {self.context.model}")
         model = self.load_model(config)
         trainer = self.build_trainer(model, tokenizer, config, train, validation, self.peft_config())
-        _add_progress(trainer)
+        _report_progress(trainer, say, self.spec.name or self.type)
         metrics_before = self._evaluate(trainer, validation)
         checkpoint = last_checkpoint(out / CHECKPOINTS) if self.context.resume else None
         if checkpoint:
@@ -224,8 +232,11 @@ class Stage:
         output = trainer.train(resume_from_checkpoint=checkpoint)
         metrics_after = self._evaluate(trainer, validation)
         history = trainer.state.log_history
-        (out / "log_history.json").write_text(json.dumps(history, indent=1), encoding="utf-8")
-        plots = plot_history(history, out / "plots", title=f"{self.spec.name} ({self.type})")
+        main = trainer.accelerator.is_main_process
+        plots: list[Path] = []
+        if main:
+            (out / "log_history.json").write_text(json.dumps(history, indent=1), encoding="utf-8")
+            plots = plot_history(history, out / "plots", title=f"{self.spec.name} ({self.type})")
         result = StageResult(
             name=self.spec.name or self.type,
             type=self.type,
@@ -237,7 +248,10 @@ class Stage:
             plots=[str(p) for p in plots],
         )
         say(f"[{self.spec.name}] exporting")
-        exported = export_model(trainer, tokenizer, self, result, data)
+        exported = out / MODEL
+        if main:
+            export_model(trainer, tokenizer, self, result, data)
+        trainer.accelerator.wait_for_everyone()
         self.finish(result, exported)
         return result
 
@@ -292,8 +306,17 @@ def _resolve(reference: str) -> Any:
     return getattr(importlib.import_module(module), name)
 
 
-def _add_progress(trainer: Trainer) -> None:
-    if sys.stderr.isatty():
-        from trl.trainer.callbacks import RichProgressCallback
+def _report_progress(trainer: Trainer, say: Callable[[str], None], stage: str) -> None:
+    """Training logs as status lines on stderr, instead of transformers' printing them to stdout,
+    which carries results (``medllm train --json``)."""
+    from transformers import PrinterCallback, TrainerCallback
 
-        trainer.add_callback(RichProgressCallback())
+    class StatusLines(TrainerCallback):
+        def on_log(self, args: Any, state: Any, control: Any, logs: dict[str, Any] | None = None, **_: Any) -> None:
+            if not state.is_world_process_zero or not logs:
+                return
+            shown = ", ".join(f"{k} {v:.4g}" if isinstance(v, float) else f"{k} {v}" for k, v in logs.items())
+            say(f"[{stage}] step {state.global_step}/{state.max_steps}: {shown}")
+
+    trainer.remove_callback(PrinterCallback)
+    trainer.add_callback(StatusLines())
