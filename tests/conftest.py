@@ -27,3 +27,11 @@ def mirror() -> Path:
     if not path.is_dir():
         pytest.skip("no data mirror: set MEDLLM_DATA_MIRROR to ../shared/datasets")
     return path
+
+
+@pytest.fixture(scope="session")
+def tiny_path() -> str:
+    """The folder of ``tiny-random-llama`` (seed 0), built once per test cache."""
+    from medllm.models import model_folder
+
+    return model_folder("tiny-random-llama")

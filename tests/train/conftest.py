@@ -1,21 +1,11 @@
-"""Fixtures for training tests: the tiny model's folder and a helper that runs one-stage recipes."""
+"""Helpers for training tests: run small recipes, and preference pairs made from real dialogues."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from medllm.train import parse_recipe, run_recipe
-
-
-@pytest.fixture(scope="session")
-def tiny_path() -> str:
-    """The folder of ``tiny-random-llama`` (seed 0), built once per test cache."""
-    from medllm.models import model_folder
-
-    return model_folder("tiny-random-llama")
 
 
 def train_stages(output: Path, model: str, *stages: dict[str, Any], seed: int = 0, **recipe: Any) -> dict[str, Any]:

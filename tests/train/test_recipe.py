@@ -15,7 +15,7 @@ SFT = {"type": "sft", "data": {"train": {"dataset": "chatdoctor-5k"}}}
 def test_defaults_and_stage_names() -> None:
     recipe = parse_recipe({"model": "tiny-random-llama", "stages": [SFT, {**SFT, "type": "dpo"}]})
     assert [s.name for s in recipe.stages] == ["01-sft", "02-dpo"]
-    assert recipe.stages[0].data.validation == 0.05
+    assert recipe.stages[0].data.validation == "held_out" and recipe.holdout == 0.05
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,16 @@ def test_shipped_recipes_validate() -> None:
     assert recipes
     for path in recipes:
         load_recipe(path)
+
+
+def test_qlora_is_refused_before_training_without_a_gpu(tmp_path: Path) -> None:
+    import torch
+
+    from medllm.train import run_recipe
+
+    if torch.cuda.is_available():
+        pytest.skip("this machine has a GPU")
+    recipe = parse_recipe({"model": "tiny-random-llama", "stages": [{**SFT, "name": "q", "peft": {"method": "qlora"}}]})
+    with pytest.raises(DataError, match="stage 'q': QLoRA needs a CUDA GPU"):
+        run_recipe(recipe, tmp_path)
+    assert not (tmp_path / "q").exists()

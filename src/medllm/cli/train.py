@@ -10,6 +10,11 @@ from medllm.cli._common import console, fail, print_json
 from medllm.io.issues import DataError
 
 
+def _status(message: str) -> None:
+    # Stage names in brackets are text, not rich markup.
+    console.print(message, markup=False, highlight=False)
+
+
 def train(
     recipe: Path = typer.Argument(..., help="A training recipe (YAML); see recipes/train/."),
     stage: str | None = typer.Option(None, "--stage", help="Run only this stage (earlier ones must have run)."),
@@ -40,7 +45,7 @@ def train(
         console.print(f"{recipe}: valid; stages: " + ", ".join(f"{s.name} ({s.type})" for s in loaded.stages))
         return
     try:
-        summary = run_recipe(loaded, folder, only=stage, resume=resume, on_status=console.print)
+        summary = run_recipe(loaded, folder, only=stage, resume=resume, on_status=_status)
     except (DataError, ModelError, ImportError) as error:
         fail(str(error))
     if as_json:

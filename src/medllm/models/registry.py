@@ -86,7 +86,7 @@ def model_folder(spec: str) -> str:
             builtin.load()
         return str(builtin.cache_path())
     if spec.startswith(("http://", "https://", LLAMACPP_PREFIX)):
-        raise ModelError(f"{spec}: a remote or llama.cpp model has no local weights or tokenizer to load")
+        raise ModelError(f"{spec}: a remote or llama.cpp model has no local tokenizer or weights to load")
     path = Path(spec).expanduser()
     return str(path) if path.is_dir() else spec
 

@@ -98,6 +98,8 @@ def _read_one(source: SourceRef, stage_type: str, data: StageData, *, seed: int,
     read = list(_check_kind(_read_source(source, data), source, stage_type))
     if source.held_out:
         read = [r for r in read if is_held_out(r, seed=seed, fraction=holdout)]
+    if source.languages is not None:
+        read = [r for r in read if r.language in source.languages]
     if source.cap is not None and len(read) > source.cap:
         random.Random(f"{seed}:{source.label}").shuffle(read)
         read = read[: source.cap]

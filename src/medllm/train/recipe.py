@@ -37,6 +37,7 @@ class SourceRef(_Strict):
         cap: use at most this many records (the first ones after a seeded shuffle).
         held_out: only the source's held-out records (see ``TrainRecipe.holdout``): to evaluate a later
             stage on exactly the records an earlier stage held out.
+        languages: only records tagged with one of these languages (``medllm data build`` tags them).
     """
 
     dataset: str | None = None
@@ -45,6 +46,7 @@ class SourceRef(_Strict):
     format: str = "auto"
     cap: int | None = Field(None, gt=0)
     held_out: bool = False
+    languages: list[str] | None = None
 
     @model_validator(mode="after")
     def _one_origin(self) -> SourceRef:

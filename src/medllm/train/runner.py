@@ -53,6 +53,7 @@ def run_recipe(
     if main:
         output.mkdir(parents=True, exist_ok=True)
         (output / "recipe.json").write_text(json.dumps(plain_recipe, indent=2), encoding="utf-8")
+    preflight(recipe)
     policy = model_folder(recipe.model)
     reward_models: dict[str, str] = {}
     results: list[dict[str, Any]] = []
@@ -103,6 +104,22 @@ def run_recipe(
     if main:
         (output / "summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
     return summary
+
+
+def preflight(recipe: TrainRecipe) -> None:
+    """Refuse, before any stage trains, what this machine cannot run (QLoRA without a GPU or bitsandbytes).
+
+    Raises:
+        DataError: names the stage and what it needs.
+    """
+    from medllm.train.stages.base import qlora_quantization_config
+
+    for stage in recipe.stages:
+        if stage.peft is not None and stage.peft.method == "qlora":
+            try:
+                qlora_quantization_config()
+            except DataError as error:
+                raise DataError(f"stage {stage.name!r}: {error}") from None
 
 
 def _stage_key(stage: dict[str, Any], policy: str, chat_template: str | None, seed: Any) -> str:
