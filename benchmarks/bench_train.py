@@ -96,10 +96,9 @@ def run_medllm(model_dir: str, records: list[Any], out: Path, args: dict[str, An
         }
     )
     stage = new_stage(spec, StageContext(model=model_dir, base_model=model_dir, output_dir=out, seed=args["seed"]))
-    config = stage.make_config()
     tokenizer = stage.load_tokenizer()
     train, _ = stage.build_datasets(StageData(records, []), tokenizer)
-    trainer = stage.build_trainer(stage.load_model(config), tokenizer, config, train, None, None)
+    trainer = stage.build_trainer(stage.load_model(), tokenizer, stage.config, train, None, None)
     return _timed(trainer)
 
 
@@ -161,7 +160,7 @@ def bench_model(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--models", default="tiny-random-llama,smollm2-135m-instruct")
-    parser.add_argument("--records", type=int, default=0, help="dialogues per model (default: 512 tiny, 64 others)")
+    parser.add_argument("--records", type=int, default=0, help="dialogues per model (default: 512 tiny, 128 others)")
     parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--max-length", type=int, default=1024)
     parser.add_argument("--seed", type=int, default=0)
@@ -172,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
 
     results = []
     for name in options.models.split(","):
-        n = options.records or (512 if name == "tiny-random-llama" else 64)
+        n = options.records or (512 if name == "tiny-random-llama" else 128)
         extra = json.loads(options.medllm_args)
         results.append(bench_model(name, n, options.seed, options.batch_size, options.max_length, extra))
     report = {"threads": torch.get_num_threads(), "cpus": os.cpu_count(), "results": results}

@@ -41,6 +41,8 @@ class StageData:
     validation: list[Record]
     issues: IssueLog = field(default_factory=IssueLog)
     sources: dict[str, int] = field(default_factory=dict)
+    #: records a stage left out while preparing them, by reason (no reply to train on, too long, ...)
+    skipped: dict[str, int] = field(default_factory=dict)
     data_cards: list[str] = field(default_factory=list)
 
     def summary(self) -> dict[str, Any]:
@@ -48,6 +50,7 @@ class StageData:
             "train": len(self.train),
             "validation": len(self.validation),
             "sources": self.sources,
+            "skipped": self.skipped,
             "bad_rows": dict(self.issues.counts),
             "first_bad_rows": [str(issue) for issue in self.issues.issues[:5]],
             "data_cards": self.data_cards,

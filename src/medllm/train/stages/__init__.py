@@ -36,7 +36,9 @@ def check_args(spec: StageSpec) -> None:
         DataError: names the unknown key and the config class.
     """
     cls = stage_class(spec.type)
-    config = cls(spec, StageContext(model="", base_model="", output_dir=None)).config_cls()  # type: ignore[arg-type]
+    if cls.unavailable:
+        raise DataError(cls.unavailable)
+    config = cls.config_cls()
     fields = {f.name for f in dataclasses.fields(config)}
     unknown = sorted(set(spec.args) - fields)
     if unknown:
@@ -44,6 +46,8 @@ def check_args(spec: StageSpec) -> None:
 
 
 def new_stage(spec: StageSpec, context: StageContext) -> Stage:
+    """The stage object that trains ``spec`` (recipes are checked with :func:`check_args` first)."""
+    check_args(spec)
     return stage_class(spec.type)(spec, context)
 
 

@@ -8,6 +8,7 @@ checkpoints and resuming, evaluation before and after, plots, export) is here, o
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import logging
 from collections.abc import Callable
@@ -99,6 +100,8 @@ class Stage:
     learning_rates: ClassVar[tuple[float, float]] = (2e-5, 2e-4)
     #: metrics worth comparing before and after training (from ``trainer.evaluate()``).
     eval_keys: ClassVar[tuple[str, ...]] = ("eval_loss",)
+    #: why this stage type cannot run here, when it cannot.
+    unavailable: ClassVar[str | None] = None
 
     def __init__(self, spec: StageSpec, context: StageContext) -> None:
         self.spec = spec
@@ -131,17 +134,19 @@ class Stage:
             peft_config=peft_config,
         )
 
-    def load_model(self, config: Any) -> PreTrainedModel:
+    def load_model(self) -> PreTrainedModel:
         from transformers import AutoModelForCausalLM
 
         return AutoModelForCausalLM.from_pretrained(self.context.model, **self.model_kwargs())
 
     # -- shared machinery ----------------------------------------------------------------------
 
-    def config_cls(self) -> type:
-        return _resolve(self.config_class)
+    @classmethod
+    def config_cls(cls) -> type:
+        return _resolve(cls.config_class)
 
-    def make_config(self) -> Any:
+    @functools.cached_property
+    def config(self) -> Any:
         """The TRL config: shared defaults, then the stage type's, then the recipe's ``args``."""
         lr_full, lr_lora = self.learning_rates
         values: dict[str, Any] = {
@@ -216,12 +221,12 @@ class Stage:
         out = self.context.output_dir
         out.mkdir(parents=True, exist_ok=True)
         say = self.context.on_status
-        config = self.make_config()
+        config = self.config
         tokenizer = self.load_tokenizer()
         say(f"[{self.spec.name}] preparing {len(data.train)} training and {len(data.validation)} held-out records")
         train, validation = self.build_datasets(data, tokenizer)
         say(f"[{self.spec.name}] loading {self.context.model}")
-        model = self.load_model(config)
+        model = self.load_model()
         trainer = self.build_trainer(model, tokenizer, config, train, validation, self.peft_config())
         _report_progress(trainer, say, self.spec.name or self.type)
         metrics_before = self._evaluate(trainer, validation)

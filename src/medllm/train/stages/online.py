@@ -108,9 +108,7 @@ class RLOOStage(GRPOStage):
 class PPOStage(Stage):
     type = "ppo"
     config_class = "trl:RLOOConfig"
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        raise DataError(
-            "TRL 1.x has no PPOTrainer; use 'type: rloo' with a 'reward_model' reward (same reward model, "
-            "leave-one-out baseline instead of a value head) or 'type: grpo'"
-        )
+    unavailable = (
+        "TRL 1.x has no PPOTrainer; use 'type: rloo' with a 'reward_model' reward (same reward model, "
+        "leave-one-out baseline instead of a value head) or 'type: grpo'"
+    )

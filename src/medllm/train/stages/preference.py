@@ -63,7 +63,7 @@ class RewardStage(_PairStage):
 
     def build_datasets(self, data: StageData, tokenizer: PreTrainedTokenizerBase) -> tuple[Dataset, Dataset | None]:
         # TRL's RewardTrainer silently drops pairs longer than max_length; drop them here, counted.
-        max_length = self.make_config().max_length
+        max_length = self.config.max_length
         if max_length is not None:
             kept, dropped = {}, 0
             for split in ("train", "validation"):
@@ -72,10 +72,10 @@ class RewardStage(_PairStage):
                 dropped += len(records) - len(fits)
                 kept[split] = fits
             data.train, data.validation = kept["train"], kept["validation"]
-            data.sources["dropped_longer_than_max_length"] = dropped
+            data.skipped["longer_than_max_length"] = dropped
         return super().build_datasets(data, tokenizer)
 
-    def load_model(self, config: Any) -> PreTrainedModel:
+    def load_model(self) -> PreTrainedModel:
         from transformers import AutoModelForSequenceClassification
 
         model = AutoModelForSequenceClassification.from_pretrained(

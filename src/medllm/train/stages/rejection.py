@@ -30,13 +30,13 @@ class RejectionSamplingStage(SFTStage):
         from datasets import Dataset
 
         best = self.sample_and_select(prompt_rows(data.train))
-        max_length = self.make_config().max_length
+        max_length = self.config.max_length
         train, _ = conversation_rows(best, tokenizer, max_length)
         if not train:
             raise DataError("rejection sampling kept no reply to train on")
         # Held out: the original references, so the loss measures movement towards good replies.
         validation, _ = conversation_rows(data.validation, tokenizer, max_length)
-        data.sources["kept_samples"] = len(train)
+        data.skipped["prompts_without_a_kept_sample"] = len(data.train) - len(train)
         return Dataset.from_list(train), Dataset.from_list(validation) if validation else None
 
     def sample_and_select(self, rows: list[dict[str, Any]]) -> list[Conversation]:

@@ -58,10 +58,10 @@ class SFTStage(Stage):
     def build_datasets(self, data: StageData, tokenizer: PreTrainedTokenizerBase) -> tuple[Dataset, Dataset | None]:
         from datasets import Dataset
 
-        max_length = self.make_config().max_length
+        max_length = self.config.max_length
         train, skipped = conversation_rows(data.train, tokenizer, max_length)
         validation, _ = conversation_rows(data.validation, tokenizer, max_length)
-        data.sources["skipped"] = sum(skipped.values())
+        data.skipped.update({k: v for k, v in skipped.items() if v})
         if not train:
             raise DataError(f"no conversation has an assistant reply to train on ({skipped})")
         return Dataset.from_list(train), Dataset.from_list(validation) if validation else None
