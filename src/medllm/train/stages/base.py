@@ -132,7 +132,12 @@ class Stage:
             eval_dataset=validation,
             processing_class=tokenizer,
             peft_config=peft_config,
+            **self.trainer_kwargs(),
         )
+
+    def trainer_kwargs(self) -> dict[str, Any]:
+        """Arguments of this stage type's trainer beyond the ones every TRL trainer takes."""
+        return {}
 
     def load_model(self) -> PreTrainedModel:
         from transformers import AutoModelForCausalLM

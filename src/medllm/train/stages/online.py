@@ -18,11 +18,11 @@ from medllm.io.issues import DataError
 from medllm.records import Conversation, MCQItem
 from medllm.train.data import StageData
 from medllm.train.rewards import build_rewards
-from medllm.train.stages.base import Stage, _resolve
+from medllm.train.stages.base import Stage
 
 if TYPE_CHECKING:
     from datasets import Dataset
-    from transformers import PreTrainedModel, PreTrainedTokenizerBase, Trainer
+    from transformers import PreTrainedTokenizerBase
 
 
 def prompt_row(record: Conversation | MCQItem) -> dict[str, Any] | None:
@@ -75,26 +75,9 @@ class GRPOStage(Stage):
         validation = prompt_rows(data.validation)
         return Dataset.from_list(train), Dataset.from_list(validation) if validation else None
 
-    def build_trainer(
-        self,
-        model: PreTrainedModel,
-        tokenizer: PreTrainedTokenizerBase,
-        config: Any,
-        train: Dataset,
-        validation: Dataset | None,
-        peft_config: Any,
-    ) -> Trainer:
+    def trainer_kwargs(self) -> dict[str, Any]:
         funcs, processing = build_rewards(self.spec.rewards, self.context.reward_models)
-        return _resolve(self.trainer_class)(
-            model=model,
-            reward_funcs=funcs,
-            reward_processing_classes=processing,
-            args=config,
-            train_dataset=train,
-            eval_dataset=validation,
-            processing_class=tokenizer,
-            peft_config=peft_config,
-        )
+        return {"reward_funcs": funcs, "reward_processing_classes": processing}
 
 
 class RLOOStage(GRPOStage):

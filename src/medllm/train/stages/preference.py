@@ -121,9 +121,6 @@ class ORPOStage(DPOStage):
     trainer_class = "trl.experimental.orpo:ORPOTrainer"
     learning_rates = (8e-6, 8e-5)
 
-    def stage_defaults(self) -> dict[str, Any]:
-        return {"max_length": 1024, "beta": 0.1}
-
 
 class KTOStage(DPOStage):
     """Kahneman-Tversky optimisation on unpaired desirable / undesirable completions."""
