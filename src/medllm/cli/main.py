@@ -6,7 +6,7 @@ import logging
 
 import typer
 
-from medllm.cli import data, datasets, deid, models, quickstart, train
+from medllm.cli import data, datasets, deid, evaluate, models, quickstart, train
 
 app = typer.Typer(
     name="medllm",
@@ -19,6 +19,7 @@ data.app.command("deid")(deid.deid)
 app.add_typer(data.app, name="data")
 app.add_typer(datasets.app, name="datasets")
 app.add_typer(models.app, name="models")
+app.add_typer(evaluate.app, name="eval")
 app.command("generate")(models.generate)
 app.command("quickstart")(quickstart.quickstart)
 app.command("train")(train.train)

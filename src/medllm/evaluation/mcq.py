@@ -1,0 +1,123 @@
+"""Multiple-choice evaluation: prompts, log-likelihood scoring of every option, generative answering.
+
+Every sample's log keeps exactly what was sent and scored, so a number in a report can be traced to
+the strings behind it: the prompt, each continuation with its log-likelihood and token count, the raw
+generation where there is one, the extracted answer, the gold answer and the scores.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from medllm.evaluation.answers import extract_choice, mcq_prompt
+from medllm.evaluation.tasks import TaskSpec
+from medllm.records import MCQItem
+
+
+def format_item(item: MCQItem, task: TaskSpec, *, with_options: bool | None = None) -> str:
+    """The item as the task's prompt text, ending with ``answer_prefix`` (no trailing space)."""
+    lines = []
+    if item.context:
+        lines.append(task.context_prefix + "\n".join(item.context))
+    lines.append(task.question_prefix + item.question)
+    if with_options if with_options is not None else task.choices == "letters":
+        lines.extend(f"{letter}. {text}" for letter, text in item.options.items())
+    lines.append(task.answer_prefix)
+    return "\n".join(lines)
+
+
+def continuations(item: MCQItem, task: TaskSpec) -> list[str]:
+    """What is scored after the prompt, one per option, in option order."""
+    if task.choices == "letters":
+        return [f" {letter}" for letter in item.options]
+    return [f" {text}" for text in item.options.values()]
+
+
+def gold_continuation(item: MCQItem, task: TaskSpec) -> str:
+    letters = list(item.options)
+    return continuations(item, task)[letters.index(item.answer[0])]
+
+
+class FewShot:
+    """Seeded few-shot examples: from the task's few-shot pool, the same subject when asked, never the item."""
+
+    def __init__(self, task: TaskSpec, pool: Sequence[MCQItem], seed: int) -> None:
+        self.task = task
+        self.seed = seed
+        self.by_subject: dict[str | None, list[MCQItem]] = defaultdict(list)
+        for item in pool:
+            self.by_subject[item.subject if task.subject_fewshot else None].append(item)
+
+    def examples(self, item: MCQItem, k: int) -> list[MCQItem]:
+        if k == 0:
+            return []
+        candidates = [
+            c for c in self.by_subject[item.subject if self.task.subject_fewshot else None] if c.id != item.id
+        ]
+        rng = random.Random(f"{self.seed}:{item.id}")
+        return rng.sample(candidates, min(k, len(candidates)))
+
+
+def build_prompt(item: MCQItem, task: TaskSpec, shots: list[MCQItem]) -> str:
+    """Description, the solved examples, then the item, as one string (lm-eval's layout)."""
+    parts = []
+    if task.description:
+        parts.append(task.description.format(subject=(item.subject or "medicine").replace("_", " ")))
+    parts.extend(format_item(shot, task) + gold_continuation(shot, task) for shot in shots)
+    parts.append(format_item(item, task))
+    return "\n\n".join(parts)
+
+
+def loglikelihood_requests(item: MCQItem, task: TaskSpec, prompt: str) -> list[tuple[str, str]]:
+    """The ``(context, continuation)`` pairs that score one item: one per option."""
+    return [(prompt, option) for option in continuations(item, task)]
+
+
+def score_loglikelihood(item: MCQItem, task: TaskSpec, prompt: str, results: Sequence[Any]) -> dict[str, Any]:
+    """The sample's log entry from the log-likelihoods of its options (in option order)."""
+    options = continuations(item, task)
+    letters = list(item.options)
+    logprobs = [r.logprob for r in results]
+    normed = [lp / max(len(option.encode("utf-8")), 1) for lp, option in zip(logprobs, options, strict=True)]
+    pred = letters[max(range(len(letters)), key=lambda i: logprobs[i])]
+    pred_norm = letters[max(range(len(letters)), key=lambda i: normed[i])]
+    return {
+        "id": item.id,
+        "prompt": prompt,
+        "continuations": [
+            {"text": option, "loglikelihood": r.logprob, "tokens": r.n_tokens, "is_greedy": r.is_greedy}
+            for option, r in zip(options, results, strict=True)
+        ],
+        "pred": pred,
+        "pred_norm": pred_norm,
+        "gold": item.answer,
+        "acc": float(pred in item.answer),
+        "acc_norm": float(pred_norm in item.answer),
+    }
+
+
+def generative_messages(item: MCQItem, task: TaskSpec, shots: list[MCQItem]) -> list[dict[str, str]]:
+    """The item as chat turns: solved examples as earlier exchanges, then the question."""
+    messages: list[dict[str, str]] = []
+    for shot in shots:
+        messages.append({"role": "user", "content": mcq_prompt(shot)})
+        messages.append({"role": "assistant", "content": f"The answer is ({shot.answer[0]})."})
+    messages.append({"role": "user", "content": mcq_prompt(item)})
+    return messages
+
+
+def score_generation(item: MCQItem, messages: list[dict[str, str]], output: str) -> dict[str, Any]:
+    """The sample's log entry for a free-text answer: the extracted letter (None when unparseable)."""
+    pred = extract_choice(output, list(item.options))
+    return {
+        "id": item.id,
+        "prompt": messages,
+        "output": output,
+        "pred": pred,
+        "gold": item.answer,
+        "parsed": pred is not None,
+        "acc": float(pred is not None and pred in item.answer),
+    }

@@ -1,0 +1,208 @@
+"""``medllm eval``: run tasks on a model, write per-sample logs, ``summary.json`` and a report.
+
+Samples are written as they are scored (``samples_<task>.jsonl``); a rerun into the same folder skips
+every sample already logged with the same settings, so an interrupted run resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from medllm.evaluation.mcq import (
+    FewShot,
+    build_prompt,
+    generative_messages,
+    loglikelihood_requests,
+    score_generation,
+    score_loglikelihood,
+)
+from medllm.evaluation.tasks import TaskSpec
+from medllm.io.issues import DataError, IssueLog
+from medllm.records import MCQItem
+
+#: items scored per model call: large enough for the backend to batch, small enough to log progress.
+CHUNK = 32
+
+
+def evaluate(
+    model: Any,
+    tasks: list[TaskSpec],
+    out: Path,
+    *,
+    limit: int | None = None,
+    num_fewshot: int | None = None,
+    mode: str | None = None,
+    chat_template: bool | None = None,
+    seed: int = 0,
+    on_progress: Callable[[str, int, int], None] = lambda task, done, total: None,
+) -> dict[str, Any]:
+    """Evaluate ``model`` (a :class:`medllm.models.ChatModel`) on ``tasks``; returns the summary.
+
+    Args:
+        limit: the first N items of each task.
+        num_fewshot: overrides each task's ``num_fewshot``.
+        mode: ``loglikelihood`` or ``generate``, overriding each task's.
+        chat_template: wrap log-likelihood prompts in the model's chat template (default: no, as
+            lm-eval; generative answers always use it).
+        on_progress: called with (task, items done, items in task).
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    results: dict[str, Any] = {}
+    for task in tasks:
+        task_mode = mode or task.mode
+        shots = num_fewshot if num_fewshot is not None else task.num_fewshot
+        settings = {"mode": task_mode, "num_fewshot": shots, "chat_template": bool(chat_template), "seed": seed}
+        items, issues = load_items(task, task.split)
+        items = items[:limit] if limit else items
+        pool = load_items(task, task.fewshot_split)[0] if shots and task.fewshot_split else items
+        fewshot = FewShot(task, pool, seed)
+        log = _SampleLog(out / f"samples_{task.name}.jsonl", model.name, task, settings)
+        todo = [item for item in items if item.id not in log.done]
+        on_progress(task.name, len(items) - len(todo), len(items))
+        for chunk in _chunks(todo, CHUNK):
+            if task_mode == "generate":
+                entries = _generate(model, task, chunk, fewshot, shots)
+            else:
+                entries = _loglikelihood(model, task, chunk, fewshot, shots, bool(chat_template))
+            log.write(entries)
+            on_progress(task.name, len(log.done), len(items))
+        entries = [e for e in log.read() if e["id"] in {item.id for item in items}]
+        results[task.name] = {**metrics(entries, task_mode), **settings, "bad_rows": dict(issues.counts)}
+    summary = {
+        "model": model.name,
+        "tasks": results,
+        "limit": limit,
+        "seconds": round(time.perf_counter() - started, 2),
+    }
+    (out / "summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    return summary
+
+
+def load_items(task: TaskSpec, split: str | None) -> tuple[list[MCQItem], IssueLog]:
+    """The task's items (bad rows counted, not fatal); ids are made unique where a file repeats them."""
+    issues = IssueLog()
+    if task.dataset is not None:
+        from medllm.datasets import iter_records
+
+        records = list(iter_records(task.dataset, split=split, on_issue=issues, progress=False))
+    else:
+        from medllm.formats import read_medqa
+
+        assert task.path is not None
+        if not task.path.exists():
+            raise DataError(f"task {task.name!r}: {task.path}: no such file")
+        records = list(read_medqa(task.path, on_issue=issues))
+    items = [r for r in records if isinstance(r, MCQItem)]
+    if len(items) != len(records):
+        raise DataError(f"task {task.name!r}: its data holds records that are not multiple-choice items")
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        key = item.id or f"item-{index}"
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1 or item.id is None:
+            item.id = f"{key}#{seen[key]}" if seen[key] > 1 else key
+    return items, issues
+
+
+def _loglikelihood(
+    model: Any, task: TaskSpec, items: list[MCQItem], fewshot: FewShot, shots: int, chat: bool
+) -> list[dict[str, Any]]:
+    prompts = [build_prompt(item, task, fewshot.examples(item, shots)) for item in items]
+    if chat:
+        prompts = [_chat_context(model, prompt) for prompt in prompts]
+    requests = [loglikelihood_requests(item, task, prompt) for item, prompt in zip(items, prompts, strict=True)]
+    if chat:
+        requests = [[(context, option.lstrip()) for context, option in pairs] for pairs in requests]
+    flat = [pair for pairs in requests for pair in pairs]
+    scored = iter(model.loglikelihood(flat))
+    entries = []
+    for item, prompt, pairs in zip(items, prompts, requests, strict=True):
+        results = [next(scored) for _ in pairs]
+        entry = score_loglikelihood(item, task, prompt, results)
+        for logged, (_, option) in zip(entry["continuations"], pairs, strict=True):
+            logged["text"] = option
+        entries.append(entry)
+    return entries
+
+
+def _chat_context(model: Any, prompt: str) -> str:
+    tokenizer = model.tokenizer
+    if tokenizer is None or not getattr(tokenizer, "chat_template", None):
+        raise DataError(f"{model.name} has no local chat template to wrap prompts in; use --no-chat-template")
+    return tokenizer.apply_chat_template(
+        [{"role": "user", "content": prompt}], add_generation_prompt=True, tokenize=False
+    )
+
+
+def _generate(model: Any, task: TaskSpec, items: list[MCQItem], fewshot: FewShot, shots: int) -> list[dict[str, Any]]:
+    from medllm.models import GenerationConfig
+
+    conversations = [generative_messages(item, task, fewshot.examples(item, shots)) for item in items]
+    outputs = model.chat(conversations, GenerationConfig(max_new_tokens=task.max_new_tokens, temperature=0.0))
+    return [score_generation(item, c, o) for item, c, o in zip(items, conversations, outputs, strict=True)]
+
+
+def metrics(entries: list[dict[str, Any]], mode: str) -> dict[str, Any]:
+    """Accuracy (and its standard error) over the logged samples; generation adds the parse rate."""
+    n = len(entries)
+    out: dict[str, Any] = {"n": n}
+    keys = ["acc"] + (["acc_norm"] if mode == "loglikelihood" else [])
+    for key in keys:
+        p = sum(e[key] for e in entries) / n if n else float("nan")
+        out[key] = p
+        out[f"{key}_stderr"] = math.sqrt(p * (1 - p) / (n - 1)) if n > 1 else float("nan")
+    if mode == "generate":
+        out["unparseable"] = sum(not e["parsed"] for e in entries)
+    return out
+
+
+class _SampleLog:
+    """A task's per-sample JSONL; entries carry a settings key so a run with other settings starts afresh."""
+
+    def __init__(self, path: Path, model: str, task: TaskSpec, settings: dict[str, Any]) -> None:
+        blob = json.dumps({"model": model, "task": task.model_dump(mode="json"), **settings}, sort_keys=True)
+        self.key = hashlib.sha256(blob.encode()).hexdigest()[:16]
+        self.path = path
+        if path.exists() and any(e.get("run_key") != self.key for e in self._lines()):
+            path.unlink()
+        if path.exists():
+            _drop_partial_last_line(path)
+        self.done = {e["id"] for e in self._lines()}
+
+    def _lines(self) -> Iterator[dict[str, Any]]:
+        if not self.path.exists():
+            return
+        with open(self.path, encoding="utf-8") as handle:
+            for line in handle:
+                try:
+                    yield json.loads(line)
+                except ValueError:
+                    continue  # a line cut short by an interrupted run: that sample is scored again
+
+    def read(self) -> list[dict[str, Any]]:
+        return list(self._lines())
+
+    def write(self, entries: list[dict[str, Any]]) -> None:
+        with open(self.path, "a", encoding="utf-8") as handle:
+            for entry in entries:
+                handle.write(json.dumps({**entry, "run_key": self.key}, ensure_ascii=False) + "\n")
+                self.done.add(entry["id"])
+
+
+def _drop_partial_last_line(path: Path) -> None:
+    """Cut a last line an interrupted write left without its newline, so appends start on a fresh line."""
+    data = path.read_bytes()
+    if data and not data.endswith(b"\n"):
+        path.write_bytes(data[: data.rfind(b"\n") + 1])
+
+
+def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

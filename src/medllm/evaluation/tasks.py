@@ -1,0 +1,119 @@
+"""Evaluation tasks declared in YAML, as lm-evaluation-harness does: data, prompt, scoring.
+
+Built-in tasks ship in ``medllm/evaluation/builtin_tasks/*.yaml``; a user's YAML file has the same keys and may
+point at a local file in any supported format. Multiple-choice tasks are scored two ways:
+
+- ``loglikelihood``: the log-probability of each option's continuation after the prompt (``acc``, and
+  ``acc_norm`` divided by the continuation's length in bytes, as lm-eval does);
+- ``generate``: the model answers in free text and the option letter is extracted (``acc``; unparseable
+  answers are counted and scored wrong).
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from medllm.io.issues import DataError
+
+TASK_PACKAGE = "medllm.evaluation.builtin_tasks"
+
+
+class TaskSpec(BaseModel):
+    """One multiple-choice task.
+
+    Attributes:
+        name: the task's name in reports.
+        dataset: a registry dataset of multiple-choice items; or ``path`` (and ``format``) for a local file.
+        split: the registry split to evaluate; ``fewshot_split`` gives the examples for few-shot prompts
+            (default: the evaluated split itself, never using an item as its own example).
+        description: text put before the examples and the question.
+        context_prefix: put before each context passage (PubMedQA's abstracts).
+        question_prefix / answer_prefix: around the question; the continuation follows ``answer_prefix``.
+        choices: ``letters`` (continuations " A", " B", ...) or ``texts`` (the options' own text).
+        mode: ``loglikelihood`` or ``generate`` (overridden by ``medllm eval --mode``).
+        num_fewshot: examples in the prompt.
+        subject_fewshot: draw examples from the same ``subject`` (MMLU's convention).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    dataset: str | None = None
+    path: Path | None = None
+    format: str = "auto"
+    split: str | None = None
+    fewshot_split: str | None = None
+    description: str = ""
+    context_prefix: str = ""
+    question_prefix: str = "Question: "
+    answer_prefix: str = "Answer:"
+    choices: Literal["letters", "texts"] = "letters"
+    mode: Literal["loglikelihood", "generate"] = "loglikelihood"
+    num_fewshot: int = Field(0, ge=0)
+    subject_fewshot: bool = False
+    max_new_tokens: int = Field(256, gt=0)
+
+    @model_validator(mode="after")
+    def _one_origin(self) -> TaskSpec:
+        if (self.dataset is None) == (self.path is None):
+            raise ValueError("give exactly one of 'dataset' (a registry name) or 'path' (a local file)")
+        return self
+
+
+def builtin_tasks() -> dict[str, TaskSpec]:
+    """Every task shipped with medllm, by name."""
+    tasks: dict[str, TaskSpec] = {}
+    for entry in sorted(resources.files(TASK_PACKAGE).iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            spec = _parse(yaml.safe_load(entry.read_text(encoding="utf-8")), entry.name)
+            tasks[spec.name] = spec
+    return tasks
+
+
+def load_task_file(path: str | Path) -> TaskSpec:
+    """A user's task YAML; a relative ``path`` in it is taken relative to the YAML file."""
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise DataError(f"{path}: cannot read the task: {error.strerror or error}") from None
+    except yaml.YAMLError as error:
+        raise DataError(f"{path}: not valid YAML: {error}") from None
+    spec = _parse(raw, str(path))
+    if spec.path is not None and not spec.path.is_absolute():
+        spec.path = (path.parent / spec.path).resolve()
+    return spec
+
+
+def resolve_tasks(names: list[str], task_files: list[Path]) -> list[TaskSpec]:
+    """Built-in tasks by name (a name may also be a group: ``mmlu_medical``), then the given files.
+
+    Raises:
+        DataError: an unknown task name (the message lists the known ones).
+    """
+    known = builtin_tasks()
+    specs = []
+    for name in names:
+        if name not in known:
+            raise DataError(f"unknown task {name!r}; built-in tasks: {', '.join(known)} (or give --task-file)")
+        specs.append(known[name])
+    specs.extend(load_task_file(path) for path in task_files)
+    if not specs:
+        raise DataError("no task: give --tasks NAME[,NAME] or --task-file TASK.yaml")
+    return specs
+
+
+def _parse(raw: Any, where: str) -> TaskSpec:
+    if not isinstance(raw, dict):
+        raise DataError(f"{where}: a task is a YAML mapping with 'name' and 'dataset' or 'path'")
+    try:
+        return TaskSpec.model_validate(raw)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        loc = ".".join(str(p) for p in first["loc"]) or "task"
+        raise DataError(f"{where}: {loc}: {first['msg']}") from None

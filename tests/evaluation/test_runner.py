@@ -1,0 +1,130 @@
+"""The evaluation protocol: exact log-likelihoods, per-sample logs, metrics, resume, generation parsing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import torch
+from transformers import AutoModelForCausalLM, AutoTokenizer
+
+from medllm.evaluation.runner import evaluate
+from medllm.evaluation.tasks import TaskSpec, builtin_tasks
+from medllm.models import LoglikelihoodResult
+
+pytestmark = pytest.mark.usefixtures("mirror")
+
+
+def _independent_loglikelihood(model: Any, tokenizer: Any, context: str, continuation: str) -> float:
+    """Straight transformers: one unpadded forward over context + continuation."""
+    context_ids = tokenizer(context, add_special_tokens=False)["input_ids"]
+    whole = tokenizer(context + continuation, add_special_tokens=False)["input_ids"]
+    with torch.no_grad():
+        logits = model(torch.tensor([whole])).logits[0].float().log_softmax(-1)
+    return sum(logits[i - 1, whole[i]].item() for i in range(len(context_ids), len(whole)))
+
+
+def _check_exact(run: Path, task: str, folder: str) -> int:
+    model = AutoModelForCausalLM.from_pretrained(folder, dtype=torch.float32).eval()
+    tokenizer = AutoTokenizer.from_pretrained(folder)
+    checked = 0
+    for line in (run / f"samples_{task}.jsonl").open():
+        sample = json.loads(line)
+        for option in sample["continuations"]:
+            expected = _independent_loglikelihood(model, tokenizer, sample["prompt"], option["text"])
+            assert option["loglikelihood"] == pytest.approx(expected, abs=2e-4), (sample["id"], option["text"])
+            checked += 1
+    return checked
+
+
+def test_logged_loglikelihoods_are_exact_tiny(tmp_path: Path, tiny_path: str) -> None:
+    from medllm.models import load_model
+
+    tasks = builtin_tasks()
+    # PubMedQA with an example exceeds the tiny model's 1024 positions (the context is then cut from the
+    # left, as lm-eval does), so it is checked zero-shot; MedQA one-shot.
+    with load_model(tiny_path, device="cpu", batch_size=4) as model:
+        assert evaluate(model, [tasks["medqa"]], tmp_path, limit=6, num_fewshot=1)["tasks"]["medqa"]["n"] == 6
+        assert evaluate(model, [tasks["pubmedqa"]], tmp_path, limit=6)["tasks"]["pubmedqa"]["n"] == 6
+    assert _check_exact(tmp_path, "medqa", tiny_path) == 24
+    assert _check_exact(tmp_path, "pubmedqa", tiny_path) == 18
+    medqa = json.loads((tmp_path / "samples_medqa.jsonl").open().readline())
+    assert medqa["prompt"].count("Question: ") == 2  # the one-shot example and the item
+    assert [c["text"] for c in medqa["continuations"]] == [" A", " B", " C", " D"]
+    pubmedqa = json.loads((tmp_path / "samples_pubmedqa.jsonl").open().readline())
+    assert pubmedqa["prompt"].startswith("Abstract: ") and pubmedqa["prompt"].endswith("\nAnswer:")
+    assert [c["text"] for c in pubmedqa["continuations"]] == [" yes", " no", " maybe"]
+
+
+def test_logged_loglikelihoods_are_exact_smollm2(tmp_path: Path) -> None:
+    from medllm.models import load_model, model_folder
+
+    with load_model("smollm2-135m-instruct", device="cpu", batch_size=4) as model:
+        evaluate(model, [builtin_tasks()["mmlu_medical"]], tmp_path, limit=3, num_fewshot=1)
+    assert _check_exact(tmp_path, "mmlu_medical", model_folder("smollm2-135m-instruct")) == 12
+
+
+class ScriptedModel:
+    """A model whose log-likelihood prefers option B and whose answers are scripted; counts its calls."""
+
+    name = "scripted"
+    tokenizer = None
+
+    def __init__(self, replies: list[str] | None = None) -> None:
+        self.requests: list[tuple[str, str]] = []
+        self.replies = replies or []
+
+    def loglikelihood(self, requests: list[tuple[str, str]]) -> list[LoglikelihoodResult]:
+        self.requests.extend(requests)
+        return [
+            LoglikelihoodResult(-1.0 if cont.strip() == "B" else -2.0 * len(cont), False, 1) for _, cont in requests
+        ]
+
+    def chat(self, conversations: list[Any], config: Any) -> list[str]:
+        return [self.replies[i % len(self.replies)] for i in range(len(conversations))]
+
+
+def _local_task(tmp_path: Path, n: int) -> TaskSpec:
+    rows = [
+        {"question": f"Question {i}?", "options": {"A": "x", "B": "y", "C": "z"}, "answer_idx": "B" if i % 2 else "A"}
+        for i in range(n)
+    ]
+    path = tmp_path / "items.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return TaskSpec(name="local", path=path)
+
+
+def test_metrics_and_resume_skip_logged_samples(tmp_path: Path) -> None:
+    task = _local_task(tmp_path, 10)
+    first = ScriptedModel()
+    summary = evaluate(first, [task], tmp_path / "run", limit=4)
+    assert len(first.requests) == 12 and summary["tasks"]["local"]["acc"] == 0.5
+    second = ScriptedModel()
+    summary = evaluate(second, [task], tmp_path / "run")
+    assert len(second.requests) == 18  # only the 6 items not logged yet
+    result = summary["tasks"]["local"]
+    assert result["n"] == 10 and result["acc"] == 0.5
+    assert result["acc_stderr"] == pytest.approx((0.25 / 9) ** 0.5)
+    # A line cut short by a kill is dropped and its sample scored again.
+    log = tmp_path / "run" / "samples_local.jsonl"
+    log.write_bytes(log.read_bytes()[:-20])
+    third = ScriptedModel()
+    assert evaluate(third, [task], tmp_path / "run")["tasks"]["local"]["n"] == 10
+    assert len(third.requests) == 3
+    # Other settings start afresh rather than mixing samples.
+    fourth = ScriptedModel()
+    evaluate(fourth, [task], tmp_path / "run", num_fewshot=1)
+    assert len(fourth.requests) == 30
+
+
+def test_generate_mode_parses_answers_and_counts_failures(tmp_path: Path) -> None:
+    task = _local_task(tmp_path, 4)
+    model = ScriptedModel(["The answer is (B).", "I cannot say.", "Answer: A", "(C)"])
+    result = evaluate(model, [task], tmp_path / "gen", mode="generate")["tasks"]["local"]
+    samples = [json.loads(line) for line in (tmp_path / "gen" / "samples_local.jsonl").open()]
+    assert [s["pred"] for s in samples] == ["B", None, "A", "C"]
+    assert [s["gold"] for s in samples] == [["A"], ["B"], ["A"], ["B"]]
+    assert result["unparseable"] == 1 and result["acc"] == 0.25 and "acc_norm" not in result
+    assert samples[0]["prompt"][-1]["role"] == "user" and samples[0]["output"] == "The answer is (B)."
