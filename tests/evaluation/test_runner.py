@@ -100,7 +100,7 @@ def test_metrics_and_resume_skip_logged_samples(tmp_path: Path) -> None:
     task = _local_task(tmp_path, 10)
     first = ScriptedModel()
     summary = evaluate(first, [task], tmp_path / "run", limit=4)
-    assert len(first.requests) == 12 and summary["tasks"]["local"]["acc"] == 0.5
+    assert len(first.requests) == 12 and summary["tasks"]["local"]["n"] == 4
     second = ScriptedModel()
     summary = evaluate(second, [task], tmp_path / "run")
     assert len(second.requests) == 18  # only the 6 items not logged yet
@@ -128,3 +128,15 @@ def test_generate_mode_parses_answers_and_counts_failures(tmp_path: Path) -> Non
     assert [s["gold"] for s in samples] == [["A"], ["B"], ["A"], ["B"]]
     assert result["unparseable"] == 1 and result["acc"] == 0.25 and "acc_norm" not in result
     assert samples[0]["prompt"][-1]["role"] == "user" and samples[0]["output"] == "The answer is (B)."
+
+
+def test_limit_is_a_seeded_sample_not_a_prefix() -> None:
+    """PubMedQA's test file lists every "yes" first: the first 100 items would all be "yes"."""
+    from medllm.evaluation.runner import load_items, sample_items
+
+    items, _ = load_items(builtin_tasks()["pubmedqa"], "test")
+    assert {item.answer[0] for item in items[:100]} == {"A"}
+    sample = sample_items(items, 100, seed="0:pubmedqa")
+    assert {item.answer[0] for item in sample} == {"A", "B", "C"}
+    assert [item.id for item in sample] == [item.id for item in sample_items(items, 100, seed="0:pubmedqa")]
+    assert [items.index(item) for item in sample] == sorted(items.index(item) for item in sample)

@@ -116,8 +116,9 @@ def test_loglikelihood_equals_independent_computation(tiny: TransformersModel, t
     for (value, greedy, n), one, many in zip(expected, single, batched, strict=True):
         assert one.n_tokens == many.n_tokens == n > 0
         assert one.is_greedy == many.is_greedy == greedy
-        assert one.logprob == value  # same float32 operations, one row at a time: bit-for-bit equal
-        # Batched rows are padded to a common length: only float rounding in the wider matmuls may differ.
+        # Batched rows are padded to a common length, and continuations of one context reuse its KV cache:
+        # only float rounding in differently shaped matmuls may differ.
+        assert one.logprob == pytest.approx(value, abs=1e-4)
         assert many.logprob == pytest.approx(value, abs=1e-4)
     # The boundary space is handled identically whichever side it is written on.
     assert single[0] == single[1]
@@ -144,3 +145,23 @@ def test_loglikelihood_edge_cases(tiny: TransformersModel) -> None:
     assert result.n_tokens == 3 and result.logprob < 0  # context cut from the left, continuation kept
     with pytest.raises(ModelError, match="longer than the model's max_length"):
         short.loglikelihood([("a", " heart rate 82 bpm and oxygen saturation 97 percent")])
+
+
+def test_options_of_one_context_share_its_encoding(tiny: TransformersModel) -> None:
+    """Several multi-token continuations of one context: the context is encoded once and its KV cache
+    reused, in batches of options; every score still equals the one-pass computation."""
+    context = "Question: Which organ filters the blood?\nAnswer:"
+    options = [" the kidneys", " the liver and the spleen", " lungs", " the small intestine of the patient"]
+    model = TransformersModel(tiny.model, tiny.tokenizer, batch_size=3)
+    calls = []
+    original = model._score_shared_context
+    model._score_shared_context = lambda ctx, members: calls.append(len(members)) or original(ctx, members)
+    results = model.loglikelihood([(context, option) for option in options] + [("Other context", " x y z")])
+    assert calls == [4]  # one shared group of four; the lone request takes the ordinary path
+    for option, result in zip(options, results, strict=False):
+        value, greedy, n = _reference(tiny.model, tiny.tokenizer, context, option)
+        assert result.n_tokens == n > 1 and result.is_greedy == greedy
+        assert result.logprob == pytest.approx(value, abs=1e-4)
+    assert results[-1].logprob == pytest.approx(
+        _reference(tiny.model, tiny.tokenizer, "Other context", " x y z")[0], abs=1e-4
+    )

@@ -19,7 +19,7 @@ def evaluate(
     tasks: str = typer.Option("", "--tasks", "-t", help="Built-in tasks, comma-separated (see --list-tasks)."),
     task_file: list[Path] = typer.Option([], "--task-file", help="A task YAML (repeatable)."),
     out: Path | None = typer.Option(None, "--out", "-o", help="Run folder: samples_<task>.jsonl, summary, report."),
-    limit: int | None = typer.Option(None, "--limit", min=1, help="Only the first N items of each task."),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="A seeded sample of N items per task."),
     num_fewshot: int | None = typer.Option(None, "--num-fewshot", min=0, help="Examples in each prompt."),
     mode: str | None = typer.Option(None, "--mode", help="loglikelihood or generate (default: each task's)."),
     chat_template: bool = typer.Option(

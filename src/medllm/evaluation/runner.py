@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import random
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -45,7 +46,7 @@ def evaluate(
     """Evaluate ``model`` (a :class:`medllm.models.ChatModel`) on ``tasks``; returns the summary.
 
     Args:
-        limit: the first N items of each task.
+        limit: a seeded sample of N items of each task (see :func:`sample_items`).
         num_fewshot: overrides each task's ``num_fewshot``.
         mode: ``loglikelihood`` or ``generate``, overriding each task's.
         chat_template: wrap log-likelihood prompts in the model's chat template (default: no, as
@@ -60,7 +61,7 @@ def evaluate(
         shots = num_fewshot if num_fewshot is not None else task.num_fewshot
         settings = {"mode": task_mode, "num_fewshot": shots, "chat_template": bool(chat_template), "seed": seed}
         items, issues = load_items(task, task.split)
-        items = items[:limit] if limit else items
+        items = sample_items(items, limit, seed=f"{seed}:{task.name}")
         pool = load_items(task, task.fewshot_split)[0] if shots and task.fewshot_split else items
         fewshot = FewShot(task, pool, seed)
         log = _SampleLog(out / f"samples_{task.name}.jsonl", model.name, task, settings)
@@ -83,6 +84,18 @@ def evaluate(
     }
     (out / "summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
     return summary
+
+
+def sample_items(items: list[MCQItem], limit: int | None, *, seed: str) -> list[MCQItem]:
+    """A seeded sample of ``limit`` items, in file order (the same sample on every run).
+
+    Not the first ``limit``: benchmark files are often sorted (PubMedQA's test set lists every "yes"
+    first), so a prefix would not be representative.
+    """
+    if not limit or limit >= len(items):
+        return items
+    chosen = sorted(random.Random(seed).sample(range(len(items)), limit))
+    return [items[i] for i in chosen]
 
 
 def load_items(task: TaskSpec, split: str | None) -> tuple[list[MCQItem], IssueLog]:

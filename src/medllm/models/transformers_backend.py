@@ -327,7 +327,12 @@ class TransformersModel(ChatModel):
 
         pairs = [self._encode_pair(context, continuation) for context, continuation in requests]
         results: list[LoglikelihoodResult | None] = [None] * len(pairs)
-        rows: list[tuple[int, list[int], list[int]]] = []
+        # Requests whose model input is the same (the options of a question scored one token each share the
+        # context) are computed once: one forward row serves every continuation read from it.
+        rows: dict[tuple[int, ...], list[tuple[int, list[int]]]] = {}
+        # Continuations of several tokens after one context (the options of a question) share that
+        # context's keys and values: it is encoded once, then each option only runs its own tokens.
+        shared: dict[tuple[int, ...], list[tuple[int, list[int]]]] = {}
         for i, (context_ids, continuation_ids) in enumerate(pairs):
             if not continuation_ids:
                 results[i] = LoglikelihoodResult(0.0, True, 0)
@@ -337,31 +342,83 @@ class TransformersModel(ChatModel):
                     f"continuation of request {i} is {len(continuation_ids)} tokens, longer than the model's "
                     f"max_length {self.max_length}: shorten it"
                 )
+            if len(continuation_ids) > 1 and len(context_ids) + len(continuation_ids) <= self.max_length + 1:
+                shared.setdefault(tuple(context_ids), []).append((i, continuation_ids))
+                continue
             # Keep the last max_length + 1 tokens (cutting context from the left), feed all but the last.
             whole = (context_ids + continuation_ids)[-(self.max_length + 1) :]
-            rows.append((i, whole[:-1], continuation_ids))
-        rows.sort(key=lambda row: -len(row[1]))
-        for start in range(0, len(rows), self.batch_size):
-            batch = rows[start : start + self.batch_size]
-            width = max(len(inp) for _, inp, _ in batch)
+            rows.setdefault(tuple(whole[:-1]), []).append((i, continuation_ids))
+        for context_ids, members in shared.items():
+            if len(members) == 1:  # nothing to share: score it like any other request
+                (i, continuation_ids), inp = members[0], list(context_ids) + members[0][1][:-1]
+                rows.setdefault(tuple(inp), []).append((i, continuation_ids))
+                continue
+            for i, result in self._score_shared_context(list(context_ids), members):
+                results[i] = result
+        ordered = sorted(rows.items(), key=lambda row: -len(row[0]))
+        for start in range(0, len(ordered), self.batch_size):
+            batch = ordered[start : start + self.batch_size]
+            width = max(len(inp) for inp, _ in batch)
             input_ids = torch.full((len(batch), width), self._pad_id, dtype=torch.long)
             attention = torch.zeros((len(batch), width), dtype=torch.long)
-            for r, (_, inp, _) in enumerate(batch):
+            for r, (inp, _) in enumerate(batch):
                 input_ids[r, : len(inp)] = torch.tensor(inp, dtype=torch.long)
                 attention[r, : len(inp)] = 1
             # Only the continuation positions need logits: keep the last `keep` positions of the padded batch.
-            keep = width - min(len(inp) - len(cont) for _, inp, cont in batch)
+            keep = width - min(len(inp) - len(cont) for inp, members in batch for _, cont in members)
             with torch.inference_mode():
                 logits = self._forward(input_ids.to(self.device), attention.to(self.device), keep)
             offset = width - logits.shape[1]
-            for r, (i, inp, cont) in enumerate(batch):
+            for r, (inp, members) in enumerate(batch):
                 end = len(inp) - offset
-                row = logits[r, end - len(cont) : end].float().log_softmax(dim=-1)
-                target = torch.tensor(cont, dtype=torch.long, device=row.device)
-                token_logprobs = row.gather(-1, target.unsqueeze(-1)).squeeze(-1)
-                is_greedy = bool((row.argmax(dim=-1) == target).all())
-                results[i] = LoglikelihoodResult(float(token_logprobs.sum()), is_greedy, len(cont))
+                for i, cont in members:
+                    row = logits[r, end - len(cont) : end].float().log_softmax(dim=-1)
+                    target = torch.tensor(cont, dtype=torch.long, device=row.device)
+                    token_logprobs = row.gather(-1, target.unsqueeze(-1)).squeeze(-1)
+                    is_greedy = bool((row.argmax(dim=-1) == target).all())
+                    results[i] = LoglikelihoodResult(float(token_logprobs.sum()), is_greedy, len(cont))
         return [r for r in results if r is not None]
+
+    def _score_shared_context(
+        self, context_ids: list[int], members: list[tuple[int, list[int]]]
+    ) -> Iterator[tuple[int, LoglikelihoodResult]]:
+        """Score several continuations of one context, encoding the context once (its KV cache reused)."""
+        import copy
+
+        import torch
+
+        device = self.device
+        with torch.inference_mode():
+            context = self._model(
+                input_ids=torch.tensor([context_ids], device=device), use_cache=True, logits_to_keep=1
+            )
+            first = context.logits[0, -1].float().log_softmax(dim=-1)
+            for start in range(0, len(members), self.batch_size):
+                batch = members[start : start + self.batch_size]
+                width = max(len(cont) for _, cont in batch) - 1
+                input_ids = torch.full((len(batch), width), self._pad_id, dtype=torch.long)
+                attention = torch.zeros((len(batch), len(context_ids) + width), dtype=torch.long)
+                attention[:, : len(context_ids)] = 1
+                for r, (_, cont) in enumerate(batch):
+                    input_ids[r, : len(cont) - 1] = torch.tensor(cont[:-1], dtype=torch.long)
+                    attention[r, len(context_ids) : len(context_ids) + len(cont) - 1] = 1
+                cache = copy.deepcopy(context.past_key_values)
+                cache.batch_repeat_interleave(len(batch))
+                positions = torch.arange(len(context_ids), len(context_ids) + width).expand(len(batch), -1)
+                logits = self._model(
+                    input_ids=input_ids.to(device),
+                    attention_mask=attention.to(device),
+                    position_ids=positions.to(device),
+                    past_key_values=cache,
+                    use_cache=True,
+                ).logits
+                for r, (i, cont) in enumerate(batch):
+                    rest = logits[r, : len(cont) - 1].float().log_softmax(dim=-1)
+                    target = torch.tensor(cont, dtype=torch.long, device=rest.device)
+                    rows = torch.cat([first.unsqueeze(0), rest], dim=0)
+                    token_logprobs = rows.gather(-1, target.unsqueeze(-1)).squeeze(-1)
+                    is_greedy = bool((rows.argmax(dim=-1) == target).all())
+                    yield i, LoglikelihoodResult(float(token_logprobs.sum()), is_greedy, len(cont))
 
     def _forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, keep: int) -> torch.Tensor:
         if self._accepts_logits_to_keep is None:
