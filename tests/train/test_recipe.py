@@ -71,4 +71,6 @@ def test_qlora_is_refused_before_training_without_a_gpu(tmp_path: Path) -> None:
     recipe = parse_recipe({"model": "tiny-random-llama", "stages": [{**SFT, "name": "q", "peft": {"method": "qlora"}}]})
     with pytest.raises(DataError, match="stage 'q': QLoRA needs a CUDA GPU"):
         run_recipe(recipe, tmp_path)
-    assert not (tmp_path / "q").exists()
+    assert not tmp_path.joinpath("q").exists()
+    with pytest.raises(DataError, match="no stage named 'nope'; the recipe has q"):
+        run_recipe(recipe, tmp_path, only="nope")

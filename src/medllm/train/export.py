@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -55,7 +55,7 @@ def write_model_card(folder: Path, stage: Stage, result: StageResult, data: Stag
         shutil.copyfile(card, folder / name)
         cards.append(name)
     (folder / "recipe.yaml").write_text(
-        yaml.safe_dump(_plain(context.recipe), sort_keys=False, allow_unicode=True), encoding="utf-8"
+        yaml.safe_dump(context.recipe, sort_keys=False, allow_unicode=True), encoding="utf-8"
     )
     (folder / "medllm_stage.json").write_text(json.dumps(result.to_json(), indent=2, default=str), encoding="utf-8")
     peft = stage.spec.peft
@@ -93,13 +93,3 @@ def write_model_card(folder: Path, stage: Stage, result: StageResult, data: Stag
         "",
     ]
     (folder / "README.md").write_text("\n".join(lines), encoding="utf-8")
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, Path):
-        return str(value)
-    return value

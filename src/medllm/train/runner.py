@@ -46,6 +46,9 @@ def run_recipe(
     from medllm.train.stages import StageContext, new_stage
     from medllm.train.templates import resolve_chat_template
 
+    if only is not None:
+        recipe.stage(only)  # an unknown name fails here, naming the stages there are
+    preflight(recipe)
     state = PartialState()
     main = state.is_main_process
     chat_template = resolve_chat_template(recipe.chat_template)
@@ -53,7 +56,6 @@ def run_recipe(
     if main:
         output.mkdir(parents=True, exist_ok=True)
         (output / "recipe.json").write_text(json.dumps(plain_recipe, indent=2), encoding="utf-8")
-    preflight(recipe)
     policy = model_folder(recipe.model)
     reward_models: dict[str, str] = {}
     results: list[dict[str, Any]] = []
@@ -98,8 +100,6 @@ def run_recipe(
         policy = result["model"]
         if only == stage.name:
             break
-    if only is not None and not any(r["name"] == only for r in results):
-        raise DataError(f"no stage named {only!r}")
     summary = {"model": recipe.model, "final_model": policy, "stages": results}
     if main:
         (output / "summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
