@@ -52,7 +52,7 @@ def evaluate(
         fail(str(error))
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from medllm.evaluation.report import write_report
+    from medllm.evaluation.report import REPORTED, write_report
     from medllm.evaluation.runner import evaluate as run_evaluation
     from medllm.models import ModelError, load_model
 
@@ -90,8 +90,8 @@ def evaluate(
         print_json(summary)
         return
     for name, result in summary["tasks"].items():
-        extra = f", acc_norm {result['acc_norm']:.3f}" if "acc_norm" in result else ""
-        console.print(f"{name}: acc {result['acc']:.3f}{extra} (n={result['n']}, {result['mode']})", highlight=False)
+        shown = ", ".join(f"{key} {result[key]:.3f}" for key in REPORTED if key in result)
+        console.print(f"{name}: {shown} (n={result['n']}, {result['mode']})", highlight=False)
     console.print(f"report: {out / 'report.md'}", highlight=False)
 
 

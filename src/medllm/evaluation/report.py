@@ -10,6 +10,9 @@ from typing import Any
 
 from medllm.io.issues import DataError
 
+#: the headline metric of each kind of task, first, then the others shown in tables.
+REPORTED = ("acc", "acc_norm", "strict_f1", "partial_f1")
+
 
 def load_summary(folder: Path) -> dict[str, Any]:
     try:
@@ -28,7 +31,7 @@ def write_report(runs: list[Path], out: Path) -> list[Path]:
     header = ["task", "metric", *[s["model"] for s in summaries]]
     rows = []
     for task in tasks:
-        metric_keys = sorted({k for s in summaries for k in s["tasks"].get(task, {}) if k in ("acc", "acc_norm")})
+        metric_keys = sorted({k for s in summaries for k in s["tasks"].get(task, {}) if k in REPORTED})
         for key in metric_keys:
             cells = []
             for s in summaries:
@@ -76,14 +79,14 @@ def _plot(summaries: list[dict[str, Any]], tasks: list[str], path: Path) -> Path
     width = 0.8 / max(len(summaries), 1)
     figure, axes = plt.subplots(figsize=(max(6, 1.2 * len(tasks) + 2), 4))
     for index, summary in enumerate(summaries):
-        values = [summary["tasks"].get(task, {}).get("acc", float("nan")) for task in tasks]
+        values = [_headline(summary["tasks"].get(task, {})) for task in tasks]
         errors = [summary["tasks"].get(task, {}).get("acc_stderr", 0.0) for task in tasks]
         errors = [0.0 if math.isnan(e) else e for e in errors]
         positions = [i + index * width for i in range(len(tasks))]
         axes.bar(positions, values, width, yerr=errors, capsize=3, label=summary["model"])
     axes.set_xticks([i + width * (len(summaries) - 1) / 2 for i in range(len(tasks))])
     axes.set_xticklabels(tasks, rotation=20, ha="right")
-    axes.set_ylabel("accuracy")
+    axes.set_ylabel("accuracy (entity tasks: strict F1)")
     axes.set_ylim(0, 1)
     axes.grid(axis="y", alpha=0.3)
     axes.legend(fontsize="small")
@@ -91,3 +94,7 @@ def _plot(summaries: list[dict[str, Any]], tasks: list[str], path: Path) -> Path
     figure.savefig(path, dpi=100)
     plt.close(figure)
     return path
+
+
+def _headline(result: dict[str, Any]) -> float:
+    return result.get("acc", result.get("strict_f1", float("nan")))

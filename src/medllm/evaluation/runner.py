@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from medllm.evaluation.entities import entity_messages, entity_metrics, score_entities
 from medllm.evaluation.mcq import (
     FewShot,
     build_prompt,
@@ -25,7 +26,7 @@ from medllm.evaluation.mcq import (
 )
 from medllm.evaluation.tasks import TaskSpec
 from medllm.io.issues import DataError, IssueLog
-from medllm.records import MCQItem
+from medllm.records import EntitySentence, MCQItem
 
 #: items scored per model call: large enough for the backend to batch, small enough to log progress.
 CHUNK = 32
@@ -60,6 +61,9 @@ def evaluate(
         task_mode = mode or task.mode
         shots = num_fewshot if num_fewshot is not None else task.num_fewshot
         settings = {"mode": task_mode, "num_fewshot": shots, "chat_template": bool(chat_template), "seed": seed}
+        if task.type == "entities":
+            task_mode, shots = "generate", 0
+            settings.update(mode=task_mode, num_fewshot=shots)
         items, issues = load_items(task, task.split)
         items = sample_items(items, limit, seed=f"{seed}:{task.name}")
         pool = load_items(task, task.fewshot_split)[0] if shots and task.fewshot_split else items
@@ -68,14 +72,17 @@ def evaluate(
         todo = [item for item in items if item.id not in log.done]
         on_progress(task.name, len(items) - len(todo), len(items))
         for chunk in _chunks(todo, CHUNK):
-            if task_mode == "generate":
+            if task.type == "entities":
+                entries = _extract_entities(model, task, chunk)
+            elif task_mode == "generate":
                 entries = _generate(model, task, chunk, fewshot, shots)
             else:
                 entries = _loglikelihood(model, task, chunk, fewshot, shots, bool(chat_template))
             log.write(entries)
             on_progress(task.name, len(log.done), len(items))
         entries = [e for e in log.read() if e["id"] in {item.id for item in items}]
-        results[task.name] = {**metrics(entries, task_mode), **settings, "bad_rows": dict(issues.counts)}
+        scores = entity_metrics(entries) if task.type == "entities" else metrics(entries, task_mode)
+        results[task.name] = {**scores, **settings, "bad_rows": dict(issues.counts)}
     summary = {
         "model": model.name,
         "tasks": results,
@@ -98,23 +105,26 @@ def sample_items(items: list[MCQItem], limit: int | None, *, seed: str) -> list[
     return [items[i] for i in chosen]
 
 
-def load_items(task: TaskSpec, split: str | None) -> tuple[list[MCQItem], IssueLog]:
+def load_items(task: TaskSpec, split: str | None) -> tuple[list[Any], IssueLog]:
     """The task's items (bad rows counted, not fatal); ids are made unique where a file repeats them."""
     issues = IssueLog()
+    kind = EntitySentence if task.type == "entities" else MCQItem
     if task.dataset is not None:
         from medllm.datasets import iter_records
 
         records = list(iter_records(task.dataset, split=split, on_issue=issues, progress=False))
     else:
-        from medllm.formats import read_medqa
+        from medllm.formats import read_iob, read_medqa
 
         assert task.path is not None
         if not task.path.exists():
             raise DataError(f"task {task.name!r}: {task.path}: no such file")
-        records = list(read_medqa(task.path, on_issue=issues))
-    items = [r for r in records if isinstance(r, MCQItem)]
+        reader = read_iob if kind is EntitySentence else read_medqa
+        records = list(reader(task.path, on_issue=issues))
+    items = [r for r in records if isinstance(r, kind)]
     if len(items) != len(records):
-        raise DataError(f"task {task.name!r}: its data holds records that are not multiple-choice items")
+        what = "tagged sentences" if kind is EntitySentence else "multiple-choice items"
+        raise DataError(f"task {task.name!r}: its data holds records that are not {what}")
     seen: dict[str, int] = {}
     for index, item in enumerate(items):
         key = item.id or f"item-{index}"
@@ -160,6 +170,18 @@ def _generate(model: Any, task: TaskSpec, items: list[MCQItem], fewshot: FewShot
     conversations = [generative_messages(item, task, fewshot.examples(item, shots)) for item in items]
     outputs = model.chat(conversations, GenerationConfig(max_new_tokens=task.max_new_tokens, temperature=0.0))
     return [score_generation(item, c, o) for item, c, o in zip(items, conversations, outputs, strict=True)]
+
+
+def _extract_entities(model: Any, task: TaskSpec, sentences: list[EntitySentence]) -> list[dict[str, Any]]:
+    from medllm.models import GenerationConfig
+
+    assert task.entity_type is not None and task.entity_label is not None
+    conversations = [entity_messages(sentence, task.entity_label) for sentence in sentences]
+    outputs = model.chat(conversations, GenerationConfig(max_new_tokens=task.max_new_tokens, temperature=0.0))
+    entries = []
+    for sentence, messages, output in zip(sentences, conversations, outputs, strict=True):
+        entries.append({**score_entities(sentence, task.entity_type, output), "prompt": messages})
+    return entries
 
 
 def metrics(entries: list[dict[str, Any]], mode: str) -> dict[str, Any]:

@@ -24,7 +24,7 @@ TASK_PACKAGE = "medllm.evaluation.builtin_tasks"
 
 
 class TaskSpec(BaseModel):
-    """One multiple-choice task.
+    """One task: multiple choice (the default) or entity extraction (``type: entities``).
 
     Attributes:
         name: the task's name in reports.
@@ -38,11 +38,14 @@ class TaskSpec(BaseModel):
         mode: ``loglikelihood`` or ``generate`` (overridden by ``medllm eval --mode``).
         num_fewshot: examples in the prompt.
         subject_fewshot: draw examples from the same ``subject`` (MMLU's convention).
+        entity_type: for ``type: entities``, the IOB tag type to extract (``Disease``, ``Chemical``) and
+            ``entity_label`` how the prompt names it ("disease"); see :mod:`medllm.evaluation.entities`.
     """
 
     model_config = ConfigDict(extra="forbid")
 
     name: str
+    type: Literal["multiple_choice", "entities"] = "multiple_choice"
     dataset: str | None = None
     path: Path | None = None
     format: str = "auto"
@@ -57,11 +60,18 @@ class TaskSpec(BaseModel):
     num_fewshot: int = Field(0, ge=0)
     subject_fewshot: bool = False
     max_new_tokens: int = Field(256, gt=0)
+    entity_type: str | None = None
+    entity_label: str | None = None
 
     @model_validator(mode="after")
     def _one_origin(self) -> TaskSpec:
         if (self.dataset is None) == (self.path is None):
             raise ValueError("give exactly one of 'dataset' (a registry name) or 'path' (a local file)")
+        if self.type == "entities":
+            if not self.entity_type:
+                raise ValueError("an entities task needs 'entity_type' (the IOB tag type, e.g. Disease)")
+            self.mode = "generate"
+            self.entity_label = self.entity_label or self.entity_type.lower()
         return self
 
 
