@@ -172,7 +172,8 @@ class Stage:
         }
         if on_cpu():
             # TRL defaults to bf16 and gradient checkpointing, which fail or crawl on a CPU.
-            values.update(use_cpu=True, bf16=False, fp16=False, gradient_checkpointing=False)
+            # (activation_checkpointing is transformers 5's name for gradient_checkpointing.)
+            values.update(use_cpu=True, bf16=False, fp16=False, activation_checkpointing=False)
         else:
             import torch
 
