@@ -18,7 +18,10 @@ pytestmark = pytest.mark.usefixtures("mirror")
 
 
 def _independent_loglikelihood(model: Any, tokenizer: Any, context: str, continuation: str) -> float:
-    """Straight transformers: one unpadded forward over context + continuation."""
+    """Straight transformers: one unpadded forward over context + continuation, scoring the tokens after
+    the context's own tokens; trailing whitespace of the context counts as the continuation's (lm-eval's rule)."""
+    stripped = context.rstrip()
+    context, continuation = stripped, context[len(stripped) :] + continuation
     context_ids = tokenizer(context, add_special_tokens=False)["input_ids"]
     whole = tokenizer(context + continuation, add_special_tokens=False)["input_ids"]
     with torch.no_grad():
@@ -140,3 +143,15 @@ def test_limit_is_a_seeded_sample_not_a_prefix() -> None:
     assert {item.answer[0] for item in sample} == {"A", "B", "C"}
     assert [item.id for item in sample] == [item.id for item in sample_items(items, 100, seed="0:pubmedqa")]
     assert [items.index(item) for item in sample] == sorted(items.index(item) for item in sample)
+
+
+def test_chat_template_wraps_loglikelihood_prompts(tmp_path: Path, tiny_path: str) -> None:
+    from medllm.models import load_model
+
+    with load_model(tiny_path, device="cpu") as model:
+        evaluate(model, [builtin_tasks()["medqa"]], tmp_path, limit=2, chat_template=True)
+    sample = json.loads((tmp_path / "samples_medqa.jsonl").open().readline())
+    assert sample["prompt"].startswith("<|im_start|>user\nQuestion: ")
+    assert sample["prompt"].endswith("Answer:<|im_end|>\n<|im_start|>assistant\n")
+    assert [c["text"] for c in sample["continuations"]] == ["A", "B", "C", "D"]  # the reply starts the turn
+    assert _check_exact(tmp_path, "medqa", tiny_path) == 8
