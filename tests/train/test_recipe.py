@@ -50,7 +50,7 @@ def test_load_recipe_resolves_paths_and_reports_yaml_errors(tmp_path: Path) -> N
     (tmp_path / "bad.yaml").write_text("model: [unclosed\n")
     with pytest.raises(DataError, match=r"bad\.yaml: not valid YAML"):
         load_recipe(tmp_path / "bad.yaml")
-    with pytest.raises(DataError, match="cannot read the recipe"):
+    with pytest.raises(DataError, match="no such recipe file"):
         load_recipe(tmp_path / "missing.yaml")
 
 

@@ -10,10 +10,10 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from medllm.io.issues import DataError
+from medllm.io.yaml_files import read_yaml_mapping
 
 
 class _Strict(BaseModel):
@@ -148,14 +148,7 @@ def load_recipe(path: str | Path) -> Recipe:
         DataError: the file is missing or not YAML, or a key or setting is invalid; the message names it.
     """
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataError(f"{path}: no such recipe file") from None
-    except yaml.YAMLError as error:
-        raise DataError(f"{path}: not valid YAML ({error})") from None
-    if not isinstance(data, dict):
-        raise DataError(f"{path}: a recipe is a YAML mapping, got {type(data).__name__}")
+    data = read_yaml_mapping(path, "recipe")
     try:
         recipe = Recipe.model_validate(data)
     except ValidationError as error:

@@ -19,6 +19,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from medllm.io.issues import DataError
+from medllm.io.yaml_files import read_yaml_mapping
 
 TASK_PACKAGE = "medllm.evaluation.builtin_tasks"
 
@@ -88,13 +89,7 @@ def builtin_tasks() -> dict[str, TaskSpec]:
 def load_task_file(path: str | Path) -> TaskSpec:
     """A user's task YAML; a relative ``path`` in it is taken relative to the YAML file."""
     path = Path(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise DataError(f"{path}: cannot read the task: {error.strerror or error}") from None
-    except yaml.YAMLError as error:
-        raise DataError(f"{path}: not valid YAML: {error}") from None
-    spec = _parse(raw, str(path))
+    spec = _parse(read_yaml_mapping(path, "task"), str(path))
     if spec.path is not None and not spec.path.is_absolute():
         spec.path = (path.parent / spec.path).resolve()
     return spec

@@ -12,10 +12,10 @@ import re
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from medllm.io.issues import DataError
+from medllm.io.yaml_files import read_yaml_mapping
 
 StageType = Literal["pretrain", "sft", "reward", "dpo", "orpo", "kto", "grpo", "rloo", "ppo", "rejection_sampling"]
 STAGE_TYPES: tuple[str, ...] = StageType.__args__  # type: ignore[attr-defined]
@@ -206,15 +206,7 @@ def load_recipe(path: str | Path) -> TrainRecipe:
         DataError: the file cannot be read, is not YAML, or does not validate (the message names the key).
     """
     path = Path(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise DataError(f"{path}: cannot read the recipe: {error.strerror or error}") from None
-    except yaml.YAMLError as error:
-        raise DataError(f"{path}: not valid YAML: {error}") from None
-    if not isinstance(raw, dict):
-        raise DataError(f"{path}: a recipe is a YAML mapping with 'model' and 'stages'")
-    recipe = parse_recipe(raw, where=str(path))
+    recipe = parse_recipe(read_yaml_mapping(path, "recipe"), where=str(path))
     for stage in recipe.stages:
         for source in [*stage.data.train, *(stage.data.validation if isinstance(stage.data.validation, list) else [])]:
             if source.path is not None and not source.path.is_absolute() and not source.path.exists():
