@@ -80,7 +80,8 @@ def evaluate(
                 entries = _loglikelihood(model, task, chunk, fewshot, shots, bool(chat_template))
             log.write(entries)
             on_progress(task.name, len(log.done), len(items))
-        entries = [e for e in log.read() if e["id"] in {item.id for item in items}]
+        wanted = {item.id for item in items}
+        entries = [e for e in log.read() if e["id"] in wanted]
         scores = entity_metrics(entries) if task.type == "entities" else metrics(entries, task_mode)
         results[task.name] = {**scores, **settings, "bad_rows": dict(issues.counts)}
     summary = {

@@ -100,6 +100,8 @@ class Stage:
     learning_rates: ClassVar[tuple[float, float]] = (2e-5, 2e-4)
     #: metrics worth comparing before and after training (from ``trainer.evaluate()``).
     eval_keys: ClassVar[tuple[str, ...]] = ("eval_loss",)
+    #: what PEFT adapts: a causal LM, or a sequence classifier (reward models).
+    peft_task_type: ClassVar[str] = "CAUSAL_LM"
     #: why this stage type cannot run here, when it cannot.
     unavailable: ClassVar[str | None] = None
 
@@ -194,7 +196,7 @@ class Stage:
             kwargs["quantization_config"] = qlora_quantization_config()
         return kwargs
 
-    def peft_config(self, task_type: str = "CAUSAL_LM") -> Any:
+    def peft_config(self) -> Any:
         if self.spec.peft is None:
             return None
         from peft import LoraConfig
@@ -205,7 +207,7 @@ class Stage:
             lora_alpha=peft.alpha,
             lora_dropout=peft.dropout,
             target_modules=peft.target_modules,
-            task_type=task_type,
+            task_type=self.peft_task_type,
         )
 
     def load_tokenizer(self) -> PreTrainedTokenizerBase:

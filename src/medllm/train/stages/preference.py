@@ -57,6 +57,7 @@ class RewardStage(_PairStage):
     trainer_class = "trl:RewardTrainer"
     learning_rates = (1e-5, 1e-4)
     eval_keys = ("eval_loss", "eval_accuracy", "eval_margin")
+    peft_task_type = "SEQ_CLS"
 
     def stage_defaults(self) -> dict[str, Any]:
         return {"max_length": 1024}
@@ -88,8 +89,8 @@ class RewardStage(_PairStage):
             model.config.pad_token_id = tokenizer.pad_token_id or tokenizer.eos_token_id
         return model
 
-    def peft_config(self, task_type: str = "SEQ_CLS") -> Any:
-        config = super().peft_config("SEQ_CLS")
+    def peft_config(self) -> Any:
+        config = super().peft_config()
         if config is not None:
             # The new scalar head is trained in full alongside the adapter.
             config.modules_to_save = ["score"]
