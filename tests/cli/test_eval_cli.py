@@ -44,7 +44,7 @@ def test_eval_a_local_task_file_writes_logs_summary_and_report(
     assert task["n"] == 2 and task["bad_rows"] == {"not_an_object": 1}  # the bad row is counted, not fatal
     samples = [json.loads(line) for line in (out / "samples_my_exam.jsonl").open()]
     assert [c["text"] for c in samples[0]["continuations"]] == [" Metformin", " Insulin"]
-    assert {p.name for p in out.iterdir()} >= {"summary.json", "report.md", "report.html", "accuracy.png"}
+    assert {p.name for p in out.iterdir()} >= {"summary.json", "report.md", "report.html", "scores.png"}
 
     second = tmp_path / "second"
     assert runner.invoke(app, [*args[:-3], "--out", str(second), "--mode", "generate"]).exit_code == 0
@@ -71,3 +71,37 @@ def test_bad_arguments_are_one_line_errors(app: typer.Typer, tmp_path: Path, arg
 def test_report_of_a_folder_without_summary(app: typer.Typer, tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval", "report", str(tmp_path)])
     assert result.exit_code == 2 and "no summary.json" in result.stderr
+
+
+def test_judged_task_from_the_cli_uses_the_judge_and_the_call_cache(app: typer.Typer, tmp_path: Path) -> None:
+    from medllm.testing import FakeOpenAIServer
+
+    (tmp_path / "refs.jsonl").write_text(
+        "".join(json.dumps({"instruction": f"Question {i}?", "output": f"Reference {i}."}) + "\n" for i in range(3))
+    )
+    (tmp_path / "task.yaml").write_text("name: vs_ref\ntype: pairwise\npath: refs.jsonl\nmax_new_tokens: 8\n")
+    with FakeOpenAIServer(reply="An answer.") as model, FakeOpenAIServer(reply="Output (b)") as judge:
+        task = str(tmp_path / "task.yaml")
+        args = ["eval", "--model", model.base_url, "--judge", judge.base_url, "--task-file", task]
+        first = runner.invoke(app, [*args, "--out", str(tmp_path / "run1"), "--json"])
+        assert first.exit_code == 0, first.output
+        result = json.loads(first.stdout)["tasks"]["vs_ref"]
+        assert (result["judgments"], result["wins"], result["losses"]) == (6, 3, 3)
+        sent = len(judge.requests_to("/chat/completions"))
+        # The same run folder with a renamed task: no sample is logged under that name, but every call is cached.
+        (tmp_path / "task.yaml").write_text("name: renamed\ntype: pairwise\npath: refs.jsonl\nmax_new_tokens: 8\n")
+        second = runner.invoke(app, [*args, "--out", str(tmp_path / "run1"), "--json"])
+        assert second.exit_code == 0, second.output
+        assert len(judge.requests_to("/chat/completions")) == sent
+        assert (tmp_path / "run1" / "calls.sqlite").is_file()
+        (tmp_path / "task.yaml").write_text("name: third\ntype: pairwise\npath: refs.jsonl\nmax_new_tokens: 8\n")
+        third = runner.invoke(app, [*args, "--out", str(tmp_path / "run1"), "--no-cache", "--json"])
+        assert third.exit_code == 0 and len(judge.requests_to("/chat/completions")) == 2 * sent
+    assert "| third | win_rate |" in (tmp_path / "run1" / "report.md").read_text()
+
+
+def test_judged_task_without_judge_is_a_one_line_error(app: typer.Typer, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["eval", "--model", "tiny-random-llama", "--tasks", "alpacare_icliniq_gpt4", "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 2 and "give --judge MODEL" in result.stderr

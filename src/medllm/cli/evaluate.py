@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -16,6 +17,10 @@ app = typer.Typer(help="Evaluate models on medical tasks and compare runs.", inv
 def evaluate(
     ctx: typer.Context,
     model: str | None = typer.Option(None, "--model", "-m", help="Built-in name, folder, hub id, http(s) URL."),
+    judge: str | None = typer.Option(None, "--judge", help="The model grading free-form answers (any model spec)."),
+    patient: str | None = typer.Option(
+        None, "--patient", help="The model playing the patient in consultations (default: the judge)."
+    ),
     tasks: str = typer.Option("", "--tasks", "-t", help="Built-in tasks, comma-separated (see --list-tasks)."),
     task_file: list[Path] = typer.Option([], "--task-file", help="A task YAML (repeatable)."),
     out: Path | None = typer.Option(None, "--out", "-o", help="Run folder: samples_<task>.jsonl, summary, report."),
@@ -27,6 +32,9 @@ def evaluate(
     ),
     batch_size: int = typer.Option(8, "--batch-size", min=1, help="Requests per forward pass (local models)."),
     seed: int = typer.Option(0, help="Seeds the choice of few-shot examples."),
+    cache: bool = typer.Option(
+        True, "--cache/--no-cache", help="Answer repeated model, judge and patient calls from OUT/calls.sqlite."
+    ),
     list_tasks: bool = typer.Option(False, "--list-tasks", help="List the built-in tasks and stop."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
@@ -40,7 +48,7 @@ def evaluate(
 
     if list_tasks:
         for name, spec in builtin_tasks().items():
-            console.print(f"{name}: {spec.dataset or spec.path} ({spec.mode}, {spec.choices})", highlight=False)
+            console.print(f"{name}: {_describe(spec)}", highlight=False, markup=False)
         return
     if model is None or out is None:
         fail("give --model and --out (and --tasks or --task-file)")
@@ -54,12 +62,12 @@ def evaluate(
 
     from medllm.evaluation.report import REPORTED, write_report
     from medllm.evaluation.runner import evaluate as run_evaluation
-    from medllm.models import ModelError, load_model
+    from medllm.models import ModelError
 
     try:
-        loaded = load_model(
-            model, on_status=console.print, **({"batch_size": batch_size} if "://" not in model else {})
-        )
+        loaded = _load(model, batch_size, out if cache else None, "model")
+        judge_model = _load(judge, batch_size, out if cache else None, "judge") if judge else None
+        patient_model = _load(patient, batch_size, out if cache else None, "patient") if patient else None
     except ModelError as error:
         fail(str(error))
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
@@ -76,6 +84,8 @@ def evaluate(
                 loaded,
                 specs,
                 out,
+                judge=judge_model,
+                patient=patient_model,
                 limit=limit,
                 num_fewshot=num_fewshot,
                 mode=mode,
@@ -90,8 +100,9 @@ def evaluate(
         print_json(summary)
         return
     for name, result in summary["tasks"].items():
-        shown = ", ".join(f"{key} {result[key]:.3f}" for key in REPORTED if key in result)
-        console.print(f"{name}: {shown} (n={result['n']}, {result['mode']})", highlight=False)
+        keys = result.get("reported") or [key for key in REPORTED if key in result]
+        shown = ", ".join(f"{key} {result[key]:.3f}" for key in keys if isinstance(result.get(key), float | int))
+        console.print(f"{name}: {shown} (n={result['n']}, {result['mode']})", highlight=False, markup=False)
     console.print(f"report: {out / 'report.md'}", highlight=False)
 
 
@@ -108,3 +119,29 @@ def report(
     except DataError as error:
         fail(str(error))
     console.print("written: " + ", ".join(str(p) for p in paths), highlight=False)
+
+
+def _load(spec: str, batch_size: int, out: Path | None, role: str) -> Any:
+    """Load a model spec; with ``out``, wrap it in the call cache kept in ``out/calls.sqlite``."""
+    from medllm.models import load_model
+    from medllm.models.call_cache import CachedModel
+
+    console.print(f"{role}: {spec}", highlight=False, markup=False)
+    loaded = load_model(spec, on_status=console.print, **({"batch_size": batch_size} if "://" not in spec else {}))
+    return CachedModel(loaded, out / "calls.sqlite", identity=_identity(spec)) if out is not None else loaded
+
+
+def _identity(spec: str) -> str:
+    """The spec, plus the size and time of a local folder's weight files: retrained weights never hit old entries."""
+    folder = Path(spec).expanduser()
+    if not folder.is_dir():
+        return spec
+    weights = sorted(p for p in folder.iterdir() if p.suffix in (".safetensors", ".bin", ".gguf", ".pt"))
+    return spec + "|" + ";".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in weights)
+
+
+def _describe(spec: Any) -> str:
+    source = spec.dataset or spec.path or "built-in items"
+    if spec.type in ("multiple_choice", "entities"):
+        return f"{source} ({spec.mode}, {spec.choices})" if spec.type == "multiple_choice" else f"{source} (entities)"
+    return f"{source} ({spec.type})"

@@ -24,26 +24,27 @@ def load_summary(folder: Path) -> dict[str, Any]:
 
 
 def write_report(runs: list[Path], out: Path) -> list[Path]:
-    """``report.md``, ``report.html`` and ``accuracy.png`` in ``out``, comparing the runs side by side."""
+    """``report.md``, ``report.html`` and ``scores.png`` in ``out``, comparing the runs side by side."""
     summaries = [load_summary(run) for run in runs]
     tasks = sorted({task for s in summaries for task in s["tasks"]})
     out.mkdir(parents=True, exist_ok=True)
     header = ["task", "metric", *[s["model"] for s in summaries]]
     rows = []
     for task in tasks:
-        metric_keys = sorted({k for s in summaries for k in s["tasks"].get(task, {}) if k in REPORTED})
+        metric_keys = list(dict.fromkeys(k for s in summaries for k in reported(s["tasks"].get(task, {}))))
         for key in metric_keys:
             cells = []
             for s in summaries:
                 result = s["tasks"].get(task)
-                if result is None or key not in result:
+                if result is None or not isinstance(result.get(key), int | float):
                     cells.append("-")
                     continue
                 stderr = result.get(f"{key}_stderr", float("nan"))
-                spread = f" ± {stderr:.3f}" if not math.isnan(stderr) else ""
-                cells.append(f"{result[key]:.3f}{spread} (n={result['n']}, {result['mode']})")
+                spread = f" ± {stderr:.3f}" if isinstance(stderr, float) and not math.isnan(stderr) else ""
+                failed = f", unparseable {result['unparseable']}" if result.get("unparseable") else ""
+                cells.append(f"{result[key]:.3f}{spread} (n={result['n']}, {result['mode']}{failed})")
             rows.append([task, key, *cells])
-    plot = _plot(summaries, tasks, out / "accuracy.png")
+    plot = _plot(summaries, tasks, out / "scores.png")
     markdown = [
         "# Evaluation report",
         "",
@@ -51,7 +52,7 @@ def write_report(runs: list[Path], out: Path) -> list[Path]:
         "|" + "---|" * len(header),
         *["| " + " | ".join(row) + " |" for row in rows],
         "",
-        f"![accuracy per task]({plot.name})",
+        f"![headline metric per task]({plot.name})",
         "",
         "Per-sample logs (prompts, scored continuations, outputs, gold answers): "
         + ", ".join(f"`{run}/samples_<task>.jsonl`" for run in runs),
@@ -64,37 +65,62 @@ def write_report(runs: list[Path], out: Path) -> list[Path]:
         "<style>body{font-family:sans-serif;margin:2em}td,th{border:1px solid #ccc;padding:4px 8px}"
         "table{border-collapse:collapse}</style><h1>Evaluation report</h1><table><tr>"
         + "".join(f"<th>{html.escape(h)}</th>" for h in header)
-        + f"</tr>{table}</table><p><img src='{plot.name}' alt='accuracy per task'></p>"
+        + f"</tr>{table}</table><p><img src='{plot.name}' alt='headline metric per task'></p>"
     )
     (out / "report.html").write_text(page, encoding="utf-8")
     return [out / "report.md", out / "report.html", plot]
 
 
+def reported(result: dict[str, Any]) -> list[str]:
+    """The metric keys a task result shows in tables, its headline first."""
+    if result.get("reported"):
+        return [key for key in result["reported"] if key in result]
+    return [key for key in REPORTED if key in result]
+
+
 def _plot(summaries: list[dict[str, Any]], tasks: list[str], path: Path) -> Path:
+    """One panel per task (metrics differ in scale: accuracy, 1-5 scores, BLEU), a bar per run."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    width = 0.8 / max(len(summaries), 1)
-    figure, axes = plt.subplots(figsize=(max(6, 1.2 * len(tasks) + 2), 4))
-    for index, summary in enumerate(summaries):
-        values = [_headline(summary["tasks"].get(task, {})) for task in tasks]
-        errors = [summary["tasks"].get(task, {}).get("acc_stderr", 0.0) for task in tasks]
-        errors = [0.0 if math.isnan(e) else e for e in errors]
-        positions = [i + index * width for i in range(len(tasks))]
-        axes.bar(positions, values, width, yerr=errors, capsize=3, label=summary["model"])
-    axes.set_xticks([i + width * (len(summaries) - 1) / 2 for i in range(len(tasks))])
-    axes.set_xticklabels(tasks, rotation=20, ha="right")
-    axes.set_ylabel("accuracy (entity tasks: strict F1)")
-    axes.set_ylim(0, 1)
-    axes.grid(axis="y", alpha=0.3)
-    axes.legend(fontsize="small")
+    columns = min(4, max(len(tasks), 1))
+    rows = math.ceil(max(len(tasks), 1) / columns)
+    figure, axes = plt.subplots(rows, columns, figsize=(3.2 * columns, 2.8 * rows), squeeze=False)
+    colours = [f"C{i % 10}" for i in range(len(summaries))]
+    for panel, task in zip(axes.flat, tasks, strict=False):
+        results = [summary["tasks"].get(task, {}) for summary in summaries]
+        key = next((reported(r)[0] for r in results if reported(r)), None)
+        values = [_number(r.get(key)) for r in results]
+        errors = [_number(r.get(f"{key}_stderr"), 0.0) for r in results]
+        panel.bar(range(len(summaries)), values, yerr=errors, capsize=3, color=colours)
+        panel.set_title(f"{task}\n{key}", fontsize="small")
+        panel.set_xticks(range(len(summaries)))
+        panel.set_xticklabels([s["model"] for s in summaries], rotation=20, ha="right", fontsize="x-small")
+        scale = _SCALES.get(key or "")
+        if scale:
+            panel.set_ylim(*scale)
+        panel.grid(axis="y", alpha=0.3)
+    for panel in list(axes.flat)[len(tasks) :]:
+        panel.axis("off")
     figure.tight_layout()
     figure.savefig(path, dpi=100)
     plt.close(figure)
     return path
 
 
-def _headline(result: dict[str, Any]) -> float:
-    return result.get("acc", result.get("strict_f1", float("nan")))
+#: fixed axes for metrics with a known range, so runs are compared on the same scale.
+_SCALES = {
+    "acc": (0, 1),
+    "acc_norm": (0, 1),
+    "strict_f1": (0, 1),
+    "win_rate": (0, 1),
+    "overall": (1, 5),
+}
+
+
+def _number(value: Any, default: float = float("nan")) -> float:
+    if isinstance(value, int | float) and not math.isnan(value):
+        return float(value)
+    return default

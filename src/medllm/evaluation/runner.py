@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from medllm.evaluation.context import RunContext
 from medllm.evaluation.entities import entity_messages, entity_metrics, score_entities
 from medllm.evaluation.mcq import (
     FewShot,
@@ -24,7 +25,7 @@ from medllm.evaluation.mcq import (
     score_generation,
     score_loglikelihood,
 )
-from medllm.evaluation.tasks import TaskSpec
+from medllm.evaluation.tasks import KIND_MODULES, TaskSpec, kind_module
 from medllm.io.issues import DataError, IssueLog
 from medllm.records import EntitySentence, MCQItem
 
@@ -34,9 +35,11 @@ CHUNK = 32
 
 def evaluate(
     model: Any,
-    tasks: list[TaskSpec],
+    tasks: list[Any],
     out: Path,
     *,
+    judge: Any | None = None,
+    patient: Any | None = None,
     limit: int | None = None,
     num_fewshot: int | None = None,
     mode: str | None = None,
@@ -47,6 +50,8 @@ def evaluate(
     """Evaluate ``model`` (a :class:`medllm.models.ChatModel`) on ``tasks``; returns the summary.
 
     Args:
+        judge: the model grading free-form answers (judged, rubric and consultation tasks).
+        patient: the model playing the patient in consultations (default: the judge).
         limit: a seeded sample of N items of each task (see :func:`sample_items`).
         num_fewshot: overrides each task's ``num_fewshot``.
         mode: ``loglikelihood`` or ``generate``, overriding each task's.
@@ -57,7 +62,15 @@ def evaluate(
     out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     results: dict[str, Any] = {}
+    context = RunContext(model=model, judge=judge, patient=patient, seed=seed)
+    for task in tasks:  # fail before any work when a task lacks the judge or patient it needs
+        if task.type in KIND_MODULES:
+            for role in getattr(kind_module(task.type), "ROLES", ()):
+                context.role(role, task.name)
     for task in tasks:
+        if task.type in KIND_MODULES:
+            results[task.name] = _run_kind(context, task, out, limit, seed, on_progress)
+            continue
         task_mode = mode or task.mode
         shots = num_fewshot if num_fewshot is not None else task.num_fewshot
         settings = {"mode": task_mode, "num_fewshot": shots, "chat_template": bool(chat_template), "seed": seed}
@@ -94,7 +107,37 @@ def evaluate(
     return summary
 
 
-def sample_items(items: list[MCQItem], limit: int | None, *, seed: str) -> list[MCQItem]:
+def _run_kind(
+    context: RunContext,
+    task: Any,
+    out: Path,
+    limit: int | None,
+    seed: int,
+    on_progress: Callable[[str, int, int], None],
+) -> dict[str, Any]:
+    """One task of a type in :data:`KIND_MODULES`: load, sample, run in logged chunks, score."""
+    kind = kind_module(task.type)
+    roles = getattr(kind, "ROLES", ())
+    settings = {"mode": task.type, "seed": seed, **context.names(roles)}
+    items, issues = kind.load(task, task.split)
+    items = sample_items(items, limit, seed=f"{seed}:{task.name}")
+    log = _SampleLog(out / f"samples_{task.name}.jsonl", context.model.name, task, settings)
+    todo = [item for item in items if _item_id(item) not in log.done]
+    on_progress(task.name, len(items) - len(todo), len(items))
+    for chunk in _chunks(todo, getattr(kind, "CHUNK", CHUNK)):
+        log.write(kind.run(context, task, chunk))
+        on_progress(task.name, len(log.done), len(items))
+    wanted = {_item_id(item) for item in items}
+    entries = [e for e in log.read() if e["id"] in wanted]
+    scores = kind.metrics(task, entries)
+    return {**scores, **settings, "reported": list(getattr(kind, "REPORTED", ())), "bad_rows": dict(issues.counts)}
+
+
+def _item_id(item: Any) -> str:
+    return item["id"] if isinstance(item, dict) else item.id
+
+
+def sample_items(items: list[Any], limit: int | None, *, seed: str) -> list[Any]:
     """A seeded sample of ``limit`` items, in file order (the same sample on every run).
 
     Not the first ``limit``: benchmark files are often sorted (PubMedQA's test set lists every "yes"
@@ -126,13 +169,18 @@ def load_items(task: TaskSpec, split: str | None) -> tuple[list[Any], IssueLog]:
     if len(items) != len(records):
         what = "tagged sentences" if kind is EntitySentence else "multiple-choice items"
         raise DataError(f"task {task.name!r}: its data holds records that are not {what}")
+    return unique_ids(items), issues
+
+
+def unique_ids(items: list[Any]) -> list[Any]:
+    """Give every record an id, unique in the list: a repeated id gets ``#2``, ``#3``; a missing one its index."""
     seen: dict[str, int] = {}
     for index, item in enumerate(items):
         key = item.id or f"item-{index}"
         seen[key] = seen.get(key, 0) + 1
         if seen[key] > 1 or item.id is None:
             item.id = f"{key}#{seen[key]}" if seen[key] > 1 else key
-    return items, issues
+    return items
 
 
 def _loglikelihood(

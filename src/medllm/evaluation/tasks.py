@@ -11,9 +11,10 @@ point at a local file in any supported format. Multiple-choice tasks are scored 
 
 from __future__ import annotations
 
-from importlib import resources
+from importlib import import_module, resources
 from pathlib import Path
-from typing import Any, Literal
+from types import ModuleType
+from typing import Any, ClassVar, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -22,6 +23,45 @@ from medllm.io.issues import DataError
 from medllm.io.yaml_files import read_yaml_mapping
 
 TASK_PACKAGE = "medllm.evaluation.builtin_tasks"
+
+#: Task types beyond multiple choice and entities, each implemented by one module (see :class:`TaskKind`).
+KIND_MODULES: dict[str, str] = {
+    "pairwise": "medllm.evaluation.pairwise",
+    "rubric": "medllm.evaluation.rubric",
+    "consultation": "medllm.evaluation.consultation",
+    "dialogue_judge": "medllm.evaluation.dialogue_judge",
+    "reference": "medllm.evaluation.reference_task",
+    "diagnosis": "medllm.evaluation.diagnosis",
+    "bias": "medllm.evaluation.bias",
+}
+
+
+class TaskBase(BaseModel):
+    """What every task declares: its name and type, where its data is, and how long answers may be.
+
+    A task type's module subclasses this with its own fields (``type: Literal["pairwise"]`` and so on);
+    unknown keys are errors, so a misspelt key never silently becomes a default.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    #: whether the task needs a data source (``dataset`` or ``path``); tasks with built-in items do not.
+    needs_data: ClassVar[bool] = True
+
+    name: str
+    type: str
+    dataset: str | None = None
+    path: Path | None = None
+    format: str = "auto"
+    split: str | None = None
+    max_new_tokens: int = Field(256, gt=0)
+
+    @model_validator(mode="after")
+    def _one_source(self) -> TaskBase:
+        if self.dataset is not None and self.path is not None:
+            raise ValueError("give only one of 'dataset' (a registry name) or 'path' (a local file)")
+        if self.needs_data and self.dataset is None and self.path is None:
+            raise ValueError("give 'dataset' (a registry name) or 'path' (a local file)")
+        return self
 
 
 class TaskSpec(BaseModel):
@@ -76,7 +116,21 @@ class TaskSpec(BaseModel):
         return self
 
 
-def builtin_tasks() -> dict[str, TaskSpec]:
+def kind_module(task_type: str) -> ModuleType:
+    """The module implementing a task type of :data:`KIND_MODULES`.
+
+    It defines ``Spec`` (a :class:`TaskBase` subclass), ``ROLES`` (the extra models it needs, from
+    ``judge`` and ``patient``) and three functions:
+
+    - ``load(spec, split) -> (items, IssueLog)``: the items, each with a unique ``id``;
+    - ``run(ctx, spec, items) -> list[dict]``: one JSON-able log entry per item (with its ``id``),
+      everything sent to and received from each model included; ``ctx`` is a :class:`RunContext`;
+    - ``metrics(spec, entries) -> dict``: the task's scores, with ``n``.
+    """
+    return import_module(KIND_MODULES[task_type])
+
+
+def builtin_tasks() -> dict[str, Any]:
     """Every task shipped with medllm, by name."""
     tasks: dict[str, TaskSpec] = {}
     for entry in sorted(resources.files(TASK_PACKAGE).iterdir(), key=lambda e: e.name):
@@ -86,7 +140,7 @@ def builtin_tasks() -> dict[str, TaskSpec]:
     return tasks
 
 
-def load_task_file(path: str | Path) -> TaskSpec:
+def load_task_file(path: str | Path) -> Any:
     """A user's task YAML; a relative ``path`` in it is taken relative to the YAML file."""
     path = Path(path)
     spec = _parse(read_yaml_mapping(path, "task"), str(path))
@@ -95,7 +149,7 @@ def load_task_file(path: str | Path) -> TaskSpec:
     return spec
 
 
-def resolve_tasks(names: list[str], task_files: list[Path]) -> list[TaskSpec]:
+def resolve_tasks(names: list[str], task_files: list[Path]) -> list[Any]:
     """Built-in tasks by name (a name may also be a group: ``mmlu_medical``), then the given files.
 
     Raises:
@@ -113,11 +167,19 @@ def resolve_tasks(names: list[str], task_files: list[Path]) -> list[TaskSpec]:
     return specs
 
 
-def _parse(raw: Any, where: str) -> TaskSpec:
+def _parse(raw: Any, where: str) -> Any:
     if not isinstance(raw, dict):
         raise DataError(f"{where}: a task is a YAML mapping with 'name' and 'dataset' or 'path'")
+    task_type = raw.get("type", "multiple_choice")
+    if task_type in KIND_MODULES:
+        spec_class = kind_module(task_type).Spec
+    elif task_type in ("multiple_choice", "entities"):
+        spec_class = TaskSpec
+    else:
+        known = ", ".join(["multiple_choice", "entities", *KIND_MODULES])
+        raise DataError(f"{where}: type: unknown task type {task_type!r}; known types: {known}")
     try:
-        return TaskSpec.model_validate(raw)
+        return spec_class.model_validate(raw)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         loc = ".".join(str(p) for p in first["loc"]) or "task"
