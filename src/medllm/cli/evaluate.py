@@ -30,6 +30,9 @@ def evaluate(
     chat_template: bool = typer.Option(
         False, "--chat-template/--no-chat-template", help="Wrap log-likelihood prompts in the chat template."
     ),
+    cot: bool | None = typer.Option(
+        None, "--cot/--no-cot", help="Generative multiple choice: ask for reasoning before the answer."
+    ),
     batch_size: int = typer.Option(8, "--batch-size", min=1, help="Requests per forward pass (local models)."),
     seed: int = typer.Option(0, help="Seeds the choice of few-shot examples."),
     cache: bool = typer.Option(
@@ -90,6 +93,7 @@ def evaluate(
                 num_fewshot=num_fewshot,
                 mode=mode,
                 chat_template=chat_template,
+                chain_of_thought=cot,
                 seed=seed,
                 on_progress=on_progress,
             )

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from medllm.evaluation.answers import extract_choice, mcq_prompt
+from medllm.evaluation.answers import answer_statement, extract_choice, extract_choices, instruction_for, mcq_prompt
 from medllm.evaluation.tasks import TaskSpec
 from medllm.records import MCQItem
 
@@ -99,19 +99,35 @@ def score_loglikelihood(item: MCQItem, task: TaskSpec, prompt: str, results: Seq
     }
 
 
-def generative_messages(item: MCQItem, task: TaskSpec, shots: list[MCQItem]) -> list[dict[str, str]]:
+def generative_messages(
+    item: MCQItem, task: TaskSpec, shots: list[MCQItem], *, chain_of_thought: bool = False
+) -> list[dict[str, str]]:
     """The item as chat turns: solved examples as earlier exchanges, then the question."""
     messages: list[dict[str, str]] = []
     for shot in shots:
         messages.append({"role": "user", "content": mcq_prompt(shot)})
-        messages.append({"role": "assistant", "content": f"The answer is ({shot.answer[0]})."})
-    messages.append({"role": "user", "content": mcq_prompt(item)})
+        messages.append({"role": "assistant", "content": answer_statement(shot)})
+    instruction = instruction_for(item, chain_of_thought=chain_of_thought)
+    messages.append({"role": "user", "content": mcq_prompt(item, instruction=instruction)})
     return messages
 
 
-def score_generation(item: MCQItem, messages: list[dict[str, str]], output: str) -> dict[str, Any]:
-    """The sample's log entry for a free-text answer: the extracted letter (None when unparseable)."""
-    pred = extract_choice(output, list(item.options))
+def score_generation(
+    item: MCQItem, messages: list[dict[str, str]], output: str, *, chain_of_thought: bool = False
+) -> dict[str, Any]:
+    """The sample's log entry for a free-text answer: the extracted letter (None when unparseable).
+
+    A question with several correct options (多项选择题) is right only when exactly that set is stated.
+    A chain-of-thought answer is read from its last explicit statement.
+    """
+    letters = list(item.options)
+    if len(item.answer) > 1:
+        chosen = extract_choices(output, letters, last=chain_of_thought)
+        pred: str | None = "".join(chosen) if chosen else None
+        correct = chosen == sorted(item.answer)
+    else:
+        pred = extract_choice(output, letters, last=chain_of_thought)
+        correct = pred is not None and pred in item.answer
     return {
         "id": item.id,
         "prompt": messages,
@@ -119,5 +135,5 @@ def score_generation(item: MCQItem, messages: list[dict[str, str]], output: str)
         "pred": pred,
         "gold": item.answer,
         "parsed": pred is not None,
-        "acc": float(pred is not None and pred in item.answer),
+        "acc": float(correct),
     }

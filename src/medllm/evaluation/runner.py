@@ -44,6 +44,7 @@ def evaluate(
     num_fewshot: int | None = None,
     mode: str | None = None,
     chat_template: bool | None = None,
+    chain_of_thought: bool | None = None,
     seed: int = 0,
     on_progress: Callable[[str, int, int], None] = lambda task, done, total: None,
 ) -> dict[str, Any]:
@@ -57,6 +58,7 @@ def evaluate(
         mode: ``loglikelihood`` or ``generate``, overriding each task's.
         chat_template: wrap log-likelihood prompts in the model's chat template (default: no, as
             lm-eval; generative answers always use it).
+        chain_of_thought: ask generative multiple-choice answers to reason first, overriding each task's.
         on_progress: called with (task, items done, items in task).
     """
     out.mkdir(parents=True, exist_ok=True)
@@ -74,10 +76,20 @@ def evaluate(
         task_mode = mode or task.mode
         shots = num_fewshot if num_fewshot is not None else task.num_fewshot
         settings = {"mode": task_mode, "num_fewshot": shots, "chat_template": bool(chat_template), "seed": seed}
+        if chain_of_thought is not None:
+            task = task.model_copy(update={"chain_of_thought": chain_of_thought})
+        if task_mode == "generate" and task.type == "multiple_choice":
+            settings["chain_of_thought"] = task.chain_of_thought
         if task.type == "entities":
             task_mode, shots = "generate", 0
             settings.update(mode=task_mode, num_fewshot=shots)
         items, issues = load_items(task, task.split)
+        if task_mode == "loglikelihood" and task.type == "multiple_choice":
+            # The most likely single option says nothing about a set of correct options (多项选择题).
+            multi = sum(len(item.answer) > 1 for item in items)
+            if multi:
+                issues.counts["multi-answer item (scored in generate mode only)"] += multi
+                items = [item for item in items if len(item.answer) == 1]
         items = sample_items(items, limit, seed=f"{seed}:{task.name}")
         pool = load_items(task, task.fewshot_split)[0] if shots and task.fewshot_split else items
         fewshot = FewShot(task, pool, seed)
@@ -158,13 +170,15 @@ def load_items(task: TaskSpec, split: str | None) -> tuple[list[Any], IssueLog]:
 
         records = list(iter_records(task.dataset, split=split, on_issue=issues, progress=False))
     else:
-        from medllm.formats import read_iob, read_medqa
+        from medllm.formats import read_iob, read_mcq
 
         assert task.path is not None
         if not task.path.exists():
             raise DataError(f"task {task.name!r}: {task.path}: no such file")
-        reader = read_iob if kind is EntitySentence else read_medqa
-        records = list(reader(task.path, on_issue=issues))
+        if kind is EntitySentence:
+            records = list(read_iob(task.path, on_issue=issues))
+        else:
+            records = list(read_mcq(task.path, task.format, on_issue=issues))
     items = [r for r in records if isinstance(r, kind)]
     if len(items) != len(records):
         what = "tagged sentences" if kind is EntitySentence else "multiple-choice items"
@@ -216,9 +230,15 @@ def _chat_context(model: Any, prompt: str) -> str:
 def _generate(model: Any, task: TaskSpec, items: list[MCQItem], fewshot: FewShot, shots: int) -> list[dict[str, Any]]:
     from medllm.models import GenerationConfig
 
-    conversations = [generative_messages(item, task, fewshot.examples(item, shots)) for item in items]
+    cot = task.chain_of_thought
+    conversations = [
+        generative_messages(item, task, fewshot.examples(item, shots), chain_of_thought=cot) for item in items
+    ]
     outputs = model.chat(conversations, GenerationConfig(max_new_tokens=task.max_new_tokens, temperature=0.0))
-    return [score_generation(item, c, o) for item, c, o in zip(items, conversations, outputs, strict=True)]
+    return [
+        score_generation(item, c, o, chain_of_thought=cot)
+        for item, c, o in zip(items, conversations, outputs, strict=True)
+    ]
 
 
 def _extract_entities(model: Any, task: TaskSpec, sentences: list[EntitySentence]) -> list[dict[str, Any]]:

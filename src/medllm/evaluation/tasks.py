@@ -79,6 +79,8 @@ class TaskSpec(BaseModel):
         mode: ``loglikelihood`` or ``generate`` (overridden by ``medllm eval --mode``).
         num_fewshot: examples in the prompt.
         subject_fewshot: draw examples from the same ``subject`` (MMLU's convention).
+        chain_of_thought: in ``generate`` mode, ask for the reasoning before the answer statement (give
+            ``max_new_tokens`` room for it); the last statement in the answer is read.
         entity_type: for ``type: entities``, the IOB tag type to extract (``Disease``, ``Chemical``) and
             ``entity_label`` how the prompt names it ("disease"); see :mod:`medllm.evaluation.entities`.
     """
@@ -101,6 +103,7 @@ class TaskSpec(BaseModel):
     num_fewshot: int = Field(0, ge=0)
     subject_fewshot: bool = False
     max_new_tokens: int = Field(256, gt=0)
+    chain_of_thought: bool = False
     entity_type: str | None = None
     entity_label: str | None = None
 

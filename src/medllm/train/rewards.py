@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from medllm.evaluation import extract_choice, rouge_l_f1
+from medllm.evaluation import extract_choice, extract_choices, rouge_l_f1
 from medllm.train.recipe import RewardFunctionSpec
 
 logger = logging.getLogger(__name__)
@@ -51,7 +51,11 @@ def mcq_answer(prompts: list[Any], completions: list[Any], answer: list[str], le
         if not gold:
             rewards.append(None)
             continue
-        choice = extract_choice(completion_text(completion), list(offered))
+        text = completion_text(completion)
+        if len(gold) > 1:  # several correct options: only the exact set earns the reward
+            rewards.append(1.0 if extract_choices(text, list(offered)) == sorted(gold) else 0.0)
+            continue
+        choice = extract_choice(text, list(offered))
         rewards.append(1.0 if choice is not None and choice in gold else 0.0)
     return rewards
 
