@@ -1,0 +1,1 @@
+"""Item files shipped with built-in evaluation tasks that need no external data (attitude-scale items, ...)."""
