@@ -4,7 +4,12 @@ import pytest
 import torch
 
 from medllm.models import GenerationConfig, ModelError
-from medllm.models.transformers_backend import TransformersModel, resolve_device, resolve_dtype
+from medllm.models.transformers_backend import (
+    _FORWARD_COST_TOKENS,
+    TransformersModel,
+    resolve_device,
+    resolve_dtype,
+)
 
 CONVERSATIONS = [
     [{"role": "user", "content": "What is hypertension?"}],
@@ -154,10 +159,10 @@ def test_options_of_one_context_share_its_encoding(tiny: TransformersModel) -> N
     options = [" the kidneys", " the liver and the spleen", " lungs", " the small intestine of the patient"]
     model = TransformersModel(tiny.model, tiny.tokenizer, batch_size=3)
     calls = []
-    original = model._score_shared_context
-    model._score_shared_context = lambda ctx, members: calls.append(len(members)) or original(ctx, members)
+    original = model._score_shared_contexts
+    model._score_shared_contexts = lambda batch: calls.append([len(m) for _, m in batch]) or original(batch)
     results = model.loglikelihood([(context, option) for option in options] + [("Other context", " x y z")])
-    assert calls == [4]  # one shared group of four; the lone request takes the ordinary path
+    assert calls == [[4]]  # one shared context with four options; the lone request takes the ordinary path
     for option, result in zip(options, results, strict=False):
         value, greedy, n = _reference(tiny.model, tiny.tokenizer, context, option)
         assert result.n_tokens == n > 1 and result.is_greedy == greedy
@@ -165,3 +170,101 @@ def test_options_of_one_context_share_its_encoding(tiny: TransformersModel) -> N
     assert results[-1].logprob == pytest.approx(
         _reference(tiny.model, tiny.tokenizer, "Other context", " x y z")[0], abs=1e-4
     )
+
+
+def _assert_matches_reference(
+    model: TransformersModel, pairs: list[tuple[str, str]], expected: list[tuple[float, bool, int]] | None = None
+) -> list[tuple[float, bool, int]]:
+    expected = expected or [_reference(model.model, model.tokenizer, c, x) for c, x in pairs]
+    results = model.loglikelihood(pairs)
+    assert len(results) == len(pairs)
+    for (context, continuation), (value, greedy, n), result in zip(pairs, expected, results, strict=True):
+        assert (result.n_tokens, result.is_greedy) == (n, greedy), (context[:30], continuation)
+        assert result.logprob == pytest.approx(value, abs=1e-4), (context[:30], continuation)
+    return expected
+
+
+def test_mixed_one_and_several_token_options_share_one_context_encoding(tiny: TransformersModel) -> None:
+    """One-token options of a context that also has longer options are read from the same context encoding."""
+    context = "Question: Which organ filters the blood?\nAnswer:"
+    options = [" A", " the kidneys", " B", " the liver and the spleen", " lungs"]
+    model = TransformersModel(tiny.model, tiny.tokenizer, batch_size=2)
+    calls = []
+    original = model._score_shared_contexts
+    model._score_shared_contexts = lambda batch: calls.append([len(m) for _, m in batch]) or original(batch)
+    pairs = [(context, option) for option in options]
+    assert sorted(len(model._encode_pair(c, x)[1]) for c, x in pairs)[0] == 1  # some options are one token
+    _assert_matches_reference(model, pairs)
+    assert calls == [[5]]
+
+
+def test_contexts_of_very_different_lengths_across_batch_boundaries(tiny: TransformersModel) -> None:
+    """Right-padded rows of 3 to ~400 tokens, one-token and several-token continuations, duplicates and a
+    context cut from the left, over many batches: every score equals the unpadded one-pass computation."""
+    sentence = "The patient reports chest pain radiating to the left arm and shortness of breath. "
+    pairs = [
+        (f"Case {n}: " + sentence * n + "Most likely diagnosis:", option)
+        for n in (0, 1, 2, 5, 9, 13, 20)
+        for option in (" A", " B", " acute myocardial infarction")
+    ]
+    pairs += [("Hi", " there"), ("Hi", " there"), ("Hello", " A"), ("", " A"), ("Case 1: x", " y z")]
+    expected = None
+    for batch_size in (1, 3, 8):
+        model = TransformersModel(tiny.model, tiny.tokenizer, batch_size=batch_size)
+        expected = _assert_matches_reference(model, pairs, expected)
+    # A context longer than max_length is cut from the left; its rows batch with the others.
+    short = TransformersModel(tiny.model, tiny.tokenizer, batch_size=3, max_length=64)
+    long_context = "Case: " + sentence * 12 + "Answer:"
+    results = short.loglikelihood([(long_context, " A"), (long_context, " B"), ("Hi", " there")])
+    for option, result in zip((" A", " B"), results, strict=False):
+        context_ids, continuation_ids = short._encode_pair(long_context, option)
+        whole = (context_ids + continuation_ids)[-65:]
+        with torch.no_grad():
+            logprobs = torch.log_softmax(tiny.model(torch.tensor([whole[:-1]])).logits[0].float(), dim=-1)
+        expected = logprobs[-1, continuation_ids[0]].item()
+        assert result.n_tokens == 1 and result.logprob == pytest.approx(expected, abs=1e-4)
+    assert results[2].logprob == pytest.approx(_reference(tiny.model, tiny.tokenizer, "Hi", " there")[0], abs=1e-4)
+
+
+def test_batches_follow_the_token_budget(tiny: TransformersModel) -> None:
+    model = TransformersModel(tiny.model, tiny.tokenizer, batch_size=4)
+    lengths = [100, 98, 97, 90, 60, 59, 58, 57, 56, 55, 54, 53, 20, 19, 19, 18, 2]
+    rows = {(*range(length), i): [(i, [1])] for i, length in enumerate(lengths)}
+    batches = list(model._token_batches(rows))
+    assert [len(row) for batch in batches for row, _ in batch] == sorted((n + 1 for n in lengths), reverse=True)
+    budget = 4 * (max(lengths) + 1)
+    padded = [len(batch) * len(batch[0][0]) for batch in batches]
+    assert all(tokens <= budget for tokens in padded)  # never more than batch_size rows of the longest input
+    assert max(len(batch) for batch in batches) > 4  # short inputs share larger batches
+    # Cheaper than fixed batches of 4 by the cost model: padded tokens plus a fixed cost per forward pass.
+    fixed = [4 * (lengths[s] + 1) for s in range(0, len(lengths), 4)]
+    cost = _FORWARD_COST_TOKENS
+    assert sum(padded) + cost * len(padded) < sum(fixed) + cost * len(fixed)
+    assert all(len(batch[-1][0]) * 2 > len(batch[0][0]) for batch in batches[:-1])  # no long-to-short padding
+
+
+def test_scores_without_a_head_mask_are_the_same(tiny: TransformersModel) -> None:
+    """Models whose forward reads ``logits_to_keep`` only as a count get every position's logits instead."""
+    pairs = [("The heart has", " four chambers"), ("The heart has", " A"), ("Sepsis is a", " B")]
+    masked = TransformersModel(tiny.model, tiny.tokenizer)
+    assert masked._head_takes_mask()
+    full = TransformersModel(tiny.model, tiny.tokenizer)
+    full._logits_mask = False
+    for a, b in zip(masked.loglikelihood(pairs), full.loglikelihood(pairs), strict=True):
+        assert (a.n_tokens, a.is_greedy) == (b.n_tokens, b.is_greedy)
+        assert a.logprob == pytest.approx(b.logprob, abs=1e-5)
+
+
+def test_contexts_of_similar_length_share_a_batch(tiny: TransformersModel) -> None:
+    """Contexts a few tokens apart are encoded in one padded batch; their several-token options then read
+    the right context's cache, its padding masked: scores still equal the one-pass computation."""
+    stem = "A 54-year-old man presents with crushing chest pain and sweating"
+    contexts = [f"{stem}{extra}.\nAnswer:" for extra in ("", " for an hour", " since this morning, at rest")]
+    options = [" aspirin", " a beta blocker now", " C", " morphine and oxygen"]
+    model = TransformersModel(tiny.model, tiny.tokenizer, batch_size=3)
+    calls = []
+    original = model._score_shared_contexts
+    model._score_shared_contexts = lambda batch: calls.append([len(m) for _, m in batch]) or original(batch)
+    _assert_matches_reference(model, [(context, option) for context in contexts for option in options])
+    assert [n for batch in calls for n in batch] == [4, 4, 4]
+    assert max(len(batch) for batch in calls) > 1  # contexts of different lengths in one padded batch

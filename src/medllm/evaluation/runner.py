@@ -67,7 +67,7 @@ def evaluate(
     context = RunContext(model=model, judge=judge, patient=patient, seed=seed)
     for task in tasks:  # fail before any work when a task lacks the judge or patient it needs
         if task.type in KIND_MODULES:
-            for role in getattr(kind_module(task.type), "ROLES", ()):
+            for role in kind_roles(task):
                 context.role(role, task.name)
     for task in tasks:
         if task.type in KIND_MODULES:
@@ -129,7 +129,7 @@ def _run_kind(
 ) -> dict[str, Any]:
     """One task of a type in :data:`KIND_MODULES`: load, sample, run in logged chunks, score."""
     kind = kind_module(task.type)
-    roles = getattr(kind, "ROLES", ())
+    roles = kind_roles(task)
     settings = {"mode": task.type, "seed": seed, **context.names(roles)}
     items, issues = kind.load(task, task.split)
     items = sample_items(items, limit, seed=f"{seed}:{task.name}")
@@ -143,6 +143,12 @@ def _run_kind(
     entries = [e for e in log.read() if e["id"] in wanted]
     scores = kind.metrics(task, entries)
     return {**scores, **settings, "reported": list(getattr(kind, "REPORTED", ())), "bad_rows": dict(issues.counts)}
+
+
+def kind_roles(task: Any) -> tuple[str, ...]:
+    """The extra models a task needs: its module's ``roles(spec)`` when the need depends on settings, else ``ROLES``."""
+    kind = kind_module(task.type)
+    return tuple(kind.roles(task)) if hasattr(kind, "roles") else tuple(getattr(kind, "ROLES", ()))
 
 
 def _item_id(item: Any) -> str:

@@ -3,13 +3,15 @@
 Scoring follows lm-evaluation-harness's ``HFLM`` so numbers are comparable with it: trailing spaces of
 the context move to the continuation, the continuation's tokens are those of ``context + continuation``
 after the context's own tokens, an empty context is replaced by one prefix token (BOS, else EOS), and
-requests are batched longest first with right padding.
+requests are batched longest first with right padding. Only the scored positions get logits, and
+several continuations of one context share its encoding (see ``TransformersModel.loglikelihood``).
 """
 
 from __future__ import annotations
 
 import inspect
 import logging
+import math
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -32,6 +34,19 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _DEFAULT_MAX_LENGTH = 2048  # lm-eval's fallback when neither config nor tokenizer says
+#: the fixed cost of one forward pass (per-operator overhead, thread synchronisation) in padded tokens,
+#: when splitting inputs into batches: several thousand on a busy 2-core machine (1 row of 232 tokens took
+#: 5.6x as long per token as 8 rows), far less on an idle one; 256 keeps padding low in both cases
+_FORWARD_COST_TOKENS = 256
+#: at most this many times batch_size inputs per forward pass: more gains nothing measurable
+_MAX_ROWS_PER_SIZE = 4
+
+#: a request to score: its index in the call and its continuation's token ids
+_Member = tuple[int, list[int]]
+#: requests grouped by the token ids they share (a forward row, or a context)
+_Groups = dict[tuple[int, ...], list[_Member]]
+#: a forward batch: inputs (rows or contexts), longest first, with their requests
+_Batch = list[tuple[tuple[int, ...], list[_Member]]]
 
 
 def resolve_device(device: str | None = None) -> torch.device:
@@ -104,7 +119,7 @@ class TransformersModel(ChatModel):
         pad = tokenizer.pad_token_id
         # Padding positions are masked out, so any id works; EOS is what most causal LMs use.
         self._pad_id = pad if pad is not None else (self._eos_ids[0] if self._eos_ids else 0)
-        self._accepts_logits_to_keep: bool | None = None
+        self._logits_mask: bool | None = None  # see _head_takes_mask
 
     @classmethod
     def from_pretrained(
@@ -323,110 +338,195 @@ class TransformersModel(ChatModel):
     # --- scoring ----------------------------------------------------------------------------------
 
     def loglikelihood(self, requests: Sequence[tuple[str, str]]) -> list[LoglikelihoodResult]:
-        import torch
-
         pairs = [self._encode_pair(context, continuation) for context, continuation in requests]
-        results: list[LoglikelihoodResult | None] = [None] * len(pairs)
-        # Requests whose model input is the same (the options of a question scored one token each share the
-        # context) are computed once: one forward row serves every continuation read from it.
-        rows: dict[tuple[int, ...], list[tuple[int, list[int]]]] = {}
-        # Continuations of several tokens after one context (the options of a question) share that
-        # context's keys and values: it is encoded once, then each option only runs its own tokens.
-        shared: dict[tuple[int, ...], list[tuple[int, list[int]]]] = {}
+        results: list[LoglikelihoodResult | None] = [
+            None if continuation_ids else LoglikelihoodResult(0.0, True, 0) for _, continuation_ids in pairs
+        ]
+        rows, shared = self._group_requests(pairs)
+        for batch in self._token_batches(shared):
+            for i, result in self._score_shared_contexts(batch):
+                results[i] = result
+        for batch in self._token_batches(rows):
+            for i, result in self._score_rows(batch):
+                results[i] = result
+        return [r for r in results if r is not None]
+
+    def _group_requests(self, pairs: Sequence[tuple[list[int], list[int]]]) -> tuple[_Groups, _Groups]:
+        """Split the non-empty requests into forward rows and shared contexts, each keyed by token ids.
+
+        Rows: requests whose model input is the same (the options of a question scored one token each share
+        the context) are computed once, one forward row serving every continuation read from it.
+        Shared contexts: several continuations of one context, at least one of several tokens (the options
+        of a question), are all scored from one encoding of the context, its KV cache reused.
+        """
+        rows: _Groups = {}
+        contexts: _Groups = {}
         for i, (context_ids, continuation_ids) in enumerate(pairs):
             if not continuation_ids:
-                results[i] = LoglikelihoodResult(0.0, True, 0)
                 continue
             if len(continuation_ids) > self.max_length:
                 raise ModelError(
                     f"continuation of request {i} is {len(continuation_ids)} tokens, longer than the model's "
                     f"max_length {self.max_length}: shorten it"
                 )
-            if len(continuation_ids) > 1 and len(context_ids) + len(continuation_ids) <= self.max_length + 1:
-                shared.setdefault(tuple(context_ids), []).append((i, continuation_ids))
+            if len(context_ids) + len(continuation_ids) > self.max_length + 1:
+                # Keep the last max_length + 1 tokens (cutting context from the left), feed all but the last.
+                whole = (context_ids + continuation_ids)[-(self.max_length + 1) :]
+                rows.setdefault(tuple(whole[:-1]), []).append((i, continuation_ids))
+            else:
+                contexts.setdefault(tuple(context_ids), []).append((i, continuation_ids))
+        shared: _Groups = {}
+        for context_ids, members in contexts.items():
+            if len(members) > 1 and any(len(continuation) > 1 for _, continuation in members):
+                shared[context_ids] = members
                 continue
-            # Keep the last max_length + 1 tokens (cutting context from the left), feed all but the last.
-            whole = (context_ids + continuation_ids)[-(self.max_length + 1) :]
-            rows.setdefault(tuple(whole[:-1]), []).append((i, continuation_ids))
-        for context_ids, members in shared.items():
-            if len(members) == 1:  # nothing to share: score it like any other request
-                (i, continuation_ids), inp = members[0], list(context_ids) + members[0][1][:-1]
-                rows.setdefault(tuple(inp), []).append((i, continuation_ids))
-                continue
-            for i, result in self._score_shared_context(list(context_ids), members):
-                results[i] = result
-        ordered = sorted(rows.items(), key=lambda row: -len(row[0]))
-        for start in range(0, len(ordered), self.batch_size):
-            batch = ordered[start : start + self.batch_size]
-            width = max(len(inp) for inp, _ in batch)
-            input_ids = torch.full((len(batch), width), self._pad_id, dtype=torch.long)
-            attention = torch.zeros((len(batch), width), dtype=torch.long)
-            for r, (inp, _) in enumerate(batch):
-                input_ids[r, : len(inp)] = torch.tensor(inp, dtype=torch.long)
-                attention[r, : len(inp)] = 1
-            # Only the continuation positions need logits: keep the last `keep` positions of the padded batch.
-            keep = width - min(len(inp) - len(cont) for inp, members in batch for _, cont in members)
-            with torch.inference_mode():
-                logits = self._forward(input_ids.to(self.device), attention.to(self.device), keep)
-            offset = width - logits.shape[1]
-            for r, (inp, members) in enumerate(batch):
-                end = len(inp) - offset
-                for i, cont in members:
-                    row = logits[r, end - len(cont) : end].float().log_softmax(dim=-1)
-                    target = torch.tensor(cont, dtype=torch.long, device=row.device)
-                    token_logprobs = row.gather(-1, target.unsqueeze(-1)).squeeze(-1)
-                    is_greedy = bool((row.argmax(dim=-1) == target).all())
-                    results[i] = LoglikelihoodResult(float(token_logprobs.sum()), is_greedy, len(cont))
-        return [r for r in results if r is not None]
+            for i, continuation_ids in members:
+                rows.setdefault(context_ids + tuple(continuation_ids[:-1]), []).append((i, continuation_ids))
+        return rows, shared
 
-    def _score_shared_context(
-        self, context_ids: list[int], members: list[tuple[int, list[int]]]
+    def _token_batches(self, groups: _Groups) -> Iterator[_Batch]:
+        """Forward batches of inputs (rows or contexts), longest first, by token budget rather than a count.
+
+        A batch holds at most ``batch_size`` times the longest input's tokens (a fixed-count batch's memory)
+        and ``_MAX_ROWS_PER_SIZE * batch_size`` inputs; within that, the split minimises padded tokens plus
+        a fixed cost per forward pass. Short inputs so share larger batches, and inputs of very different
+        lengths are not padded to each other.
+        """
+        ordered = sorted(groups.items(), key=lambda group: -len(group[0]))
+        if not ordered:
+            return
+        lengths = [len(key) for key, _ in ordered]
+        spans = _split_sorted(lengths, self.batch_size * lengths[0], _MAX_ROWS_PER_SIZE * self.batch_size)
+        for start, end in spans:
+            yield ordered[start:end]
+
+    def _score_rows(self, batch: _Batch) -> Iterator[tuple[int, LoglikelihoodResult]]:
+        """One forward pass over right-padded rows (longest first); each member reads the row's last positions."""
+        import torch
+
+        width = len(batch[0][0])
+        input_ids = torch.full((len(batch), width), self._pad_id, dtype=torch.long)
+        keep = torch.zeros((len(batch), width), dtype=torch.bool)
+        members: list[_Member] = []
+        reads: list[range] = []
+        kept = 0  # logits rows come back flattened in (row, position) order
+        for r, (inp, row_members) in enumerate(batch):
+            input_ids[r, : len(inp)] = torch.tensor(inp, dtype=torch.long)
+            # The last `span` positions predict the row's longest continuation; shorter ones read the tail.
+            span = max(len(continuation) for _, continuation in row_members)
+            keep[r, len(inp) - span : len(inp)] = True
+            for i, continuation in row_members:
+                members.append((i, continuation))
+                reads.append(range(kept + span - len(continuation), kept + span))
+            kept += span
+        # No attention mask: with right padding, causal attention already keeps every real token from seeing
+        # the padding after it, and unmasked SDPA takes its plain causal kernel.
+        logits, _ = self._forward(keep, input_ids=input_ids)
+        scores = _read_scores(logits, reads, [continuation for _, continuation in members])
+        return zip((i for i, _ in members), scores, strict=True)
+
+    def _score_shared_contexts(self, batch: _Batch) -> Iterator[tuple[int, LoglikelihoodResult]]:
+        """Score the continuations of a batch of contexts, each context encoded once (its KV cache reused)."""
+        import torch
+
+        width = len(batch[0][0])
+        input_ids = torch.full((len(batch), width), self._pad_id, dtype=torch.long)
+        last = torch.zeros((len(batch), width), dtype=torch.bool)
+        for c, (context_ids, _) in enumerate(batch):
+            input_ids[c, : len(context_ids)] = torch.tensor(context_ids, dtype=torch.long)
+            last[c, len(context_ids) - 1] = True
+        # Each context's last position predicts its continuations' first token (row c of `first`): one-token
+        # continuations need nothing more. Right padding, so no mask (see _score_rows).
+        first, cache = self._forward(last, input_ids=input_ids, use_cache=True)
+        single = [(c, i, cont) for c, (_, members) in enumerate(batch) for i, cont in members if len(cont) == 1]
+        scores = _read_scores(first, [[c] for c, _, _ in single], [cont for _, _, cont in single])
+        yield from zip((i for _, i, _ in single), scores, strict=True)
+        longer = [(c, i, cont) for c, (_, members) in enumerate(batch) for i, cont in members if len(cont) > 1]
+        lengths = [len(context_ids) for context_ids, _ in batch]
+        # Each continuation row reads its own copy of its context's cache: batch_size rows at a time.
+        for start in range(0, len(longer), self.batch_size):
+            yield from self._score_after_contexts(first, cache, lengths, longer[start : start + self.batch_size])
+
+    def _score_after_contexts(
+        self, first: torch.Tensor, cache: Any, lengths: list[int], batch: list[tuple[int, int, list[int]]]
     ) -> Iterator[tuple[int, LoglikelihoodResult]]:
-        """Score several continuations of one context, encoding the context once (its KV cache reused)."""
+        """Run continuations' own tokens (all but the last) after their context's cached keys and values.
+
+        ``batch`` holds (context row in ``cache``, request index, continuation); ``first`` the logits at each
+        context's last position, ``lengths`` each context's length (the cache is right-padded to the longest).
+        """
         import copy
 
         import torch
 
-        device = self.device
-        with torch.inference_mode():
-            context = self._model(
-                input_ids=torch.tensor([context_ids], device=device), use_cache=True, logits_to_keep=1
-            )
-            first = context.logits[0, -1].float().log_softmax(dim=-1)
-            for start in range(0, len(members), self.batch_size):
-                batch = members[start : start + self.batch_size]
-                width = max(len(cont) for _, cont in batch) - 1
-                input_ids = torch.full((len(batch), width), self._pad_id, dtype=torch.long)
-                attention = torch.zeros((len(batch), len(context_ids) + width), dtype=torch.long)
-                attention[:, : len(context_ids)] = 1
-                for r, (_, cont) in enumerate(batch):
-                    input_ids[r, : len(cont) - 1] = torch.tensor(cont[:-1], dtype=torch.long)
-                    attention[r, len(context_ids) : len(context_ids) + len(cont) - 1] = 1
-                cache = copy.deepcopy(context.past_key_values)
-                cache.batch_repeat_interleave(len(batch))
-                positions = torch.arange(len(context_ids), len(context_ids) + width).expand(len(batch), -1)
-                logits = self._model(
-                    input_ids=input_ids.to(device),
-                    attention_mask=attention.to(device),
-                    position_ids=positions.to(device),
-                    past_key_values=cache,
-                    use_cache=True,
-                ).logits
-                for r, (i, cont) in enumerate(batch):
-                    rest = logits[r, : len(cont) - 1].float().log_softmax(dim=-1)
-                    target = torch.tensor(cont, dtype=torch.long, device=rest.device)
-                    rows = torch.cat([first.unsqueeze(0), rest], dim=0)
-                    token_logprobs = rows.gather(-1, target.unsqueeze(-1)).squeeze(-1)
-                    is_greedy = bool((rows.argmax(dim=-1) == target).all())
-                    yield i, LoglikelihoodResult(float(token_logprobs.sum()), is_greedy, len(cont))
+        past = max(lengths)
+        width = max(len(continuation) for _, _, continuation in batch) - 1
+        input_ids = torch.full((len(batch), width), self._pad_id, dtype=torch.long)
+        keep = torch.zeros((len(batch), width), dtype=torch.bool)
+        # A shorter context's cache has padding before the continuation: mask it, and number positions on.
+        attention = torch.zeros((len(batch), past + width), dtype=torch.long)
+        positions = torch.arange(width).repeat(len(batch), 1)
+        reads: list[list[int]] = []
+        kept = len(first)  # the continuations' logits rows follow `first`'s
+        for r, (c, _, continuation) in enumerate(batch):
+            n = len(continuation) - 1
+            input_ids[r, :n] = torch.tensor(continuation[:-1], dtype=torch.long)
+            keep[r, :n] = True
+            attention[r, : lengths[c]] = 1
+            attention[r, past : past + n] = 1
+            positions[r] += lengths[c]
+            reads.append([c, *range(kept, kept + n)])
+            kept += n
+        rows_cache = copy.deepcopy(cache)
+        rows_cache.batch_select_indices(torch.tensor([c for c, _, _ in batch], device=self.device))
+        rest, _ = self._forward(
+            keep,
+            input_ids=input_ids,
+            attention_mask=attention,
+            position_ids=positions,
+            past_key_values=rows_cache,
+            use_cache=True,
+        )
+        continuations = [continuation for _, _, continuation in batch]
+        scores = _read_scores(torch.cat([first, rest]), reads, continuations)
+        return zip((i for _, i, _ in batch), scores, strict=True)
 
-    def _forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, keep: int) -> torch.Tensor:
-        if self._accepts_logits_to_keep is None:
-            self._accepts_logits_to_keep = "logits_to_keep" in inspect.signature(self._model.forward).parameters
-        if self._accepts_logits_to_keep:
-            return self._model(input_ids=input_ids, attention_mask=attention_mask, logits_to_keep=keep).logits
-        # Architectures without logits_to_keep compute every position's logits.
-        return self._model(input_ids=input_ids, attention_mask=attention_mask).logits
+    def _forward(self, keep: torch.Tensor, **inputs: Any) -> tuple[torch.Tensor, Any]:
+        """The logits at the positions ``keep`` marks, flattened to (kept positions, vocabulary), and the cache.
+
+        The model's own head runs on the kept positions only (``logits_to_keep`` as a mask), so any scaling or
+        softcapping after it still applies: a 49k-word head over every position costs a large share of a
+        small model's forward pass, and its log-softmax more.
+        """
+        import torch
+
+        device = self.device
+        inputs = {k: v.to(device) if isinstance(v, torch.Tensor) else v for k, v in inputs.items()}
+        keep = keep.to(device)
+        with torch.inference_mode():
+            if self._head_takes_mask():
+                output = self._model(**inputs, logits_to_keep=keep)
+                return output.logits, output.past_key_values
+            output = self._model(**inputs)
+            return output.logits[keep], output.past_key_values
+
+    def _head_takes_mask(self) -> bool:
+        """Whether the model reads ``logits_to_keep`` as a (batch, length) mask, as most transformers 5
+        architectures do; checked once on a one-token input, since older code reads only a count."""
+        if self._logits_mask is None:
+            import torch
+
+            accepted = "logits_to_keep" in inspect.signature(self._model.forward).parameters
+            self._logits_mask = False
+            if accepted:
+                probe = torch.full((1, 1), self._pad_id, dtype=torch.long, device=self.device)
+                try:
+                    with torch.inference_mode():
+                        logits = self._model(input_ids=probe, logits_to_keep=probe > -1, use_cache=False).logits
+                    self._logits_mask = logits.dim() == 2
+                except (IndexError, RuntimeError, TypeError):
+                    logger.debug("%s: logits_to_keep is not a mask here; computing every position", self.name)
+        return self._logits_mask
 
     def _encode_pair(self, context: str, continuation: str) -> tuple[list[int], list[int]]:
         # A trailing space belongs to the next word in BPE vocabularies (" Paris"), so move it over.
@@ -469,6 +569,59 @@ class _Cancelled:
         import torch
 
         return torch.full((input_ids.shape[0],), self._event.is_set(), dtype=torch.bool, device=input_ids.device)
+
+
+def _split_sorted(lengths: Sequence[int], budget: int, max_rows: int) -> list[tuple[int, int]]:
+    """Cut ``lengths`` (longest first) into consecutive (start, end) batches, minimising each batch's
+    padded tokens (rows times its first length) plus ``_FORWARD_COST_TOKENS``, by dynamic programming.
+
+    A batch's padded tokens stay within ``budget`` (a single input always fits) and its rows within ``max_rows``.
+    """
+    best = [0.0] + [math.inf] * len(lengths)  # best[end]: the cheapest split of lengths[:end]
+    cut = [0] * (len(lengths) + 1)
+    for end in range(1, len(lengths) + 1):
+        for start in range(end - 1, max(end - max_rows, 0) - 1, -1):
+            padded = (end - start) * lengths[start]
+            if padded > budget and end - start > 1:
+                break  # earlier starts are longer and hold more rows
+            cost = best[start] + padded + _FORWARD_COST_TOKENS
+            if cost < best[end]:
+                best[end], cut[end] = cost, start
+    spans: list[tuple[int, int]] = []
+    end = len(lengths)
+    while end:
+        spans.append((cut[end], end))
+        end = cut[end]
+    return spans[::-1]
+
+
+def _read_scores(
+    logits: torch.Tensor, reads: Sequence[Sequence[int]], continuations: Sequence[list[int]]
+) -> list[LoglikelihoodResult]:
+    """Score continuations from logits rows: ``logits[reads[k][j]]`` predicts ``continuations[k][j]``.
+
+    One log-softmax over the rows, one gather and one argmax for every token of every continuation (rows
+    shared by several continuations, such as a question's one-token options, are normalised once).
+    """
+    import torch
+
+    if not reads:
+        return []
+    device = logits.device
+    logprobs = logits.float().log_softmax(dim=-1)
+    rows = torch.tensor([row for read in reads for row in read], dtype=torch.long, device=device)
+    targets = torch.tensor([token for tokens in continuations for token in tokens], dtype=torch.long, device=device)
+    lengths = torch.tensor([len(tokens) for tokens in continuations], device=device)
+    owners = torch.repeat_interleave(torch.arange(len(reads), device=device), lengths)
+    # Sums in float64, like a plain Python sum of the per-token values.
+    totals = torch.zeros(len(reads), dtype=torch.float64, device=device)
+    totals.index_add_(0, owners, logprobs[rows, targets].double())
+    misses = torch.zeros(len(reads), dtype=torch.long, device=device)
+    misses.index_add_(0, owners, (logprobs.argmax(dim=-1)[rows] != targets).long())
+    return [
+        LoglikelihoodResult(total, missed == 0, len(tokens))
+        for total, missed, tokens in zip(totals.tolist(), misses.tolist(), continuations, strict=True)
+    ]
 
 
 def _check_messages(messages: Sequence[Message]) -> None:
