@@ -435,3 +435,18 @@ def test_end_to_end_tiny_random_llama(tmp_path: Path, tiny_path: str) -> None:
 def test_chat_template_needs_a_local_template(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="no local chat template"):
         evaluate(ScriptedModel(), [_spec(tmp_path, SMALL_ITEMS, chat_template=True)], tmp_path / "run")
+
+
+def test_mode_override_reaches_bias_probes(tmp_path: Path) -> None:
+    """``evaluate(mode=...)`` (the CLI's --mode) switches a log-likelihood bias task to parsed answers."""
+    from medllm.models import load_model
+
+    spec = _spec(tmp_path, SMALL_ITEMS)
+    assert spec.mode == "loglikelihood"
+    with FakeOpenAIServer(reply=lambda body: "3") as server:
+        with load_model(server.base_url) as model:
+            summary = evaluate(model, [spec], tmp_path / "run", mode="generate")
+        assert len(server.requests_to("/chat/completions")) == 6
+        assert not server.requests_to("/completions")
+    result = summary["tasks"]["bias_probe"]
+    assert (result["scoring"], result["ratings"], result["unparseable"]) == ("generate", 6, 0)

@@ -26,7 +26,9 @@ def evaluate(
     out: Path | None = typer.Option(None, "--out", "-o", help="Run folder: samples_<task>.jsonl, summary, report."),
     limit: int | None = typer.Option(None, "--limit", min=1, help="A seeded sample of N items per task."),
     num_fewshot: int | None = typer.Option(None, "--num-fewshot", min=0, help="Examples in each prompt."),
-    mode: str | None = typer.Option(None, "--mode", help="loglikelihood or generate (default: each task's)."),
+    mode: str | None = typer.Option(
+        None, "--mode", help="loglikelihood or generate, for exam and bias tasks (default: each task's)."
+    ),
     chat_template: bool = typer.Option(
         False, "--chat-template/--no-chat-template", help="Wrap log-likelihood prompts in the chat template."
     ),

@@ -71,6 +71,8 @@ def evaluate(
                 context.role(role, task.name)
     for task in tasks:
         if task.type in KIND_MODULES:
+            if mode and "mode" in type(task).model_fields:  # kinds that can score either way (bias probes)
+                task = task.model_copy(update={"mode": mode})
             results[task.name] = _run_kind(context, task, out, limit, seed, on_progress)
             continue
         task_mode = mode or task.mode
@@ -131,6 +133,8 @@ def _run_kind(
     kind = kind_module(task.type)
     roles = kind_roles(task)
     settings = {"mode": task.type, "seed": seed, **context.names(roles)}
+    if "mode" in type(task).model_fields:
+        settings["scoring"] = task.mode
     items, issues = kind.load(task, task.split)
     items = sample_items(items, limit, seed=f"{seed}:{task.name}")
     log = _SampleLog(out / f"samples_{task.name}.jsonl", context.model.name, task, settings)
