@@ -19,8 +19,8 @@ from typing import Any, Literal
 from pydantic import Field
 
 from medllm.evaluation.context import RunContext, chat, user
-from medllm.evaluation.tasks import TaskBase
-from medllm.io.issues import DataError, IssueLog
+from medllm.evaluation.tasks import TaskBase, load_conversations
+from medllm.io.issues import IssueLog
 from medllm.records import Conversation
 
 ROLES = ("judge",)
@@ -66,21 +66,9 @@ def load(spec: Spec, split: str | None) -> tuple[list[Conversation], IssueLog]:
     from medllm.evaluation.runner import unique_ids
 
     issues = IssueLog()
-    if spec.dataset is not None:
-        from medllm.datasets import iter_records
-
-        records = list(iter_records(spec.dataset, split=split, on_issue=issues, progress=False))
-    else:
-        from medllm.formats import read_conversations
-
-        assert spec.path is not None
-        if not spec.path.exists():
-            raise DataError(f"task {spec.name!r}: {spec.path}: no such file")
-        records = list(read_conversations(spec.path, format=spec.format, on_issue=issues))
+    records = load_conversations(spec, split, issues)
     items = []
     for record in records:
-        if not isinstance(record, Conversation):
-            raise DataError(f"task {spec.name!r}: its data holds records that are not conversations")
         roles = [m.role for m in record.messages]
         if len(roles) >= 2 and roles[-1] == "assistant" and roles[-2] == "user" and record.messages[-1].content.strip():
             items.append(record)

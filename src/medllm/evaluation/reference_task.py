@@ -46,8 +46,8 @@ from medllm.evaluation.similarity import (
     rouge_l_f1,
     sentence_bleu,
 )
-from medllm.evaluation.tasks import TaskBase
-from medllm.io.issues import DataError, IssueLog
+from medllm.evaluation.tasks import TaskBase, load_conversations
+from medllm.io.issues import IssueLog
 from medllm.records import Conversation
 
 ROLES: tuple[str, ...] = ()
@@ -83,7 +83,7 @@ def load(spec: Spec, split: str | None) -> tuple[list[Conversation], IssueLog]:
 
     issues = IssueLog()
     items = []
-    for record in _records(spec, split, issues):
+    for record in load_conversations(spec, split, issues):
         problem = _unusable(spec, record)
         if problem:
             issues.counts[problem] += 1
@@ -197,20 +197,3 @@ def _unusable(spec: Spec, record: Conversation) -> str | None:
     if not isinstance(reference, str) or not reference.strip():
         return f"no reference answer in {spec.reference_from}"
     return None
-
-
-def _records(spec: Spec, split: str | None, issues: IssueLog) -> list[Conversation]:
-    if spec.dataset is not None:
-        from medllm.datasets import iter_records
-
-        records = list(iter_records(spec.dataset, split=split, on_issue=issues, progress=False))
-    else:
-        from medllm.formats import read_conversations
-
-        assert spec.path is not None
-        if not spec.path.exists():
-            raise DataError(f"task {spec.name!r}: {spec.path}: no such file")
-        records = list(read_conversations(spec.path, format=spec.format, on_issue=issues))
-    if any(not isinstance(record, Conversation) for record in records):
-        raise DataError(f"task {spec.name!r}: its data holds records that are not conversations")
-    return records

@@ -19,8 +19,9 @@ from typing import Any, ClassVar, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from medllm.io.issues import DataError
+from medllm.io.issues import DataError, IssueLog
 from medllm.io.yaml_files import read_yaml_mapping
+from medllm.records import Conversation
 
 TASK_PACKAGE = "medllm.evaluation.builtin_tasks"
 
@@ -117,6 +118,24 @@ class TaskSpec(BaseModel):
             self.mode = "generate"
             self.entity_label = self.entity_label or self.entity_type.lower()
         return self
+
+
+def load_conversations(spec: TaskBase, split: str | None, issues: IssueLog) -> list[Conversation]:
+    """The conversations a task reads: its registry dataset, or its local file (bad rows go to ``issues``)."""
+    if spec.dataset is not None:
+        from medllm.datasets import iter_records
+
+        records = list(iter_records(spec.dataset, split=split, on_issue=issues, progress=False))
+    else:
+        from medllm.formats import read_conversations
+
+        assert spec.path is not None
+        if not spec.path.exists():
+            raise DataError(f"task {spec.name!r}: {spec.path}: no such file")
+        records = list(read_conversations(spec.path, format=spec.format, on_issue=issues))
+    if any(not isinstance(record, Conversation) for record in records):
+        raise DataError(f"task {spec.name!r}: its data holds records that are not conversations")
+    return records
 
 
 def kind_module(task_type: str) -> ModuleType:
