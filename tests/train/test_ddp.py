@@ -62,3 +62,23 @@ def test_two_process_ddp_trains_and_exports_once(tmp_path: Path, tiny_path: str)
     assert steps == -(-train_rows // 8), (steps, train_rows)
     assert stage["metrics_after"]["eval_loss"] < stage["metrics_before"]["eval_loss"]
     assert (output / "sft" / "model" / "model.safetensors").exists()
+
+
+def test_exactly_one_cpu_process_is_the_main_one(tmp_path: Path) -> None:
+    """On a machine without an accelerator, a bare ``PartialState()`` makes every torchrun process main."""
+    script = tmp_path / "ranks.py"
+    script.write_text(
+        "import json, os\n"
+        "from medllm.train.runner import process_state\n"
+        "state = process_state()\n"
+        "print(json.dumps([os.environ['RANK'], state.process_index, state.num_processes, state.is_main_process]))\n"
+    )
+    command = [
+        sys.executable, "-m", "torch.distributed.run",
+        "--nproc_per_node", "2", "--master_addr", "127.0.0.1", "--master_port", str(_free_port()), str(script),
+    ]  # fmt: skip
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "CUDA_VISIBLE_DEVICES": ""}
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    rows = sorted(json.loads(line) for line in done.stdout.splitlines() if line.startswith("["))
+    assert rows == [["0", 0, 2, True], ["1", 1, 2, False]]

@@ -38,9 +38,7 @@ def run_recipe(
         DataError: bad data or settings (the message names the stage), or ``only`` needs a stage that has
             not run.
     """
-    # Under `accelerate launch` every process runs this; only the main one writes or removes files.
-    from accelerate import PartialState
-
+    # Under `accelerate launch` or torchrun every process runs this; only the main one writes or removes files.
     from medllm.models import model_folder
     from medllm.train.data import load_stage_data
     from medllm.train.stages import StageContext, new_stage
@@ -49,7 +47,7 @@ def run_recipe(
     if only is not None:
         recipe.stage(only)  # an unknown name fails here, naming the stages there are
     preflight(recipe)
-    state = PartialState()
+    state = process_state()
     main = state.is_main_process
     chat_template = resolve_chat_template(recipe.chat_template)
     plain_recipe = recipe.model_dump(mode="json")
@@ -104,6 +102,20 @@ def run_recipe(
     if main:
         (output / "summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
     return summary
+
+
+def process_state() -> Any:
+    """This process's place in a launch (an ``accelerate.PartialState``), right on CPU-only machines too.
+
+    ``PartialState()`` without ``cpu=True`` sees no distributed launch on a machine without an
+    accelerator (accelerate 1.x): under torchrun every CPU process then calls itself the main one and
+    they all write the same files at once.
+    """
+    import torch
+    from accelerate import PartialState
+
+    accelerator = torch.cuda.is_available() or (hasattr(torch, "xpu") and torch.xpu.is_available())
+    return PartialState(cpu=not accelerator)
 
 
 def preflight(recipe: TrainRecipe) -> None:
