@@ -36,3 +36,23 @@ def test_a_dataset_of_exam_items_is_refused(mirror: Path) -> None:
     spec = _parse({"name": "pw", "type": "pairwise", "dataset": "medagentsbench-medqa"}, "test")
     with pytest.raises(DataError, match="task 'pw': its data holds records that are not conversations"):
         load_conversations(spec, None, IssueLog())
+
+
+def test_an_exam_task_on_a_dialogue_dataset_is_refused(mirror: Path) -> None:
+    from medllm.evaluation.runner import load_items
+
+    spec = _parse({"name": "exam", "type": "multiple_choice", "dataset": "chatdoctor-5k"}, "test")
+    with pytest.raises(DataError, match="task 'exam': its data holds records that are not multiple-choice items"):
+        load_items(spec, None)
+
+
+def test_a_local_exam_file_keeps_good_items_and_counts_bad_ones(tmp_path: Path) -> None:
+    from medllm.evaluation.runner import load_items
+
+    path = tmp_path / "exam.jsonl"
+    good = {"question": "Which vitamin deficiency causes scurvy?", "options": {"A": "C", "B": "D"}, "answer_idx": "A"}
+    path.write_text(json.dumps(good) + "\n{broken\n" + json.dumps({**good, "answer_idx": "Z"}) + "\n", encoding="utf-8")
+    spec = _parse({"name": "exam", "type": "multiple_choice", "path": str(path), "format": "medqa"}, "test")
+    items, issues = load_items(spec, None)
+    assert [item.question for item in items] == [good["question"]]
+    assert issues.total == 2

@@ -25,7 +25,7 @@ from medllm.evaluation.mcq import (
     score_generation,
     score_loglikelihood,
 )
-from medllm.evaluation.tasks import KIND_MODULES, TaskSpec, kind_module
+from medllm.evaluation.tasks import KIND_MODULES, TaskSpec, kind_module, load_task_records
 from medllm.io.issues import DataError, IssueLog
 from medllm.records import EntitySentence, MCQItem
 
@@ -174,25 +174,10 @@ def sample_items(items: list[Any], limit: int | None, *, seed: str) -> list[Any]
 def load_items(task: TaskSpec, split: str | None) -> tuple[list[Any], IssueLog]:
     """The task's items (bad rows counted, not fatal); ids are made unique where a file repeats them."""
     issues = IssueLog()
-    kind = EntitySentence if task.type == "entities" else MCQItem
-    if task.dataset is not None:
-        from medllm.datasets import iter_records
-
-        records = list(iter_records(task.dataset, split=split, on_issue=issues, progress=False))
+    if task.type == "entities":
+        items = load_task_records(task, split, issues, EntitySentence, "tagged sentences")
     else:
-        from medllm.formats import read_iob, read_mcq
-
-        assert task.path is not None
-        if not task.path.exists():
-            raise DataError(f"task {task.name!r}: {task.path}: no such file")
-        if kind is EntitySentence:
-            records = list(read_iob(task.path, on_issue=issues))
-        else:
-            records = list(read_mcq(task.path, task.format, on_issue=issues))
-    items = [r for r in records if isinstance(r, kind)]
-    if len(items) != len(records):
-        what = "tagged sentences" if kind is EntitySentence else "multiple-choice items"
-        raise DataError(f"task {task.name!r}: its data holds records that are not {what}")
+        items = load_task_records(task, split, issues, MCQItem, "multiple-choice items")
     return unique_ids(items), issues
 
 

@@ -11,6 +11,7 @@ point at a local file in any supported format. Multiple-choice tasks are scored 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib import import_module, resources
 from pathlib import Path
 from types import ModuleType
@@ -21,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from medllm.io.issues import DataError, IssueLog
 from medllm.io.yaml_files import read_yaml_mapping
-from medllm.records import Conversation
+from medllm.records import Conversation, EntitySentence, MCQItem
 
 TASK_PACKAGE = "medllm.evaluation.builtin_tasks"
 
@@ -120,22 +121,44 @@ class TaskSpec(BaseModel):
         return self
 
 
-def load_conversations(spec: TaskBase, split: str | None, issues: IssueLog) -> list[Conversation]:
-    """The conversations a task reads: its registry dataset, or its local file (bad rows go to ``issues``)."""
+def load_task_records(
+    spec: TaskBase | TaskSpec, split: str | None, issues: IssueLog, kind: type, what: str
+) -> list[Any]:
+    """A task's records: its registry dataset, or its local file (bad rows go to ``issues``).
+
+    Raises:
+        DataError: the local file is missing, or the data holds records other than ``kind`` (``what``
+            names them in the message).
+    """
     if spec.dataset is not None:
         from medllm.datasets import iter_records
 
         records = list(iter_records(spec.dataset, split=split, on_issue=issues, progress=False))
     else:
-        from medllm.formats import read_conversations
-
         assert spec.path is not None
         if not spec.path.exists():
             raise DataError(f"task {spec.name!r}: {spec.path}: no such file")
-        records = list(read_conversations(spec.path, format=spec.format, on_issue=issues))
-    if any(not isinstance(record, Conversation) for record in records):
-        raise DataError(f"task {spec.name!r}: its data holds records that are not conversations")
+        records = list(_read_local(spec.path, spec.format, kind, issues))
+    if any(not isinstance(record, kind) for record in records):
+        raise DataError(f"task {spec.name!r}: its data holds records that are not {what}")
     return records
+
+
+def load_conversations(spec: TaskBase, split: str | None, issues: IssueLog) -> list[Conversation]:
+    """The conversations a task reads (see :func:`load_task_records`)."""
+    return load_task_records(spec, split, issues, Conversation, "conversations")
+
+
+def _read_local(path: Path, format: str, kind: type, issues: IssueLog) -> Iterable[Any]:
+    from medllm.formats import read_conversations, read_iob, read_mcq
+
+    if kind is Conversation:
+        return read_conversations(path, format=format, on_issue=issues)
+    if kind is MCQItem:
+        return read_mcq(path, format, on_issue=issues)
+    if kind is EntitySentence:
+        return read_iob(path, on_issue=issues)
+    raise TypeError(f"no local reader for {kind.__name__}")
 
 
 def kind_module(task_type: str) -> ModuleType:
