@@ -52,6 +52,8 @@ def test_eval_a_local_task_file_writes_logs_summary_and_report(
     assert compared.exit_code == 0, compared.output
     report = (tmp_path / "cmp" / "report.md").read_text()
     assert "| my_exam | acc |" in report and "generate" in report and "loglikelihood" in report
+    assert "| my_exam | 2 | 0.500 | 0.500 |" in report  # chance 1/2, majority: one "A" and one "B"
+    assert "<td>my_exam</td><td>2</td><td>0.500</td>" in (tmp_path / "cmp" / "report.html").read_text()
 
 
 @pytest.mark.parametrize(

@@ -109,6 +109,7 @@ def test_metrics_and_resume_skip_logged_samples(tmp_path: Path) -> None:
     assert len(second.requests) == 18  # only the 6 items not logged yet
     result = summary["tasks"]["local"]
     assert result["n"] == 10 and result["acc"] == 0.5
+    assert result["chance"] == pytest.approx(1 / 3) and result["majority"] == 0.5  # 5 "A", 5 "B" of 3 options
     assert result["acc_stderr"] == pytest.approx((0.25 / 9) ** 0.5)
     # A line cut short by a kill is dropped and its sample scored again.
     log = tmp_path / "run" / "samples_local.jsonl"
@@ -155,3 +156,16 @@ def test_chat_template_wraps_loglikelihood_prompts(tmp_path: Path, tiny_path: st
     assert sample["prompt"].endswith("Answer:<|im_end|>\n<|im_start|>assistant\n")
     assert [c["text"] for c in sample["continuations"]] == ["A", "B", "C", "D"]  # the reply starts the turn
     assert _check_exact(tmp_path, "medqa", tiny_path) == 8
+
+
+def test_baselines_single_and_multi_answer() -> None:
+    from medllm.evaluation.mcq import baselines
+    from medllm.records import MCQItem
+
+    def item(options: str, answer: list[str]) -> MCQItem:
+        return MCQItem(question="q", options={letter: letter.lower() for letter in options}, answer=answer)
+
+    items = [item("AB", ["A"]), item("ABCD", ["C"]), item("ABCD", ["C"]), item("ABC", ["A", "C"])]
+    # 1/2, 1/4, 1/4 and, for the exact set of a three-option multi-answer question, 1/7.
+    assert baselines(items) == pytest.approx({"chance": (1 / 2 + 1 / 4 + 1 / 4 + 1 / 7) / 4, "majority": 0.5})
+    assert all(value != value for value in baselines([]).values())  # NaN without items

@@ -137,3 +137,22 @@ def score_generation(
         "parsed": pred is not None,
         "acc": float(correct),
     }
+
+
+def baselines(items: Sequence[MCQItem]) -> dict[str, float]:
+    """What accuracy means on these items: ``chance`` and ``majority`` baselines.
+
+    ``chance`` is the expected accuracy of a uniform random guess: 1/k for a question with k options, and
+    1/(2^k - 1) for a multi-answer question scored on the exact set (a random non-empty subset).
+    ``majority`` is the accuracy of always giving the answer (letter, or set of letters) that is most
+    often correct on these same items; PubMedQA's test set, for one, is 55% "yes".
+    """
+    if not items:
+        return {"chance": float("nan"), "majority": float("nan")}
+    chance = sum(
+        1 / len(item.options) if len(item.answer) == 1 else 1 / (2 ** len(item.options) - 1) for item in items
+    ) / len(items)
+    counts: dict[tuple[str, ...], int] = defaultdict(int)
+    for item in items:
+        counts[tuple(sorted(item.answer))] += 1
+    return {"chance": chance, "majority": max(counts.values()) / len(items)}

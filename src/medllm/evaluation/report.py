@@ -45,6 +45,8 @@ def write_report(runs: list[Path], out: Path) -> list[Path]:
                 cells.append(f"{result[key]:.3f}{spread} (n={result['n']}, {result['mode']}{failed})")
             rows.append([task, key, *cells])
     plot = _plot(summaries, tasks, out / "scores.png")
+    baseline_rows = _baseline_rows(summaries, tasks)
+    baseline_header = ["task", "items", "chance", "majority"]
     markdown = [
         "# Evaluation report",
         "",
@@ -54,21 +56,55 @@ def write_report(runs: list[Path], out: Path) -> list[Path]:
         "",
         f"![headline metric per task]({plot.name})",
         "",
+    ]
+    if baseline_rows:
+        markdown += [
+            f"Baselines on the scored exam items: {_BASELINES}",
+            "",
+            "| " + " | ".join(baseline_header) + " |",
+            "|" + "---|" * len(baseline_header),
+            *["| " + " | ".join(row) + " |" for row in baseline_rows],
+            "",
+        ]
+    markdown += [
         "Per-sample logs (prompts, scored continuations, outputs, gold answers): "
         + ", ".join(f"`{run}/samples_<task>.jsonl`" for run in runs),
         "",
     ]
     (out / "report.md").write_text("\n".join(markdown), encoding="utf-8")
-    table = "".join("<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in row) + "</tr>" for row in rows)
     page = (
         "<!doctype html><meta charset='utf-8'><title>medllm evaluation report</title>"
         "<style>body{font-family:sans-serif;margin:2em}td,th{border:1px solid #ccc;padding:4px 8px}"
-        "table{border-collapse:collapse}</style><h1>Evaluation report</h1><table><tr>"
-        + "".join(f"<th>{html.escape(h)}</th>" for h in header)
-        + f"</tr>{table}</table><p><img src='{plot.name}' alt='headline metric per task'></p>"
+        "table{border-collapse:collapse}</style><h1>Evaluation report</h1>"
+        + _html_table(header, rows)
+        + f"<p><img src='{plot.name}' alt='headline metric per task'></p>"
     )
+    if baseline_rows:
+        page += f"<p>Baselines on the scored exam items: {html.escape(_BASELINES)}</p>" + _html_table(
+            baseline_header, baseline_rows
+        )
     (out / "report.html").write_text(page, encoding="utf-8")
     return [out / "report.md", out / "report.html", plot]
+
+
+_BASELINES = (
+    "chance is the expected accuracy of a uniform random guess; majority, of always giving the answer "
+    "most often correct on these items. Shown by the first run that has the task (runs on other items differ)."
+)
+
+
+def _baseline_rows(summaries: list[dict[str, Any]], tasks: list[str]) -> list[list[str]]:
+    rows = []
+    for task in tasks:
+        result = next((s["tasks"][task] for s in summaries if "chance" in s["tasks"].get(task, {})), None)
+        if result is not None:
+            rows.append([task, str(result["n"]), f"{result['chance']:.3f}", f"{result['majority']:.3f}"])
+    return rows
+
+
+def _html_table(header: list[str], rows: list[list[str]]) -> str:
+    cells = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in rows)
+    return "<table><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in header) + f"</tr>{cells}</table>"
 
 
 def reported(result: dict[str, Any]) -> list[str]:
@@ -98,6 +134,12 @@ def _plot(summaries: list[dict[str, Any]], tasks: list[str], path: Path) -> Path
         panel.set_title(f"{task}\n{key}", fontsize="small")
         panel.set_xticks(range(len(summaries)))
         panel.set_xticklabels([s["model"] for s in summaries], rotation=20, ha="right", fontsize="x-small")
+        baseline = next((r for r in results if "chance" in r), None)
+        if key in ("acc", "acc_norm") and baseline is not None:
+            for name, style in (("chance", "--"), ("majority", ":")):
+                if not math.isnan(_number(baseline.get(name))):
+                    panel.axhline(baseline[name], color="black", linestyle=style, linewidth=1, label=name)
+            panel.legend(fontsize="x-small", loc="upper right")
         scale = _SCALES.get(key or "")
         if scale:
             panel.set_ylim(*scale)

@@ -19,6 +19,7 @@ from medllm.evaluation.context import RunContext
 from medllm.evaluation.entities import entity_messages, entity_metrics, score_entities
 from medllm.evaluation.mcq import (
     FewShot,
+    baselines,
     build_prompt,
     generative_messages,
     loglikelihood_requests,
@@ -110,6 +111,8 @@ def evaluate(
         wanted = {item.id for item in items}
         entries = [e for e in log.read() if e["id"] in wanted]
         scores = entity_metrics(entries) if task.type == "entities" else metrics(entries, task_mode)
+        if task.type == "multiple_choice":
+            scores.update(baselines(items))
         results[task.name] = {**scores, **settings, "bad_rows": dict(issues.counts)}
     summary = {
         "model": model.name,
