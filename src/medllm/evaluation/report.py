@@ -45,44 +45,40 @@ def write_report(runs: list[Path], out: Path) -> list[Path]:
                 cells.append(f"{result[key]:.3f}{spread} (n={result['n']}, {result['mode']}{failed})")
             rows.append([task, key, *cells])
     plot = _plot(summaries, tasks, out / "scores.png")
+    sections = [("", header, rows)]
     baseline_rows = _baseline_rows(summaries, tasks)
-    baseline_header = ["task", "items", "chance", "majority"]
-    markdown = [
-        "# Evaluation report",
-        "",
-        "| " + " | ".join(header) + " |",
-        "|" + "---|" * len(header),
-        *["| " + " | ".join(row) + " |" for row in rows],
-        "",
-        f"![headline metric per task]({plot.name})",
-        "",
-    ]
     if baseline_rows:
+        sections.append((f"Baselines on the scored exam items: {_BASELINES}", _BASELINE_HEADER, baseline_rows))
+    paired_rows = _paired_rows(runs, summaries, tasks)
+    if paired_rows:
+        first = f"{summaries[0]['model']} ({runs[0]})"
+        sections.append((_PAIRED.format(first=first), _PAIRED_HEADER, paired_rows))
+    markdown = ["# Evaluation report", ""]
+    page = (
+        "<!doctype html><meta charset='utf-8'><title>medllm evaluation report</title>"
+        "<style>body{font-family:sans-serif;margin:2em}td,th{border:1px solid #ccc;padding:4px 8px}"
+        "table{border-collapse:collapse}</style><h1>Evaluation report</h1>"
+    )
+    for number, (intro, section_header, section_rows) in enumerate(sections):
+        if intro:
+            markdown += [intro, ""]
+            page += f"<p>{html.escape(intro)}</p>"
         markdown += [
-            f"Baselines on the scored exam items: {_BASELINES}",
-            "",
-            "| " + " | ".join(baseline_header) + " |",
-            "|" + "---|" * len(baseline_header),
-            *["| " + " | ".join(row) + " |" for row in baseline_rows],
+            "| " + " | ".join(section_header) + " |",
+            "|" + "---|" * len(section_header),
+            *["| " + " | ".join(row) + " |" for row in section_rows],
             "",
         ]
+        page += _html_table(section_header, section_rows)
+        if number == 0:
+            markdown += [f"![headline metric per task]({plot.name})", ""]
+            page += f"<p><img src='{plot.name}' alt='headline metric per task'></p>"
     markdown += [
         "Per-sample logs (prompts, scored continuations, outputs, gold answers): "
         + ", ".join(f"`{run}/samples_<task>.jsonl`" for run in runs),
         "",
     ]
     (out / "report.md").write_text("\n".join(markdown), encoding="utf-8")
-    page = (
-        "<!doctype html><meta charset='utf-8'><title>medllm evaluation report</title>"
-        "<style>body{font-family:sans-serif;margin:2em}td,th{border:1px solid #ccc;padding:4px 8px}"
-        "table{border-collapse:collapse}</style><h1>Evaluation report</h1>"
-        + _html_table(header, rows)
-        + f"<p><img src='{plot.name}' alt='headline metric per task'></p>"
-    )
-    if baseline_rows:
-        page += f"<p>Baselines on the scored exam items: {html.escape(_BASELINES)}</p>" + _html_table(
-            baseline_header, baseline_rows
-        )
     (out / "report.html").write_text(page, encoding="utf-8")
     return [out / "report.md", out / "report.html", plot]
 
@@ -91,6 +87,66 @@ _BASELINES = (
     "chance is the expected accuracy of a uniform random guess; majority, of always giving the answer "
     "most often correct on these items. Shown by the first run that has the task (runs on other items differ)."
 )
+
+
+_BASELINE_HEADER = ["task", "items", "chance", "majority"]
+
+_PAIRED = (
+    "Paired with the first run, {first}, on the exam items both runs scored (matched by id): wins and "
+    "losses count the items only this run, or only the first run, answered correctly; p is the exact "
+    "two-sided McNemar test on those items (a binomial test of wins against losses)."
+)
+_PAIRED_HEADER = ["task", "run", "shared items", "acc first", "acc run", "difference", "wins/losses", "McNemar p"]
+
+
+def _paired_rows(runs: list[Path], summaries: list[dict[str, Any]], tasks: list[str]) -> list[list[str]]:
+    if len(runs) < 2:
+        return []
+    from scipy.stats import binomtest
+
+    rows = []
+    for task in tasks:
+        first = _correct_by_id(runs[0], task)
+        for run, summary in zip(runs[1:], summaries[1:], strict=True):
+            other = _correct_by_id(run, task)
+            shared = sorted(first.keys() & other.keys())
+            if not shared:
+                continue
+            wins = sum(other[i] and not first[i] for i in shared)
+            losses = sum(first[i] and not other[i] for i in shared)
+            p = binomtest(wins, wins + losses, 0.5).pvalue if wins + losses else 1.0
+            acc_first = sum(first[i] for i in shared) / len(shared)
+            acc_run = sum(other[i] for i in shared) / len(shared)
+            rows.append(
+                [
+                    task,
+                    f"{summary['model']} ({run})",
+                    str(len(shared)),
+                    f"{acc_first:.3f}",
+                    f"{acc_run:.3f}",
+                    f"{acc_run - acc_first:+.3f}",
+                    f"{wins}/{losses}",
+                    f"{p:.3g}",
+                ]
+            )
+    return rows
+
+
+def _correct_by_id(run: Path, task: str) -> dict[str, bool]:
+    """Per item, whether the run answered it correctly (exam tasks: samples with a 0/1 ``acc``)."""
+    path = run / f"samples_{task}.jsonl"
+    if not path.exists():
+        return {}
+    correct = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            try:
+                sample = json.loads(line)
+            except ValueError:
+                continue  # a line cut short by an interrupted run: not a scored sample
+            if isinstance(sample, dict) and sample.get("acc") in (0, 1) and isinstance(sample.get("id"), str):
+                correct[sample["id"]] = bool(sample["acc"])
+    return correct
 
 
 def _baseline_rows(summaries: list[dict[str, Any]], tasks: list[str]) -> list[list[str]]:
