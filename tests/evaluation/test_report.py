@@ -49,3 +49,12 @@ def test_runs_without_shared_logged_items_are_not_paired(tmp_path: Path, logged:
         (second / "samples_exam.jsonl").unlink()
     write_report([first, second], tmp_path / "out")
     assert "McNemar" not in (tmp_path / "out" / "report.md").read_text()
+
+
+def test_runs_of_one_model_are_told_apart_by_folder(tmp_path: Path) -> None:
+    first = _run(tmp_path / "zero_shot", "m", {"q0": 1})
+    second = _run(tmp_path / "chat", "m", {"q0": 0})
+    third = _run(tmp_path / "other", "other-model", {"q0": 0})
+    write_report([first, second, third], tmp_path / "out")
+    header = (tmp_path / "out" / "report.md").read_text().splitlines()[2]
+    assert header == f"| task | metric | m ({first}) | m ({second}) | other-model |"

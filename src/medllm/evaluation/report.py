@@ -26,9 +26,10 @@ def load_summary(folder: Path) -> dict[str, Any]:
 def write_report(runs: list[Path], out: Path) -> list[Path]:
     """``report.md``, ``report.html`` and ``scores.png`` in ``out``, comparing the runs side by side."""
     summaries = [load_summary(run) for run in runs]
+    labels = run_labels(runs, summaries)
     tasks = sorted({task for s in summaries for task in s["tasks"]})
     out.mkdir(parents=True, exist_ok=True)
-    header = ["task", "metric", *[s["model"] for s in summaries]]
+    header = ["task", "metric", *labels]
     rows = []
     for task in tasks:
         metric_keys = list(dict.fromkeys(k for s in summaries for k in reported(s["tasks"].get(task, {}))))
@@ -44,7 +45,7 @@ def write_report(runs: list[Path], out: Path) -> list[Path]:
                 failed = f", unparseable {result['unparseable']}" if result.get("unparseable") else ""
                 cells.append(f"{result[key]:.3f}{spread} (n={result['n']}, {result['mode']}{failed})")
             rows.append([task, key, *cells])
-    plot = _plot(summaries, tasks, out / "scores.png")
+    plot = _plot(summaries, labels, tasks, out / "scores.png")
     sections = [("", header, rows)]
     baseline_rows = _baseline_rows(summaries, tasks)
     if baseline_rows:
@@ -163,6 +164,12 @@ def _html_table(header: list[str], rows: list[list[str]]) -> str:
     return "<table><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in header) + f"</tr>{cells}</table>"
 
 
+def run_labels(runs: list[Path], summaries: list[dict[str, Any]]) -> list[str]:
+    """Each run's model name, with its folder where several runs share a model (settings differ)."""
+    models = [str(summary["model"]) for summary in summaries]
+    return [model if models.count(model) == 1 else f"{model} ({run})" for model, run in zip(models, runs, strict=True)]
+
+
 def reported(result: dict[str, Any]) -> list[str]:
     """The metric keys a task result shows in tables, its headline first."""
     if result.get("reported"):
@@ -170,7 +177,7 @@ def reported(result: dict[str, Any]) -> list[str]:
     return [key for key in REPORTED if key in result]
 
 
-def _plot(summaries: list[dict[str, Any]], tasks: list[str], path: Path) -> Path:
+def _plot(summaries: list[dict[str, Any]], labels: list[str], tasks: list[str], path: Path) -> Path:
     """One panel per task (metrics differ in scale: accuracy, 1-5 scores, BLEU), a bar per run."""
     import matplotlib
 
@@ -186,10 +193,9 @@ def _plot(summaries: list[dict[str, Any]], tasks: list[str], path: Path) -> Path
         key = next((reported(r)[0] for r in results if reported(r)), None)
         values = [_number(r.get(key)) for r in results]
         errors = [_number(r.get(f"{key}_stderr"), 0.0) for r in results]
-        panel.bar(range(len(summaries)), values, yerr=errors, capsize=3, color=colours)
+        bars = panel.bar(range(len(summaries)), values, yerr=errors, capsize=3, color=colours)
         panel.set_title(f"{task}\n{key}", fontsize="small")
-        panel.set_xticks(range(len(summaries)))
-        panel.set_xticklabels([s["model"] for s in summaries], rotation=20, ha="right", fontsize="x-small")
+        panel.set_xticks([])
         baseline = next((r for r in results if "chance" in r), None)
         if key in ("acc", "acc_norm") and baseline is not None:
             for name, style in (("chance", "--"), ("majority", ":")):
@@ -202,7 +208,11 @@ def _plot(summaries: list[dict[str, Any]], tasks: list[str], path: Path) -> Path
         panel.grid(axis="y", alpha=0.3)
     for panel in list(axes.flat)[len(tasks) :]:
         panel.axis("off")
-    figure.tight_layout()
+    # One legend for the runs, below the panels: run labels are long (model and folder).
+    if tasks:
+        figure.legend(list(bars), labels, loc="lower center", ncol=min(len(labels), 2), fontsize="small")
+    legend_rows = math.ceil(len(labels) / 2)
+    figure.tight_layout(rect=(0, min(0.4, 0.12 * legend_rows / rows), 1, 1))
     figure.savefig(path, dpi=100)
     plt.close(figure)
     return path
