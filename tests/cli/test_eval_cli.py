@@ -107,3 +107,16 @@ def test_judged_task_without_judge_is_a_one_line_error(app: typer.Typer, tmp_pat
         app, ["eval", "--model", "tiny-random-llama", "--tasks", "alpacare_icliniq_gpt4", "--out", str(tmp_path)]
     )
     assert result.exit_code == 2 and "give --judge MODEL" in result.stderr
+
+
+def test_options_some_tasks_do_not_use_are_named() -> None:
+    from medllm.evaluation.tasks import builtin_tasks
+
+    tasks = builtin_tasks()
+    specs = [tasks["medqa"], tasks["bias_attitudes"], tasks["alpacare_icliniq_gpt4"], tasks["ncbi_disease"]]
+    notes = eval_cli.unused_options(specs, ["--num-fewshot", "--mode"])
+    assert notes == [
+        "--num-fewshot applies to exam tasks; not used by bias_attitudes, alpacare_icliniq_gpt4, ncbi_disease",
+        "--mode applies to exam tasks; not used by alpacare_icliniq_gpt4, ncbi_disease",
+    ]
+    assert eval_cli.unused_options([tasks["medqa"]], ["--num-fewshot", "--cot/--no-cot"]) == []

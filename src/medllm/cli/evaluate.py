@@ -63,6 +63,10 @@ def evaluate(
         specs = resolve_tasks([t.strip() for t in tasks.split(",") if t.strip()], task_file)
     except DataError as error:
         fail(str(error))
+    given = {"--num-fewshot": num_fewshot is not None, "--mode": mode is not None, "--chat-template": chat_template}
+    given["--cot/--no-cot"] = cot is not None
+    for note in unused_options(specs, [option for option, set_ in given.items() if set_]):
+        console.print(f"note: {note}", highlight=False, markup=False)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from medllm.evaluation.report import REPORTED, write_report
@@ -110,6 +114,23 @@ def evaluate(
         shown = ", ".join(f"{key} {result[key]:.3f}" for key in keys if isinstance(result.get(key), float | int))
         console.print(f"{name}: {shown} (n={result['n']}, {result['mode']})", highlight=False, markup=False)
     console.print(f"report: {out / 'report.md'}", highlight=False)
+
+
+def unused_options(specs: list[Any], options: list[str]) -> list[str]:
+    """One line per option given that some of the tasks do not use (they run as their YAML says)."""
+    notes = []
+    for option in options:
+        unused = [spec.name for spec in specs if not _uses(spec, option)]
+        if unused:
+            notes.append(f"{option} applies to exam tasks; not used by {', '.join(unused)}")
+    return notes
+
+
+def _uses(spec: Any, option: str) -> bool:
+    if spec.type in ("multiple_choice", "entities"):
+        return spec.type == "multiple_choice"  # entity extraction always generates, zero-shot
+    # Bias probes score by log-likelihood or by parsing a generated rating; their chat template is a task setting.
+    return option == "--mode" and "mode" in type(spec).model_fields
 
 
 @app.command("report")
