@@ -36,7 +36,7 @@ def evaluate(
         None, "--cot/--no-cot", help="Generative multiple choice: ask for reasoning before the answer."
     ),
     batch_size: int = typer.Option(8, "--batch-size", min=1, help="Requests per forward pass (local models)."),
-    seed: int = typer.Option(0, help="Seeds the choice of few-shot examples."),
+    seed: int = typer.Option(0, help="Seeds the --limit sample and the few-shot examples."),
     cache: bool = typer.Option(
         True, "--cache/--no-cache", help="Answer repeated model, judge and patient calls from OUT/calls.sqlite."
     ),
@@ -138,7 +138,7 @@ def report(
     runs: list[Path] = typer.Argument(..., help="Run folders of 'medllm eval'."),
     out: Path = typer.Option(Path("runs/eval/report"), "--out", "-o", help="Where the comparison is written."),
 ) -> None:
-    """Compare several runs: one table and one bar chart, a column per model."""
+    """Compare runs: one table and chart, a column per run; later runs paired with the first (McNemar)."""
     from medllm.evaluation.report import write_report
 
     try:
