@@ -58,3 +58,13 @@ def test_runs_of_one_model_are_told_apart_by_folder(tmp_path: Path) -> None:
     write_report([first, second, third], tmp_path / "out")
     header = (tmp_path / "out" / "report.md").read_text().splitlines()[2]
     assert header == f"| task | metric | m ({first}) | m ({second}) | other-model |"
+
+
+def test_html_report_carries_its_chart(tmp_path: Path) -> None:
+    import base64
+
+    only = _run(tmp_path / "only", "only", {"q0": 1, "q1": 0})
+    write_report([only], tmp_path / "out")
+    page = (tmp_path / "out" / "report.html").read_text()
+    inline = page.split("src='data:image/png;base64,", 1)[1].split("'", 1)[0]
+    assert base64.b64decode(inline) == (tmp_path / "out" / "scores.png").read_bytes()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 import math
@@ -73,7 +74,9 @@ def write_report(runs: list[Path], out: Path) -> list[Path]:
         page += _html_table(section_header, section_rows)
         if number == 0:
             markdown += [f"![headline metric per task]({plot.name})", ""]
-            page += f"<p><img src='{plot.name}' alt='headline metric per task'></p>"
+            # Inlined, so report.html is one file that can be sent on its own.
+            inline = base64.b64encode(plot.read_bytes()).decode("ascii")
+            page += f"<p><img src='data:image/png;base64,{inline}' alt='headline metric per task'></p>"
     markdown += [
         "Per-sample logs (prompts, scored continuations, outputs, gold answers): "
         + ", ".join(f"`{run}/samples_<task>.jsonl`" for run in runs),
