@@ -62,6 +62,9 @@ def test_eval_a_local_task_file_writes_logs_summary_and_report(
         (["--tasks", "no_such_task"], "unknown task 'no_such_task'"),
         (["--tasks", "medqa", "--mode", "guess"], "--mode 'guess'"),
         ([], "no task"),
+        (["--tasks", "medqa", "--dtype", "float8"], "unknown dtype 'float8'"),
+        (["--tasks", "medqa", "--device", "gpu"], "unknown device 'gpu'"),
+        (["--tasks", "medqa", "--device", "cuda:64"], "device 'cuda:64'"),
     ],
 )
 def test_bad_arguments_are_one_line_errors(app: typer.Typer, tmp_path: Path, args: list[str], message: str) -> None:
@@ -120,3 +123,23 @@ def test_options_some_tasks_do_not_use_are_named() -> None:
         "--mode applies to exam tasks; not used by alpacare_icliniq_gpt4, ncbi_disease",
     ]
     assert eval_cli.unused_options([tasks["medqa"]], ["--num-fewshot", "--cot/--no-cot"]) == []
+
+
+def test_dtype_is_recorded_and_keeps_runs_apart(app: typer.Typer, tmp_path: Path, tiny_path: str) -> None:
+    out = tmp_path / "run"
+    args = ["eval", "--model", tiny_path, "--task-file", str(_task_file(tmp_path)), "--out", str(out), "--json"]
+
+    def logged() -> list[dict]:
+        return [json.loads(line) for line in (out / "samples_my_exam.jsonl").open()]
+
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert json.loads(first.stdout)["dtype"] == "float32"
+    float32 = logged()
+    half = runner.invoke(app, [*args, "--dtype", "bfloat16", "--device", "cpu"])
+    assert half.exit_code == 0, half.output
+    assert json.loads(half.stdout)["dtype"] == "bfloat16"
+    bfloat16 = logged()
+    # Rescored in bfloat16 (another run key, other numbers), not resumed from the float32 samples.
+    assert len(bfloat16) == 2 and {s["run_key"] for s in bfloat16} != {s["run_key"] for s in float32}
+    assert [s["continuations"] for s in bfloat16] != [s["continuations"] for s in float32]

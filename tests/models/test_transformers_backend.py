@@ -35,6 +35,11 @@ def test_device_and_dtype_resolution() -> None:
     assert resolve_dtype("bfloat16", torch.device("cpu")) is torch.bfloat16
     with pytest.raises(ModelError, match="unknown dtype"):
         resolve_dtype("float7", torch.device("cpu"))
+    with pytest.raises(ModelError, match="unknown device 'gpu'"):
+        resolve_device("gpu")
+    count = torch.cuda.device_count() if torch.cuda.is_available() else 0
+    with pytest.raises(ModelError, match="no CUDA GPU is available" if not count else "CUDA GPU"):
+        resolve_device(f"cuda:{count}")  # one past the last GPU, or any GPU on a CPU-only machine
 
 
 def test_chat_batch_equals_one_by_one(tiny: TransformersModel, tiny_bs1: TransformersModel) -> None:

@@ -36,6 +36,12 @@ def evaluate(
         None, "--cot/--no-cot", help="Generative multiple choice: ask for reasoning before the answer."
     ),
     batch_size: int = typer.Option(8, "--batch-size", min=1, help="Requests per forward pass (local models)."),
+    device: str | None = typer.Option(
+        None, "--device", help="Local models: cpu, cuda, cuda:N (default: CUDA when available)."
+    ),
+    dtype: str | None = typer.Option(
+        None, "--dtype", help="Local models: float32, bfloat16, float16 (default: bfloat16 on capable CUDA)."
+    ),
     seed: int = typer.Option(0, help="Seeds the --limit sample and the few-shot examples."),
     cache: bool = typer.Option(
         True, "--cache/--no-cache", help="Answer repeated model, judge and patient calls from OUT/calls.sqlite."
@@ -73,10 +79,18 @@ def evaluate(
     from medllm.evaluation.runner import evaluate as run_evaluation
     from medllm.models import ModelError
 
+    if device is not None or dtype is not None:  # bad values fail before any model loads
+        from medllm.models.transformers_backend import resolve_device, resolve_dtype
+
+        try:
+            resolve_dtype(dtype, resolve_device(device))
+        except ModelError as error:
+            fail(str(error))
     try:
-        loaded = _load(model, batch_size, out if cache else None, "model")
-        judge_model = _load(judge, batch_size, out if cache else None, "judge") if judge else None
-        patient_model = _load(patient, batch_size, out if cache else None, "patient") if patient else None
+        local = {"batch_size": batch_size, "device": device, "dtype": dtype}
+        loaded = _load(model, local, out if cache else None, "model")
+        judge_model = _load(judge, local, out if cache else None, "judge") if judge else None
+        patient_model = _load(patient, local, out if cache else None, "patient") if patient else None
     except ModelError as error:
         fail(str(error))
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
@@ -148,14 +162,28 @@ def report(
     console.print("written: " + ", ".join(str(p) for p in paths), highlight=False)
 
 
-def _load(spec: str, batch_size: int, out: Path | None, role: str) -> Any:
-    """Load a model spec; with ``out``, wrap it in the call cache kept in ``out/calls.sqlite``."""
+def _load(spec: str, local: dict[str, Any], out: Path | None, role: str) -> Any:
+    """Load a model spec (``local``: batch size, device, dtype for transformers models); with ``out``, wrap it
+    in the call cache kept in ``out/calls.sqlite``."""
+    from medllm.evaluation.context import model_key
     from medllm.models import load_model
     from medllm.models.call_cache import CachedModel
+    from medllm.models.registry import LLAMACPP_PREFIX
 
     console.print(f"{role}: {spec}", highlight=False, markup=False)
-    loaded = load_model(spec, on_status=console.print, **({"batch_size": batch_size} if "://" not in spec else {}))
-    return CachedModel(loaded, out / "calls.sqlite", identity=_identity(spec)) if out is not None else loaded
+    remote = "://" in spec or spec.startswith(LLAMACPP_PREFIX)
+    given = {key: value for key, value in local.items() if value is not None}
+    if remote:
+        for option in ("device", "dtype"):
+            if option in given:
+                console.print(f"note: --{option} applies to local models; not used by {spec}", highlight=False)
+    kwargs = {} if remote else given
+    loaded = load_model(spec, on_status=console.print, **kwargs)
+    if out is None:
+        return loaded
+    # The dtype changes the numbers, so it is part of what identifies the model's cached answers.
+    identity = _identity(spec) + model_key(loaded).removeprefix(loaded.name)
+    return CachedModel(loaded, out / "calls.sqlite", identity=identity)
 
 
 def _identity(spec: str) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from medllm.evaluation.context import RunContext
+from medllm.evaluation.context import RunContext, model_key
 from medllm.evaluation.entities import entity_messages, entity_metrics, score_entities
 from medllm.evaluation.mcq import (
     FewShot,
@@ -96,7 +96,7 @@ def evaluate(
         items = sample_items(items, limit, seed=f"{seed}:{task.name}")
         pool = load_items(task, task.fewshot_split)[0] if shots and task.fewshot_split else items
         fewshot = FewShot(task, pool, seed)
-        log = _SampleLog(out / f"samples_{task.name}.jsonl", model.name, task, settings)
+        log = _SampleLog(out / f"samples_{task.name}.jsonl", model_key(model), task, settings)
         todo = [item for item in items if item.id not in log.done]
         on_progress(task.name, len(items) - len(todo), len(items))
         for chunk in _chunks(todo, CHUNK):
@@ -116,6 +116,7 @@ def evaluate(
         results[task.name] = {**scores, **settings, "bad_rows": dict(issues.counts)}
     summary = {
         "model": model.name,
+        "dtype": getattr(model, "dtype", None),
         "tasks": results,
         "limit": limit,
         "seconds": round(time.perf_counter() - started, 2),
@@ -140,7 +141,7 @@ def _run_kind(
         settings["scoring"] = task.mode
     items, issues = kind.load(task, task.split)
     items = sample_items(items, limit, seed=f"{seed}:{task.name}")
-    log = _SampleLog(out / f"samples_{task.name}.jsonl", context.model.name, task, settings)
+    log = _SampleLog(out / f"samples_{task.name}.jsonl", model_key(context.model), task, settings)
     todo = [item for item in items if _item_id(item) not in log.done]
     on_progress(task.name, len(items) - len(todo), len(items))
     for chunk in _chunks(todo, getattr(kind, "CHUNK", CHUNK)):

@@ -102,6 +102,11 @@ class ChatModel(ABC):
         """The Jinja chat template, or None when it is unknown (remote models)."""
         return None
 
+    @property
+    def dtype(self) -> str | None:
+        """The local weights' dtype (``float32``, ``bfloat16``...), or None where the backend does not say."""
+        return None
+
     @abstractmethod
     def chat(self, conversations: Sequence[Sequence[Message]], config: GenerationConfig) -> list[str]:
         """Answer each conversation with the model's chat template.

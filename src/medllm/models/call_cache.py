@@ -57,6 +57,10 @@ class CachedModel(ChatModel):
     def chat_template(self) -> str | None:
         return self.inner.chat_template
 
+    @property
+    def dtype(self) -> str | None:
+        return getattr(self.inner, "dtype", None)
+
     def chat(self, conversations: Sequence[Sequence[Message]], config: GenerationConfig) -> list[str]:
         if not _deterministic(config):
             return self.inner.chat(conversations, config)

@@ -56,9 +56,15 @@ def resolve_device(device: str | None = None) -> torch.device:
     if device in (None, "auto"):
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
     try:
-        return torch.device(device)
+        resolved = torch.device(device)
     except RuntimeError as exc:
         raise ModelError(f"unknown device {device!r}: use 'cpu', 'cuda', 'cuda:N' or 'auto'") from exc
+    if resolved.type == "cuda":
+        if not torch.cuda.is_available():
+            raise ModelError(f"device {device!r}: no CUDA GPU is available here (use 'cpu' or 'auto')")
+        if resolved.index is not None and resolved.index >= torch.cuda.device_count():
+            raise ModelError(f"device {device!r}: only {torch.cuda.device_count()} CUDA GPU(s) here")
+    return resolved
 
 
 def resolve_dtype(dtype: str | torch.dtype | None, device: torch.device) -> torch.dtype:
@@ -206,6 +212,11 @@ class TransformersModel(ChatModel):
     def device(self) -> torch.device:
         """Where the model's weights live."""
         return self._model.device
+
+    @property
+    def dtype(self) -> str:
+        """The weights' dtype, as ``--dtype`` spells it (``float32``, ``bfloat16``...)."""
+        return str(self._model.dtype).removeprefix("torch.")
 
     @property
     def chat_template(self) -> str | None:
