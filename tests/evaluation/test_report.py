@@ -29,7 +29,7 @@ def test_paired_comparison_counts_discordant_items_and_tests_them(tmp_path: Path
     write_report([first, second], tmp_path / "cmp")
     report = (tmp_path / "cmp" / "report.md").read_text()
     # 12 shared items; base 2/12, tuned 9/12; 8 wins, 1 loss: p = P(X <= 1 or X >= 8 | n=9, 1/2) = 20/512.
-    row = f"| exam | tuned ({second}) | 12 | 0.167 | 0.750 | +0.583 | 8/1 | {20 / 512:.3g} |"
+    row = f"| exam | acc | tuned ({second}) | 12 | 0.167 | 0.750 | +0.583 | 8/1 | {20 / 512:.3g} |"
     assert row in report
     assert "| exam | 12 | 0.250 | 0.400 |" in report  # baselines, from the first run that has the task
     assert "McNemar" in (tmp_path / "cmp" / "report.html").read_text()
@@ -68,3 +68,20 @@ def test_html_report_carries_its_chart(tmp_path: Path) -> None:
     page = (tmp_path / "out" / "report.html").read_text()
     inline = page.split("src='data:image/png;base64,", 1)[1].split("'", 1)[0]
     assert base64.b64decode(inline) == (tmp_path / "out" / "scores.png").read_bytes()
+
+
+def test_diagnoses_are_paired_on_top1(tmp_path: Path) -> None:
+    runs = []
+    for name, ranks in (("a", [1, 2, None, 1]), ("b", [1, 1, 1, None])):
+        folder = tmp_path / name
+        folder.mkdir()
+        task = {"n": 4, "top1": 0.5, "topk": 0.5, "mode": "diagnosis", "reported": ["top1", "topk"]}
+        (folder / "summary.json").write_text(json.dumps({"model": name, "tasks": {"dx": task}}))
+        lines = [json.dumps({"id": f"c{i}", "match_rank": rank}) for i, rank in enumerate(ranks)]
+        (folder / "samples_dx.jsonl").write_text("\n".join(lines) + "\n")
+        runs.append(folder)
+    write_report(runs, tmp_path / "out")
+    # a: c0, c3 at rank 1; b: c0, c1, c2. Wins c1, c2; loss c3.
+    assert f"| dx | top1 | b ({runs[1]}) | 4 | 0.500 | 0.750 | +0.250 | 2/1 | 1 |" in (
+        tmp_path / "out" / "report.md"
+    ).read_text()

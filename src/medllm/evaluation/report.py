@@ -96,11 +96,21 @@ _BASELINES = (
 _BASELINE_HEADER = ["task", "items", "chance", "majority"]
 
 _PAIRED = (
-    "Paired with the first run, {first}, on the exam items both runs scored (matched by id): wins and "
-    "losses count the items only this run, or only the first run, answered correctly; p is the exact "
-    "two-sided McNemar test on those items (a binomial test of wins against losses)."
+    "Paired with the first run, {first}, on the items both runs scored (matched by id; exam accuracy, "
+    "diagnosis top-1): wins and losses count the items only this run, or only the first run, got right; "
+    "p is the exact two-sided McNemar test on those items (a binomial test of wins against losses)."
 )
-_PAIRED_HEADER = ["task", "run", "shared items", "acc first", "acc run", "difference", "wins/losses", "McNemar p"]
+_PAIRED_HEADER = [
+    "task",
+    "metric",
+    "run",
+    "shared items",
+    "first",
+    "this run",
+    "difference",
+    "wins/losses",
+    "McNemar p",
+]
 
 
 def _paired_rows(runs: list[Path], summaries: list[dict[str, Any]], tasks: list[str]) -> list[list[str]]:
@@ -110,25 +120,26 @@ def _paired_rows(runs: list[Path], summaries: list[dict[str, Any]], tasks: list[
 
     rows = []
     for task in tasks:
-        first = _correct_by_id(runs[0], task)
+        metric, first = _correct_by_id(runs[0], task)
         for run, summary in zip(runs[1:], summaries[1:], strict=True):
-            other = _correct_by_id(run, task)
+            other_metric, other = _correct_by_id(run, task)
             shared = sorted(first.keys() & other.keys())
-            if not shared:
+            if not shared or other_metric != metric:
                 continue
             wins = sum(other[i] and not first[i] for i in shared)
             losses = sum(first[i] and not other[i] for i in shared)
             p = binomtest(wins, wins + losses, 0.5).pvalue if wins + losses else 1.0
-            acc_first = sum(first[i] for i in shared) / len(shared)
-            acc_run = sum(other[i] for i in shared) / len(shared)
+            rate_first = sum(first[i] for i in shared) / len(shared)
+            rate_run = sum(other[i] for i in shared) / len(shared)
             rows.append(
                 [
                     task,
+                    metric,
                     f"{summary['model']} ({run})",
                     str(len(shared)),
-                    f"{acc_first:.3f}",
-                    f"{acc_run:.3f}",
-                    f"{acc_run - acc_first:+.3f}",
+                    f"{rate_first:.3f}",
+                    f"{rate_run:.3f}",
+                    f"{rate_run - rate_first:+.3f}",
                     f"{wins}/{losses}",
                     f"{p:.3g}",
                 ]
@@ -136,21 +147,25 @@ def _paired_rows(runs: list[Path], summaries: list[dict[str, Any]], tasks: list[
     return rows
 
 
-def _correct_by_id(run: Path, task: str) -> dict[str, bool]:
-    """Per item, whether the run answered it correctly (exam tasks: samples with a 0/1 ``acc``)."""
+def _correct_by_id(run: Path, task: str) -> tuple[str | None, dict[str, bool]]:
+    """Per item, whether the run got it right: exam samples by their 0/1 ``acc``, diagnoses by a top-1 match."""
     path = run / f"samples_{task}.jsonl"
     if not path.exists():
-        return {}
-    correct = {}
+        return None, {}
+    metric, correct = None, {}
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             try:
                 sample = json.loads(line)
             except ValueError:
                 continue  # a line cut short by an interrupted run: not a scored sample
-            if isinstance(sample, dict) and sample.get("acc") in (0, 1) and isinstance(sample.get("id"), str):
-                correct[sample["id"]] = bool(sample["acc"])
-    return correct
+            if not isinstance(sample, dict) or not isinstance(sample.get("id"), str):
+                continue
+            if sample.get("acc") in (0, 1):
+                metric, correct[sample["id"]] = "acc", bool(sample["acc"])
+            elif "match_rank" in sample:
+                metric, correct[sample["id"]] = "top1", sample["match_rank"] == 1
+    return metric, correct
 
 
 def _baseline_rows(summaries: list[dict[str, Any]], tasks: list[str]) -> list[list[str]]:
