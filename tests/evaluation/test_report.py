@@ -82,6 +82,7 @@ def test_diagnoses_are_paired_on_top1(tmp_path: Path) -> None:
         runs.append(folder)
     write_report(runs, tmp_path / "out")
     # a: c0, c3 at rank 1; b: c0, c1, c2. Wins c1, c2; loss c3.
-    assert f"| dx | top1 | b ({runs[1]}) | 4 | 0.500 | 0.750 | +0.250 | 2/1 | 1 |" in (
-        tmp_path / "out" / "report.md"
-    ).read_text()
+    assert (
+        f"| dx | top1 | b ({runs[1]}) | 4 | 0.500 | 0.750 | +0.250 | 2/1 | 1 |"
+        in (tmp_path / "out" / "report.md").read_text()
+    )

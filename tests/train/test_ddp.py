@@ -71,8 +71,11 @@ def test_exactly_one_cpu_process_is_the_main_one(tmp_path: Path) -> None:
         "import json, os\n"
         "from medllm.train.runner import process_state\n"
         "state = process_state()\n"
-        "print(json.dumps([os.environ['RANK'], state.process_index, state.num_processes, state.is_main_process]))\n"
-    )
+        "rank = os.environ['RANK']\n"
+        "row = [rank, state.process_index, state.num_processes, state.is_main_process]\n"
+        "with open(os.path.join(os.path.dirname(__file__), f'rank{rank}.json'), 'w') as out:\n"
+        "    out.write(json.dumps(row))\n"
+    )  # one file per rank: the ranks' lines on a shared stdout can interleave
     command = [
         sys.executable, "-m", "torch.distributed.run",
         "--nproc_per_node", "2", "--master_addr", "127.0.0.1", "--master_port", str(_free_port()), str(script),
@@ -80,5 +83,5 @@ def test_exactly_one_cpu_process_is_the_main_one(tmp_path: Path) -> None:
     env = {**os.environ, "OMP_NUM_THREADS": "1", "CUDA_VISIBLE_DEVICES": ""}
     done = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
-    rows = sorted(json.loads(line) for line in done.stdout.splitlines() if line.startswith("["))
+    rows = [json.loads((tmp_path / f"rank{rank}.json").read_text()) for rank in (0, 1)]
     assert rows == [["0", 0, 2, True], ["1", 1, 2, False]]
