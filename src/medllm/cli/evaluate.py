@@ -165,7 +165,6 @@ def report(
 def _load(spec: str, local: dict[str, Any], out: Path | None, role: str) -> Any:
     """Load a model spec (``local``: batch size, device, dtype for transformers models); with ``out``, wrap it
     in the call cache kept in ``out/calls.sqlite``."""
-    from medllm.evaluation.context import model_key
     from medllm.models import load_model
     from medllm.models.call_cache import CachedModel
     from medllm.models.registry import LLAMACPP_PREFIX
@@ -179,11 +178,7 @@ def _load(spec: str, local: dict[str, Any], out: Path | None, role: str) -> Any:
                 console.print(f"note: --{option} applies to local models; not used by {spec}", highlight=False)
     kwargs = {} if remote else given
     loaded = load_model(spec, on_status=console.print, **kwargs)
-    if out is None:
-        return loaded
-    # The dtype changes the numbers, so it is part of what identifies the model's cached answers.
-    identity = _identity(spec) + model_key(loaded).removeprefix(loaded.name)
-    return CachedModel(loaded, out / "calls.sqlite", identity=identity)
+    return CachedModel(loaded, out / "calls.sqlite", identity=_identity(spec)) if out is not None else loaded
 
 
 def _identity(spec: str) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from medllm.io.issues import DataError
+from medllm.models.base import model_key
 
 #: One conversation, OpenAI style.
 Messages = list[dict[str, str]]
@@ -46,15 +47,6 @@ class RunContext:
             model = self.patient or self.judge if role == "patient" else getattr(self, role)
             out[role] = model_key(model) if model is not None else None
         return out
-
-
-def model_key(model: Any) -> str:
-    """The model as run settings record it: its name, and its dtype unless float32 (or unknown).
-
-    Samples scored in bfloat16 then never resume a float32 run, nor the other way round.
-    """
-    dtype = getattr(model, "dtype", None)
-    return model.name if dtype in (None, "float32") else f"{model.name}|{dtype}"
 
 
 def chat(model: Any, conversations: Sequence[Messages], max_new_tokens: int) -> list[str]:

@@ -152,19 +152,18 @@ def _correct_by_id(run: Path, task: str) -> tuple[str | None, dict[str, bool]]:
     path = run / f"samples_{task}.jsonl"
     if not path.exists():
         return None, {}
+    from medllm.io.jsonl import iter_json_lines
+
     metric, correct = None, {}
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            try:
-                sample = json.loads(line)
-            except ValueError:
-                continue  # a line cut short by an interrupted run: not a scored sample
-            if not isinstance(sample, dict) or not isinstance(sample.get("id"), str):
-                continue
-            if sample.get("acc") in (0, 1):
-                metric, correct[sample["id"]] = "acc", bool(sample["acc"])
-            elif "match_rank" in sample:
-                metric, correct[sample["id"]] = "top1", sample["match_rank"] == 1
+    # A line cut short by an interrupted run is not a scored sample: skipped, as the runner skips it.
+    for row in iter_json_lines(path, on_issue=lambda issue: None):
+        sample = row.value
+        if not isinstance(sample, dict) or not isinstance(sample.get("id"), str):
+            continue
+        if sample.get("acc") in (0, 1):
+            metric, correct[sample["id"]] = "acc", bool(sample["acc"])
+        elif "match_rank" in sample:
+            metric, correct[sample["id"]] = "top1", sample["match_rank"] == 1
     return metric, correct
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from medllm.evaluation.context import RunContext, model_key
+from medllm.evaluation.context import RunContext
 from medllm.evaluation.entities import entity_messages, entity_metrics, score_entities
 from medllm.evaluation.mcq import (
     FewShot,
@@ -28,6 +28,7 @@ from medllm.evaluation.mcq import (
 )
 from medllm.evaluation.tasks import KIND_MODULES, TaskSpec, kind_module, load_task_records
 from medllm.io.issues import DataError, IssueLog
+from medllm.models.base import model_key
 from medllm.records import EntitySentence, MCQItem
 
 #: items scored per model call: large enough for the backend to batch, small enough to log progress.
@@ -137,8 +138,6 @@ def _run_kind(
     kind = kind_module(task.type)
     roles = kind_roles(task)
     settings = {"mode": task.type, "seed": seed, **context.names(roles)}
-    if "mode" in type(task).model_fields:
-        settings["scoring"] = task.mode
     items, issues = kind.load(task, task.split)
     items = sample_items(items, limit, seed=f"{seed}:{task.name}")
     log = _SampleLog(out / f"samples_{task.name}.jsonl", model_key(context.model), task, settings)

@@ -179,6 +179,21 @@ class ChatModel(ABC):
         return f"{type(self).__name__}(name={self.name!r})"
 
 
+def dtype_tag(model: Any) -> str:
+    """``"|bfloat16"`` and the like for a model whose weights are not float32, else ``""``.
+
+    What identifies a model's numbers (cached calls, logged samples) is its name plus this tag, so
+    answers computed in bfloat16 never serve a float32 run, nor the other way round.
+    """
+    dtype = getattr(model, "dtype", None)
+    return "" if dtype in (None, "float32") else f"|{dtype}"
+
+
+def model_key(model: Any) -> str:
+    """The model's name and :func:`dtype_tag`."""
+    return model.name + dtype_tag(model)
+
+
 class StopStringFilter:
     """Cuts a stream of text deltas at the first stop string, even when it spans deltas.
 

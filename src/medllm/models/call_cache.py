@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from medllm.models.base import ChatModel, GenerationConfig, LoglikelihoodResult, Message
+from medllm.models.base import ChatModel, GenerationConfig, LoglikelihoodResult, Message, dtype_tag
 
 
 class CachedModel(ChatModel):
@@ -35,7 +35,7 @@ class CachedModel(ChatModel):
 
     def __init__(self, model: ChatModel, path: str | Path, *, identity: str | None = None) -> None:
         self.inner = model
-        self.identity = identity or model.name
+        self.identity = (identity or model.name) + dtype_tag(model)
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
