@@ -4,6 +4,7 @@
     python benchmarks/bench_eval.py                # SmolLM2, MedQA (100 items) and PubMedQA (100 items)
     python benchmarks/bench_eval.py --tasks medqa,medqa_cloze,pubmedqa --limit 60 --repeat 2
     python benchmarks/bench_eval.py --model tiny-random-llama --tasks medqa --limit 50 --json
+    python benchmarks/bench_eval.py --device cuda --batch-size 32 --repeat 3   # on a GPU machine
 
 Both score the same items with the same model folder, batch size and prompt strings: medllm's prompts
 are written into a local lm-eval task (``doc_to_text`` is the prompt, ``doc_to_choice`` the options),
@@ -13,7 +14,8 @@ every bundled task file). ``--repeat N`` runs each side N times, alternating sid
 drifting background load falls on both), and keeps each side's fastest run. Reported: questions per
 second, the ratio (lm-eval's time over medllm's), accuracy on each side, and how many per-item
 predictions agree (they must all agree; the largest log-likelihood difference is shown too). Prints
-JSON (``--json``) or a table.
+JSON (``--json``) or a table. ``--device`` and ``--dtype`` apply to both sides (default: CPU, float32);
+``--device cuda`` on a machine without a GPU stops with a one-line error before anything loads.
 """
 
 from __future__ import annotations
@@ -34,10 +36,10 @@ os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 class MedllmSide:
     """medllm's ``evaluate`` on a built-in task, the model loaded once."""
 
-    def __init__(self, model_dir: str, batch_size: int) -> None:
+    def __init__(self, model_dir: str, batch_size: int, device: str, dtype: str) -> None:
         from medllm.models.transformers_backend import TransformersModel
 
-        self.model = TransformersModel.from_pretrained(model_dir, device="cpu", dtype="float32", batch_size=batch_size)
+        self.model = TransformersModel.from_pretrained(model_dir, device=device, dtype=dtype, batch_size=batch_size)
 
     def run(self, task_name: str, limit: int, out: Path) -> dict[str, Any]:
         from medllm.evaluation.runner import evaluate
@@ -54,11 +56,11 @@ class MedllmSide:
 class LmEvalSide:
     """lm-eval's HFLM on a local task whose documents are medllm's exact prompts and options."""
 
-    def __init__(self, model_dir: str, batch_size: int, folder: Path) -> None:
+    def __init__(self, model_dir: str, batch_size: int, device: str, dtype: str, folder: Path) -> None:
         from lm_eval.models.huggingface import HFLM
 
         self.folder = folder
-        self.lm = HFLM(pretrained=model_dir, device="cpu", batch_size=batch_size, dtype="float32")
+        self.lm = HFLM(pretrained=model_dir, device=device, batch_size=batch_size, dtype=dtype)
         self._task_manager: Any = None
 
     def write_task(self, samples: list[dict[str, Any]]) -> None:
@@ -160,23 +162,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tasks", default="medqa,pubmedqa")
     parser.add_argument("--limit", type=int, default=100)
     parser.add_argument("--batch-size", type=int, default=8)
+    parser.add_argument("--device", default="cpu", help="cpu, cuda or cuda:N, for both sides")
+    parser.add_argument("--dtype", default="float32", choices=["float32", "bfloat16", "float16"])
     parser.add_argument("--repeat", type=int, default=1, help="runs per side, alternating; the fastest is kept")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     options = parser.parse_args(argv)
     if options.repeat < 1:
         parser.error("--repeat must be >= 1")
 
-    from medllm.models import model_folder
+    from medllm.models import ModelError, model_folder
+    from medllm.models.transformers_backend import resolve_device
 
+    try:
+        device = str(resolve_device(options.device))
+    except ModelError as exc:
+        parser.error(str(exc))
     model_dir = str(model_folder(options.model))
     with tempfile.TemporaryDirectory() as tmp:
-        ours = MedllmSide(model_dir, options.batch_size)
-        theirs = LmEvalSide(model_dir, options.batch_size, Path(tmp))
+        ours = MedllmSide(model_dir, options.batch_size, device, options.dtype)
+        theirs = LmEvalSide(model_dir, options.batch_size, device, options.dtype, Path(tmp))
         results = [compare(ours, theirs, t, options.limit, options.repeat, Path(tmp)) for t in options.tasks.split(",")]
     report = {
         "model": options.model,
         "batch_size": options.batch_size,
         "repeat": options.repeat,
+        "device": _device_name(device),
+        "dtype": options.dtype,
         "cpus": os.cpu_count(),
         "results": results,
     }
@@ -187,10 +198,18 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if all(r["predictions_agree"] == r["items"] for r in results) else 1
 
 
+def _device_name(device: str) -> str:
+    import torch
+
+    if device.startswith("cuda"):
+        return f"{device} ({torch.cuda.get_device_name(torch.device(device))})"
+    return f"cpu ({os.cpu_count()} CPUs, {torch.get_num_threads()} threads)"
+
+
 def _table(report: dict[str, Any]) -> str:
     lines = [
         f"Multiple-choice log-likelihood evaluation: {report['model']}, batch {report['batch_size']}, "
-        f"{report['cpus']} CPUs, best of {report['repeat']} alternating run(s) per side",
+        f"{report['device']}, {report['dtype']}, best of {report['repeat']} alternating run(s) per side",
         f"{'task':<13}{'items':>6}{'lm-eval q/s':>13}{'medllm q/s':>12}{'ratio':>7}{'agree':>9}{'max |dll|':>11}",
     ]
     for r in report["results"]:
