@@ -143,3 +143,32 @@ def test_dtype_is_recorded_and_keeps_runs_apart(app: typer.Typer, tmp_path: Path
     # Rescored in bfloat16 (another run key, other numbers), not resumed from the float32 samples.
     assert len(bfloat16) == 2 and {s["run_key"] for s in bfloat16} != {s["run_key"] for s in float32}
     assert [s["continuations"] for s in bfloat16] != [s["continuations"] for s in float32]
+
+
+def test_rows_not_scored_are_named_listed_and_reported(app: typer.Typer, tmp_path: Path, tiny_path: str) -> None:
+    task = _task_file(tmp_path)
+    with open(tmp_path / "items.jsonl", "a") as handle:
+        handle.write('{"question": "cut short", "options": \n')
+    out = tmp_path / "run"
+    args = ["eval", "--model", tiny_path, "--task-file", str(task), "--out", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "not scored: 2 row(s) (not_an_object 1, bad_json 1)" in result.output
+    assert f"first: {tmp_path / 'items.jsonl'}:3: not_an_object" in " ".join(result.output.split())
+    rejects = [json.loads(line) for line in (out / "rejects_my_exam.jsonl").open()]
+    assert [(r["line"], r["reason"]) for r in rejects] == [(3, "not_an_object"), (4, "bad_json")]
+    assert rejects[1]["raw"] == '{"question": "cut short", "options": '  # the row itself, kept for repair
+    summary = json.loads((out / "summary.json").read_text())["tasks"]["my_exam"]
+    assert summary["n"] == 2 and summary["rejects"] == "rejects_my_exam.jsonl"
+    report = (out / "report.md").read_text()
+    assert "| my_exam | " in report and "| 2 | not_an_object 1, bad_json 1 |" in report
+
+    # Repaired data: the stale list goes, and nothing is reported as skipped.
+    _task_file(tmp_path)
+    rows = (tmp_path / "items.jsonl").read_text().splitlines()
+    (tmp_path / "items.jsonl").write_text("\n".join(rows[:2]) + "\n")
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "not scored" not in result.output
+    assert not (out / "rejects_my_exam.jsonl").exists()
+    assert "Rows not scored" not in (out / "report.md").read_text()

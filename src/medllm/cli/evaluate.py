@@ -127,7 +127,22 @@ def evaluate(
         keys = result.get("reported") or [key for key in REPORTED if key in result]
         shown = ", ".join(f"{key} {result[key]:.3f}" for key in keys if isinstance(result.get(key), float | int))
         console.print(f"{name}: {shown} (n={result['n']}, {result['mode']})", highlight=False, markup=False)
+        skipped = skipped_rows_line(result, out)
+        if skipped:
+            console.print(f"  {skipped}", highlight=False, markup=False)
     console.print(f"report: {out / 'report.md'}", highlight=False)
+
+
+def skipped_rows_line(result: dict[str, Any], out: Path) -> str:
+    """What a task did not score and why, with the first bad row and where all of them are listed."""
+    counts = result.get("bad_rows") or {}
+    if not counts:
+        return ""
+    reasons = ", ".join(f"{reason} {n}" for reason, n in counts.items())
+    line = f"not scored: {sum(counts.values())} row(s) ({reasons})"
+    if result.get("first_bad_row"):
+        line += f"; first: {result['first_bad_row']}; all listed in {out / result['rejects']}"
+    return line
 
 
 def unused_options(specs: list[Any], options: list[str]) -> list[str]:

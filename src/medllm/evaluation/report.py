@@ -55,6 +55,9 @@ def write_report(runs: list[Path], out: Path) -> list[Path]:
     if paired_rows:
         first = f"{summaries[0]['model']} ({runs[0]})"
         sections.append((_PAIRED.format(first=first), _PAIRED_HEADER, paired_rows))
+    skipped_rows = _skipped_rows(runs, summaries, labels, tasks)
+    if skipped_rows:
+        sections.append((_SKIPPED, _SKIPPED_HEADER, skipped_rows))
     markdown = ["# Evaluation report", ""]
     page = (
         "<!doctype html><meta charset='utf-8'><title>medllm evaluation report</title>"
@@ -68,7 +71,7 @@ def write_report(runs: list[Path], out: Path) -> list[Path]:
         markdown += [
             "| " + " | ".join(section_header) + " |",
             "|" + "---|" * len(section_header),
-            *["| " + " | ".join(row) + " |" for row in section_rows],
+            *["| " + " | ".join(_markdown_cell(cell) for cell in row) + " |" for row in section_rows],
             "",
         ]
         page += _html_table(section_header, section_rows)
@@ -87,6 +90,11 @@ def write_report(runs: list[Path], out: Path) -> list[Path]:
     return [out / "report.md", out / "report.html", plot]
 
 
+def _markdown_cell(text: str) -> str:
+    # A raw "|" (a bad row's text, a model name) would end the cell early.
+    return text.replace("|", "\\|")
+
+
 _BASELINES = (
     "chance is the expected accuracy of a uniform random guess; majority, of always giving the answer "
     "most often correct on these items. Shown by the first run that has the task (runs on other items differ)."
@@ -94,6 +102,30 @@ _BASELINES = (
 
 
 _BASELINE_HEADER = ["task", "items", "chance", "majority"]
+
+_SKIPPED = (
+    "Rows not scored: rows of the task's data that were unreadable or left out on purpose, by reason. "
+    "The rejects file lists each unreadable row with its file, line and raw text."
+)
+_SKIPPED_HEADER = ["task", "run", "rows", "reasons", "first bad row", "rejects file"]
+
+
+def _skipped_rows(
+    runs: list[Path], summaries: list[dict[str, Any]], labels: list[str], tasks: list[str]
+) -> list[list[str]]:
+    rows = []
+    for task in tasks:
+        for run, summary, label in zip(runs, summaries, labels, strict=True):
+            counts = summary["tasks"].get(task, {}).get("bad_rows") or {}
+            if not counts:
+                continue
+            result = summary["tasks"][task]
+            reasons = ", ".join(f"{reason} {n}" for reason, n in counts.items())
+            rejects = f"`{run / result['rejects']}`" if result.get("rejects") else "-"
+            first = result.get("first_bad_row", "-")
+            rows.append([task, label, str(sum(counts.values())), reasons, first, rejects])
+    return rows
+
 
 _PAIRED = (
     "Paired with the first run, {first}, on the items both runs scored (matched by id; exam accuracy, "

@@ -114,7 +114,7 @@ def evaluate(
         scores = entity_metrics(entries) if task.type == "entities" else metrics(entries, task_mode)
         if task.type == "multiple_choice":
             scores.update(baselines(items))
-        results[task.name] = {**scores, **settings, "bad_rows": dict(issues.counts)}
+        results[task.name] = {**scores, **settings, **_skipped_rows(out, task.name, issues)}
     summary = {
         "model": model.name,
         "dtype": getattr(model, "dtype", None),
@@ -149,7 +149,27 @@ def _run_kind(
     wanted = {_item_id(item) for item in items}
     entries = [e for e in log.read() if e["id"] in wanted]
     scores = kind.metrics(task, entries)
-    return {**scores, **settings, "reported": list(getattr(kind, "REPORTED", ())), "bad_rows": dict(issues.counts)}
+    reported = list(getattr(kind, "REPORTED", ()))
+    return {**scores, **settings, "reported": reported, **_skipped_rows(out, task.name, issues)}
+
+
+def _skipped_rows(out: Path, task: str, issues: IssueLog) -> dict[str, Any]:
+    """Summary fields for the rows a task did not score, every bad one written to ``rejects_<task>.jsonl``.
+
+    ``bad_rows`` counts rows by reason, including rows left out on purpose (a multi-answer item in
+    log-likelihood mode, a record that is not a case); the rejects file holds each unreadable row (the first
+    1,000) with its file, line, field and raw text, so no bad row goes unseen.
+    """
+    rejects = out / f"rejects_{task}.jsonl"
+    rejects.unlink(missing_ok=True)  # loading is deterministic: a rerun's list replaces the last one's
+    fields: dict[str, Any] = {"bad_rows": dict(issues.counts)}
+    if issues.issues:
+        with open(rejects, "w", encoding="utf-8") as handle:
+            for issue in issues.issues:
+                handle.write(json.dumps(issue.to_json(), ensure_ascii=False) + "\n")
+        fields["rejects"] = rejects.name
+        fields["first_bad_row"] = str(issues.issues[0])
+    return fields
 
 
 def kind_roles(task: Any) -> tuple[str, ...]:
