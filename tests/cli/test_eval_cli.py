@@ -172,3 +172,10 @@ def test_rows_not_scored_are_named_listed_and_reported(app: typer.Typer, tmp_pat
     assert "not scored" not in result.output
     assert not (out / "rejects_my_exam.jsonl").exists()
     assert "Rows not scored" not in (out / "report.md").read_text()
+
+
+def test_task_list_goes_to_stdout(app: typer.Typer) -> None:
+    result = runner.invoke(app, ["eval", "--list-tasks"])
+    assert result.exit_code == 0, result.output
+    names = [line.split(":")[0] for line in result.stdout.splitlines()]
+    assert {"medqa", "pubmedqa", "mmlu_medical", "disc_consult_cmb_clin", "rubric_medllm_safety"} <= set(names)

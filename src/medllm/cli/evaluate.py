@@ -8,6 +8,7 @@ from typing import Any
 import typer
 
 from medllm.cli._common import console, fail, print_json
+from medllm.cli._common import out as stdout  # results; `console` (stderr) carries progress and notes
 from medllm.io.issues import DataError
 
 app = typer.Typer(help="Evaluate models on medical tasks and compare runs.", invoke_without_command=True)
@@ -59,7 +60,7 @@ def evaluate(
 
     if list_tasks:
         for name, spec in builtin_tasks().items():
-            console.print(f"{name}: {_describe(spec)}", highlight=False, markup=False)
+            stdout.print(f"{name}: {_describe(spec)}", highlight=False, markup=False)
         return
     if model is None or out is None:
         fail("give --model and --out (and --tasks or --task-file)")
@@ -126,11 +127,11 @@ def evaluate(
     for name, result in summary["tasks"].items():
         keys = result.get("reported") or [key for key in REPORTED if key in result]
         shown = ", ".join(f"{key} {result[key]:.3f}" for key in keys if isinstance(result.get(key), float | int))
-        console.print(f"{name}: {shown} (n={result['n']}, {result['mode']})", highlight=False, markup=False)
+        stdout.print(f"{name}: {shown} (n={result['n']}, {result['mode']})", highlight=False, markup=False)
         skipped = skipped_rows_line(result, out)
         if skipped:
-            console.print(f"  {skipped}", highlight=False, markup=False)
-    console.print(f"report: {out / 'report.md'}", highlight=False)
+            stdout.print(f"  {skipped}", highlight=False, markup=False)
+    stdout.print(f"report: {out / 'report.md'}", highlight=False)
 
 
 def skipped_rows_line(result: dict[str, Any], out: Path) -> str:
@@ -174,7 +175,7 @@ def report(
         paths = write_report(runs, out)
     except DataError as error:
         fail(str(error))
-    console.print("written: " + ", ".join(str(p) for p in paths), highlight=False)
+    stdout.print("written: " + ", ".join(str(p) for p in paths), highlight=False)
 
 
 def _load(spec: str, local: dict[str, Any], out: Path | None, role: str) -> Any:
