@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from medllm.evaluation.report import write_report
+from medllm.io.issues import DataError
 
 
 def _run(folder: Path, model: str, correct: dict[str, int], extra_lines: str = "") -> Path:
@@ -86,3 +87,20 @@ def test_diagnoses_are_paired_on_top1(tmp_path: Path) -> None:
         f"| dx | top1 | b ({runs[1]}) | 4 | 0.500 | 0.750 | +0.250 | 2/1 | 1 |"
         in (tmp_path / "out" / "report.md").read_text()
     )
+
+
+@pytest.mark.parametrize(
+    ("content", "field"),
+    [
+        ("[1, 2]", "top level"),
+        ("{}", "model"),
+        ('{"model": "m", "tasks": []}', "tasks"),
+        ('{"model": "m", "tasks": {"x": {"acc": 0.5}}}', "tasks.x.n"),
+        ('{"model": "m", "tasks": {"x": {"acc": 0.5, "n": 3}}}', "tasks.x.mode"),
+        ('{"model": "m", "tasks": {"x": {"n": 3, "mode": "generate", "chance": "low"}}}', "tasks.x.chance"),
+    ],
+)
+def test_a_summary_of_the_wrong_shape_is_named(tmp_path: Path, content: str, field: str) -> None:
+    (tmp_path / "summary.json").write_text(content)
+    with pytest.raises(DataError, match=rf"summary.json: {field}: expected"):
+        write_report([tmp_path], tmp_path / "report")

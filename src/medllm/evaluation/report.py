@@ -16,12 +16,41 @@ REPORTED = ("acc", "acc_norm", "strict_f1", "partial_f1")
 
 
 def load_summary(folder: Path) -> dict[str, Any]:
+    """A run's ``summary.json``, checked for the fields a report reads (a clear error names the field)."""
+    path = folder / "summary.json"
     try:
-        return json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+        summary = json.loads(path.read_text(encoding="utf-8"))
     except OSError:
         raise DataError(f"{folder}: no summary.json (is it a 'medllm eval' output folder?)") from None
     except ValueError as error:
-        raise DataError(f"{folder}/summary.json: not valid JSON: {error}") from None
+        raise DataError(f"{path}: not valid JSON: {error}") from None
+    _check_summary(path, summary)
+    return summary
+
+
+def _check_summary(path: Path, summary: Any) -> None:
+    def wrong(field: str, expected: str) -> DataError:
+        return DataError(f"{path}: {field}: expected {expected} (was the file written by 'medllm eval'?)")
+
+    if not isinstance(summary, dict):
+        raise wrong("top level", "an object")
+    if not isinstance(summary.get("model"), str):
+        raise wrong("model", "the model's name")
+    if not isinstance(summary.get("tasks"), dict):
+        raise wrong("tasks", "an object of task results")
+    for name, result in summary["tasks"].items():
+        if not isinstance(result, dict):
+            raise wrong(f"tasks.{name}", "an object")
+        if not isinstance(result.get("n"), int) or isinstance(result.get("n"), bool):
+            raise wrong(f"tasks.{name}.n", "an item count")
+        if not isinstance(result.get("mode"), str):
+            raise wrong(f"tasks.{name}.mode", "a string")
+        for key in ("reported", "bad_rows"):
+            if key in result and not isinstance(result[key], list if key == "reported" else dict):
+                raise wrong(f"tasks.{name}.{key}", "a list" if key == "reported" else "an object")
+        for key in ("chance", "majority"):
+            if key in result and not isinstance(result[key], int | float):
+                raise wrong(f"tasks.{name}.{key}", "a number")
 
 
 def write_report(runs: list[Path], out: Path) -> list[Path]:
