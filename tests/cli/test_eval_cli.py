@@ -73,6 +73,14 @@ def test_bad_arguments_are_one_line_errors(app: typer.Typer, tmp_path: Path, arg
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_an_out_folder_that_cannot_be_made_fails_before_any_model_loads(app: typer.Typer, tmp_path: Path) -> None:
+    (tmp_path / "taken").write_text("")
+    args = ["eval", "--model", "no-such-model", "--tasks", "medqa", "--out", str(tmp_path / "taken")]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and "cannot create the run folder" in result.stderr
+    assert "unknown model" not in result.stderr
+
+
 def test_report_of_a_folder_without_summary(app: typer.Typer, tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval", "report", str(tmp_path)])
     assert result.exit_code == 2 and "no summary.json" in result.stderr

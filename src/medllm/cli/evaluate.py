@@ -64,6 +64,10 @@ def evaluate(
         return
     if model is None or out is None:
         fail("give --model and --out (and --tasks or --task-file)")
+    try:  # before any model loads
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        fail(f"--out {out}: cannot create the run folder: {error.strerror or error}")
     if mode not in (None, "loglikelihood", "generate"):
         fail(f"--mode {mode!r}: use loglikelihood or generate")
     try:

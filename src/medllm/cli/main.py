@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 import typer
 
 from medllm.cli import data, datasets, deid, evaluate, models, quickstart, train
+from medllm.cli._common import console
 
 app = typer.Typer(
     name="medllm",
@@ -25,15 +27,34 @@ app.command("quickstart")(quickstart.quickstart)
 app.command("train")(train.train)
 
 
+_verbose = False
+
+
 @app.callback()
 def _root(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log debug messages.")) -> None:
+    global _verbose
+    _verbose = verbose
     logging.basicConfig(
         level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except OSError as error:
+        # A path that cannot be read or written (a missing folder, a file where a folder should be, no
+        # permission) is the user's to fix, not a bug: one line naming it. -v keeps the traceback.
+        if error.filename is None or _verbose:
+            raise
+        console.print(f"[bold red]error:[/] {os_error_line(error)}", highlight=False, soft_wrap=True)
+        sys.exit(1)
+
+
+def os_error_line(error: OSError) -> str:
+    """``PATH: reason`` (both paths for a rename or copy), with a hint for -v."""
+    where = str(error.filename) + (f" -> {error.filename2}" if error.filename2 is not None else "")
+    return f"{where}: {error.strerror or error} (run with -v for the traceback)"
 
 
 if __name__ == "__main__":
