@@ -10,6 +10,7 @@ import pytest
 import torch
 from transformers import AutoModelForCausalLM, AutoTokenizer
 
+from medllm.evaluation.report import write_report
 from medllm.evaluation.runner import evaluate
 from medllm.evaluation.tasks import TaskSpec, builtin_tasks
 from medllm.models import LoglikelihoodResult
@@ -169,3 +170,29 @@ def test_baselines_single_and_multi_answer() -> None:
     # 1/2, 1/4, 1/4 and, for the exact set of a three-option multi-answer question, 1/7.
     assert baselines(items) == pytest.approx({"chance": (1 / 2 + 1 / 4 + 1 / 4 + 1 / 7) / 4, "majority": 0.5})
     assert all(value != value for value in baselines([]).values())  # NaN without items
+
+
+def test_accuracy_by_subject_where_items_name_their_subject(tmp_path: Path) -> None:
+    # ScriptedModel always picks B: right on every "cardiology" item (gold B), wrong on every "renal" one.
+    rows = [
+        {"question": f"Q{i}?", "options": {"A": "x", "B": "y"}, "answer_idx": "B" if i < 3 else "A",
+         "subject": "cardiology" if i < 3 else "renal"}
+        for i in range(5)
+    ]  # fmt: skip
+    (tmp_path / "items.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    task = TaskSpec(name="local", path=tmp_path / "items.jsonl")
+    result = evaluate(ScriptedModel(), [task], tmp_path / "run")["tasks"]["local"]
+    assert result["acc"] == pytest.approx(0.6)  # the task's score stays the mean over all items
+    breakdown = {subject: (r["n"], r["acc"]) for subject, r in result["by_subject"].items()}
+    assert breakdown == {"cardiology": (3, 1.0), "renal": (2, 0.0)}
+    samples = [json.loads(line) for line in (tmp_path / "run" / "samples_local.jsonl").open()]
+    assert [s["subject"] for s in samples] == ["cardiology"] * 3 + ["renal"] * 2
+    write_report([tmp_path / "run"], tmp_path / "report")
+    report = (tmp_path / "report" / "report.md").read_text()
+    assert "| local | cardiology | 1.000 (n=3) |" in report and "| local | renal | 0.000 (n=2) |" in report
+
+    # One subject (or none) is no breakdown.
+    single = [dict(r, subject="cardiology") for r in rows]
+    (tmp_path / "single.jsonl").write_text("".join(json.dumps(r) + "\n" for r in single))
+    task = TaskSpec(name="single", path=tmp_path / "single.jsonl")
+    assert "by_subject" not in evaluate(ScriptedModel(), [task], tmp_path / "run2")["tasks"]["single"]

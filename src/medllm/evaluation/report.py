@@ -80,6 +80,9 @@ def write_report(runs: list[Path], out: Path) -> list[Path]:
     baseline_rows = _baseline_rows(summaries, tasks)
     if baseline_rows:
         sections.append((f"Baselines on the scored exam items: {_BASELINES}", _BASELINE_HEADER, baseline_rows))
+    subject_rows = _subject_rows(summaries, tasks)
+    if subject_rows:
+        sections.append((_SUBJECTS, ["task", "subject", *labels], subject_rows))
     paired_rows = _paired_rows(runs, summaries, tasks)
     if paired_rows:
         first = f"{summaries[0]['model']} ({runs[0]})"
@@ -131,6 +134,27 @@ _BASELINES = (
 
 
 _BASELINE_HEADER = ["task", "items", "chance", "majority"]
+
+_SUBJECTS = (
+    "Accuracy by subject, for exam tasks whose items name their subject (the task's acc above is the mean "
+    "over all its items). Few items per subject make these numbers noisy: n is shown with each."
+)
+
+
+def _subject_rows(summaries: list[dict[str, Any]], tasks: list[str]) -> list[list[str]]:
+    rows = []
+    for task in tasks:
+        breakdowns = [s["tasks"].get(task, {}).get("by_subject") or {} for s in summaries]
+        subjects = sorted({subject for breakdown in breakdowns for subject in breakdown})
+        for subject in subjects:
+            cells = []
+            for breakdown in breakdowns:
+                result = breakdown.get(subject)
+                ok = isinstance(result, dict) and isinstance(result.get("acc"), int | float)
+                cells.append(f"{result['acc']:.3f} (n={result.get('n', '?')})" if ok else "-")
+            rows.append([task, subject, *cells])
+    return rows
+
 
 _SKIPPED = (
     "Rows not scored: rows of the task's data that were unreadable or left out on purpose, by reason. "

@@ -114,6 +114,9 @@ def evaluate(
         scores = entity_metrics(entries) if task.type == "entities" else metrics(entries, task_mode)
         if task.type == "multiple_choice":
             scores.update(baselines(items))
+            subjects = by_subject(items, entries, task_mode)
+            if subjects:
+                scores["by_subject"] = subjects
         results[task.name] = {**scores, **settings, **_skipped_rows(out, task.name, issues)}
     summary = {
         "model": model.name,
@@ -232,8 +235,12 @@ def _loglikelihood(
         entry = score_loglikelihood(item, task, prompt, results)
         for logged, (_, option) in zip(entry["continuations"], pairs, strict=True):
             logged["text"] = option
-        entries.append(entry)
+        entries.append(_with_subject(entry, item))
     return entries
+
+
+def _with_subject(entry: dict[str, Any], item: MCQItem) -> dict[str, Any]:
+    return {**entry, "subject": item.subject} if item.subject else entry
 
 
 def _chat_context(model: Any, prompt: str) -> str:
@@ -254,7 +261,7 @@ def _generate(model: Any, task: TaskSpec, items: list[MCQItem], fewshot: FewShot
     ]
     outputs = model.chat(conversations, GenerationConfig(max_new_tokens=task.max_new_tokens, temperature=0.0))
     return [
-        score_generation(item, c, o, chain_of_thought=cot)
+        _with_subject(score_generation(item, c, o, chain_of_thought=cot), item)
         for item, c, o in zip(items, conversations, outputs, strict=True)
     ]
 
@@ -283,6 +290,24 @@ def metrics(entries: list[dict[str, Any]], mode: str) -> dict[str, Any]:
     if mode == "generate":
         out["unparseable"] = sum(not e["parsed"] for e in entries)
     return out
+
+
+def by_subject(items: list[MCQItem], entries: list[dict[str, Any]], mode: str) -> dict[str, dict[str, Any]]:
+    """Accuracy per subject (MMLU's anatomy, MedMCQA's subject names ...) where the items name two or more.
+
+    The task's own ``acc`` stays the mean over all items (lm-eval's size-weighted group score); this is
+    the breakdown papers report next to it. Subjects come from the items, so runs logged before samples
+    carried a subject get the breakdown too.
+    """
+    subject_of = {item.id: item.subject for item in items if item.subject}
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for entry in entries:
+        subject = subject_of.get(entry["id"])
+        if subject:
+            groups.setdefault(subject, []).append(entry)
+    if len(groups) < 2:
+        return {}
+    return {subject: metrics(groups[subject], mode) for subject in sorted(groups)}
 
 
 class _SampleLog:
