@@ -196,3 +196,32 @@ def test_accuracy_by_subject_where_items_name_their_subject(tmp_path: Path) -> N
     (tmp_path / "single.jsonl").write_text("".join(json.dumps(r) + "\n" for r in single))
     task = TaskSpec(name="single", path=tmp_path / "single.jsonl")
     assert "by_subject" not in evaluate(ScriptedModel(), [task], tmp_path / "run2")["tasks"]["single"]
+
+
+def test_shared_fewshot_prefix_is_encoded_once_and_stays_exact(
+    tmp_path: Path, tiny_path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from medllm.models import load_model
+    from medllm.models.transformers_backend import TransformersModel
+
+    grouped: list[int] = []
+    original = TransformersModel._score_rows_after_prefix
+
+    def spy(self: Any, prefix: tuple[int, ...], suffixes: Any) -> Any:
+        grouped.append(len(suffixes))
+        return original(self, prefix, suffixes)
+
+    monkeypatch.setattr(TransformersModel, "_score_rows_after_prefix", spy)
+    words = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel"]
+    rows = [
+        {"question": f"{word}: which organ makes insulin?", "options": {"A": "Liver", "B": "Pancreas", "C": "Skin"},
+         "answer_idx": "B"}
+        for word in words
+    ]  # fmt: skip
+    (tmp_path / "items.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    # first_n from the same file: item 0's examples are items 1 and 2, every other item's start with item 0.
+    task = TaskSpec(name="local", path=tmp_path / "items.jsonl", description="Quiz.", fewshot_sampler="first_n")
+    with load_model(tiny_path, device="cpu", batch_size=3) as model:
+        evaluate(model, [task], tmp_path / "run", num_fewshot=2)
+    assert grouped == [7]  # items 1-7 share "Quiz." and item 0 as their beginning
+    assert _check_exact(tmp_path / "run", "local", tiny_path) == 24

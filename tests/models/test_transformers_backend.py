@@ -273,3 +273,29 @@ def test_contexts_of_similar_length_share_a_batch(tiny: TransformersModel) -> No
     _assert_matches_reference(model, [(context, option) for context in contexts for option in options])
     assert [n for batch in calls for n in batch] == [4, 4, 4]
     assert max(len(batch) for batch in calls) > 1  # contexts of different lengths in one padded batch
+
+
+def test_rows_sharing_a_long_beginning_encode_it_once(tiny: TransformersModel, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fixed few-shot examples: rows that begin alike run their own tokens after one encoding of the shared
+    beginning. Scores equal the unpadded one-pass computation, including a multi-token continuation read
+    from a row and a row that is the shared beginning itself plus one option."""
+    examples = "Question: what lowers blood pressure?\nAnswer: regular physical activity\n\n" * 3
+    pairs = [
+        (examples + "Question: which organ makes insulin?\nAnswer:", " A"),
+        (examples + "Question: which organ makes insulin?\nAnswer:", " B"),
+        (examples + "Question: which vessel leaves the left ventricle?\nAnswer:", " A"),
+        (examples + "Question: name the largest organ.\nAnswer:", " the skin of the whole body"),
+        (examples.rstrip(), " Question"),
+        ("Unrelated short context", " A"),
+    ]
+    groups: list[tuple[int, int]] = []
+    original = TransformersModel._score_rows_after_prefix
+
+    def spy(self: TransformersModel, prefix: tuple[int, ...], suffixes: dict) -> object:
+        groups.append((len(prefix), len(suffixes)))
+        return original(self, prefix, suffixes)
+
+    monkeypatch.setattr(TransformersModel, "_score_rows_after_prefix", spy)
+    _assert_matches_reference(TransformersModel(tiny.model, tiny.tokenizer, batch_size=2), pairs, None)
+    assert len(groups) == 1 and groups[0][1] == 4  # the four rows that begin with the examples
+    assert groups[0][0] < len(tiny.tokenizer(examples.rstrip(), add_special_tokens=False)["input_ids"])

@@ -42,7 +42,8 @@ def gold_continuation(item: MCQItem, task: TaskSpec) -> str:
 
 
 class FewShot:
-    """Seeded few-shot examples: from the task's few-shot pool, the same subject when asked, never the item."""
+    """Few-shot examples from the task's pool (seeded per item, or its first ones), the same subject when
+    asked, never the item itself."""
 
     def __init__(self, task: TaskSpec, pool: Sequence[MCQItem], seed: int) -> None:
         self.task = task
@@ -57,6 +58,8 @@ class FewShot:
         candidates = [
             c for c in self.by_subject[item.subject if self.task.subject_fewshot else None] if c.id != item.id
         ]
+        if self.task.fewshot_sampler == "first_n":
+            return candidates[:k]
         rng = random.Random(f"{self.seed}:{item.id}")
         return rng.sample(candidates, min(k, len(candidates)))
 

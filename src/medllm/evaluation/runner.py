@@ -310,11 +310,20 @@ def by_subject(items: list[MCQItem], entries: list[dict[str, Any]], mode: str) -
     return {subject: metrics(groups[subject], mode) for subject in sorted(groups)}
 
 
+#: task options added after sample logs existed, with their defaults (see _SampleLog's key)
+_LATER_OPTIONS: dict[str, Any] = {"fewshot_sampler": "random"}
+
+
 class _SampleLog:
     """A task's per-sample JSONL; entries carry a settings key so a run with other settings starts afresh."""
 
     def __init__(self, path: Path, model: str, task: TaskSpec, settings: dict[str, Any]) -> None:
-        blob = json.dumps({"model": model, "task": task.model_dump(mode="json"), **settings}, sort_keys=True)
+        # Options added since runs were first logged stay out of the key at their default, so those runs resume.
+        unset = {name for name, default in _LATER_OPTIONS.items() if getattr(task, name, default) == default}
+        if settings.get("num_fewshot") == 0:
+            unset.add("fewshot_sampler")  # no examples: the sampler changes nothing
+        task_fields = task.model_dump(mode="json", exclude=unset)
+        blob = json.dumps({"model": model, "task": task_fields, **settings}, sort_keys=True)
         self.key = hashlib.sha256(blob.encode()).hexdigest()[:16]
         self.path = path
         if path.exists() and any(e.get("run_key") != self.key for e in self._lines()):

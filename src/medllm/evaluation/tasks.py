@@ -81,6 +81,10 @@ class TaskSpec(BaseModel):
         mode: ``loglikelihood`` or ``generate`` (overridden by ``medllm eval --mode``).
         num_fewshot: examples in the prompt.
         subject_fewshot: draw examples from the same ``subject`` (MMLU's convention).
+        fewshot_sampler: ``random`` (a seeded sample for each item, the default) or ``first_n`` (the pool's
+            first examples in file order, the same for every item: MMLU's standard prompt, and lm-eval's
+            sampler of that name). With ``first_n`` every prompt of a subject begins alike, and local
+            models encode that beginning once.
         chain_of_thought: in ``generate`` mode, ask for the reasoning before the answer statement (give
             ``max_new_tokens`` room for it); the last statement in the answer is read.
         entity_type: for ``type: entities``, the IOB tag type to extract (``Disease``, ``Chemical``) and
@@ -104,6 +108,7 @@ class TaskSpec(BaseModel):
     mode: Literal["loglikelihood", "generate"] = "loglikelihood"
     num_fewshot: int = Field(0, ge=0)
     subject_fewshot: bool = False
+    fewshot_sampler: Literal["random", "first_n"] = "random"
     max_new_tokens: int = Field(256, gt=0)
     chain_of_thought: bool = False
     entity_type: str | None = None

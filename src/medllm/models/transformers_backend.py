@@ -10,6 +10,7 @@ several continuations of one context share its encoding (see ``TransformersModel
 from __future__ import annotations
 
 import inspect
+import itertools
 import logging
 import math
 import threading
@@ -40,6 +41,9 @@ _DEFAULT_MAX_LENGTH = 2048  # lm-eval's fallback when neither config nor tokeniz
 _FORWARD_COST_TOKENS = 256
 #: at most this many times batch_size inputs per forward pass: more gains nothing measurable
 _MAX_ROWS_PER_SIZE = 4
+#: rows sharing a beginning this long (fixed few-shot examples) encode it once; shorter shared text
+#: ("Question:") is not worth an extra forward pass and a cache copy per batch
+_MIN_SHARED_PREFIX = 32
 
 #: a request to score: its index in the call and its continuation's token ids
 _Member = tuple[int, list[int]]
@@ -357,6 +361,10 @@ class TransformersModel(ChatModel):
         for batch in self._token_batches(shared):
             for i, result in self._score_shared_contexts(batch):
                 results[i] = result
+        prefixed, rows = _shared_prefixes(rows, _MIN_SHARED_PREFIX)
+        for prefix, suffixes in prefixed:
+            for i, result in self._score_rows_after_prefix(prefix, suffixes):
+                results[i] = result
         for batch in self._token_batches(rows):
             for i, result in self._score_rows(batch):
                 results[i] = result
@@ -415,14 +423,27 @@ class TransformersModel(ChatModel):
         """One forward pass over right-padded rows (longest first); each member reads the row's last positions."""
         import torch
 
-        width = len(batch[0][0])
-        input_ids = torch.full((len(batch), width), self._pad_id, dtype=torch.long)
-        keep = torch.zeros((len(batch), width), dtype=torch.bool)
+        keep, members, reads = self._row_reads(batch)
+        input_ids = torch.full(keep.shape, self._pad_id, dtype=torch.long)
+        for r, (inp, _) in enumerate(batch):
+            input_ids[r, : len(inp)] = torch.tensor(inp, dtype=torch.long)
+        # No attention mask: with right padding, causal attention already keeps every real token from seeing
+        # the padding after it, and unmasked SDPA takes its plain causal kernel.
+        logits, _ = self._forward(keep, input_ids=input_ids)
+        scores = _read_scores(logits, reads, [continuation for _, continuation in members])
+        return zip((i for i, _ in members), scores, strict=True)
+
+    @staticmethod
+    def _row_reads(batch: _Batch) -> tuple[torch.Tensor, list[_Member], list[range]]:
+        """For right-padded rows (longest first): the positions whose logits are needed, the requests in
+        order, and for each request the rows of the flattened kept logits that predict its tokens."""
+        import torch
+
+        keep = torch.zeros((len(batch), len(batch[0][0])), dtype=torch.bool)
         members: list[_Member] = []
         reads: list[range] = []
         kept = 0  # logits rows come back flattened in (row, position) order
         for r, (inp, row_members) in enumerate(batch):
-            input_ids[r, : len(inp)] = torch.tensor(inp, dtype=torch.long)
             # The last `span` positions predict the row's longest continuation; shorter ones read the tail.
             span = max(len(continuation) for _, continuation in row_members)
             keep[r, len(inp) - span : len(inp)] = True
@@ -430,11 +451,37 @@ class TransformersModel(ChatModel):
                 members.append((i, continuation))
                 reads.append(range(kept + span - len(continuation), kept + span))
             kept += span
-        # No attention mask: with right padding, causal attention already keeps every real token from seeing
-        # the padding after it, and unmasked SDPA takes its plain causal kernel.
-        logits, _ = self._forward(keep, input_ids=input_ids)
-        scores = _read_scores(logits, reads, [continuation for _, continuation in members])
-        return zip((i for i, _ in members), scores, strict=True)
+        return keep, members, reads
+
+    def _score_rows_after_prefix(
+        self, prefix: tuple[int, ...], suffixes: _Groups
+    ) -> Iterator[tuple[int, LoglikelihoodResult]]:
+        """Rows that all begin with ``prefix`` (fixed few-shot examples): the prefix is encoded once and
+        each batch of rows runs only its own tokens after a copy of the prefix's KV cache.
+
+        ``suffixes`` maps each row's tokens after the prefix to its requests; every position a request
+        reads lies in its suffix (see :func:`_shared_prefixes`).
+        """
+        import copy
+
+        import torch
+
+        with torch.inference_mode():
+            encoded = self._model(
+                input_ids=torch.tensor([prefix], dtype=torch.long, device=self.device), use_cache=True, logits_to_keep=1
+            )
+        for batch in self._token_batches(suffixes):
+            rows_cache = copy.deepcopy(encoded.past_key_values)
+            rows_cache.batch_repeat_interleave(len(batch))
+            # Right padding after a prefix every row shares: causal attention keeps real tokens from the
+            # padding, and positions continue from the cache's length, so no mask or position ids are needed.
+            keep, members, reads = self._row_reads(batch)
+            input_ids = torch.full(keep.shape, self._pad_id, dtype=torch.long)
+            for r, (suffix, _) in enumerate(batch):
+                input_ids[r, : len(suffix)] = torch.tensor(suffix, dtype=torch.long)
+            logits, _ = self._forward(keep, input_ids=input_ids, past_key_values=rows_cache, use_cache=True)
+            scores = _read_scores(logits, reads, [continuation for _, continuation in members])
+            yield from zip((i for i, _ in members), scores, strict=True)
 
     def _score_shared_contexts(self, batch: _Batch) -> Iterator[tuple[int, LoglikelihoodResult]]:
         """Score the continuations of a batch of contexts, each context encoded once (its KV cache reused)."""
@@ -580,6 +627,45 @@ class _Cancelled:
         import torch
 
         return torch.full((input_ids.shape[0],), self._event.is_set(), dtype=torch.bool, device=input_ids.device)
+
+
+def _shared_prefixes(rows: _Groups, min_prefix: int) -> tuple[list[tuple[tuple[int, ...], _Groups]], _Groups]:
+    """Split forward rows into groups that share a prefix of at least ``min_prefix`` tokens, and the rest.
+
+    Sorted token sequences put rows with a common beginning next to each other, so one pass over
+    neighbours finds each group; its prefix is the shortest common beginning of its neighbours, cut so
+    that every position a row's requests read (its last ``span`` tokens) stays after the prefix. Groups
+    come back as (prefix, {tokens after the prefix: requests}).
+    """
+    ordered = sorted(rows)
+    groups: list[list[tuple[int, ...]]] = []
+    for key in ordered:
+        if groups and _common_length(groups[-1][-1], key) >= min_prefix:
+            groups[-1].append(key)
+        else:
+            groups.append([key])
+    prefixed: list[tuple[tuple[int, ...], _Groups]] = []
+    rest: _Groups = {}
+    for keys in groups:
+        shared = min((_common_length(a, b) for a, b in itertools.pairwise(keys)), default=0)
+        # Each row keeps at least the positions its requests read (and one token) after the prefix.
+        for key in keys:
+            span = max(len(continuation) for _, continuation in rows[key])
+            shared = min(shared, len(key) - max(span, 1))
+        if len(keys) < 2 or shared < min_prefix:
+            rest.update((key, rows[key]) for key in keys)
+            continue
+        prefixed.append((keys[0][:shared], {key[shared:]: rows[key] for key in keys}))
+    return prefixed, rest
+
+
+def _common_length(a: Sequence[int], b: Sequence[int]) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def _split_sorted(lengths: Sequence[int], budget: int, max_rows: int) -> list[tuple[int, int]]:
