@@ -5,6 +5,7 @@
     python benchmarks/bench_eval.py --tasks medqa,medqa_cloze,pubmedqa --limit 60 --repeat 2
     python benchmarks/bench_eval.py --model tiny-random-llama --tasks medqa --limit 50 --json
     python benchmarks/bench_eval.py --device cuda --batch-size 32 --repeat 3   # on a GPU machine
+    python benchmarks/bench_eval.py --tasks mmlu_medical,medqa --num-fewshot 5 --fewshot-sampler first_n
 
 Both score the same items with the same model folder, batch size and prompt strings: medllm's prompts
 are written into a local lm-eval task (``doc_to_text`` is the prompt, ``doc_to_choice`` the options),
@@ -41,13 +42,15 @@ class MedllmSide:
 
         self.model = TransformersModel.from_pretrained(model_dir, device=device, dtype=dtype, batch_size=batch_size)
 
-    def run(self, task_name: str, limit: int, out: Path) -> dict[str, Any]:
+    def run(self, task_name: str, limit: int, out: Path, shots: int, sampler: str | None) -> dict[str, Any]:
         from medllm.evaluation.runner import evaluate
         from medllm.evaluation.tasks import builtin_tasks
 
         task = builtin_tasks()[task_name]
+        if sampler:
+            task = task.model_copy(update={"fewshot_sampler": sampler})
         start = time.perf_counter()
-        summary = evaluate(self.model, [task], out, limit=limit)  # a fresh folder: nothing to resume
+        summary = evaluate(self.model, [task], out, limit=limit, num_fewshot=shots)  # a fresh folder: no resume
         seconds = time.perf_counter() - start
         samples = [json.loads(line) for line in (out / f"samples_{task_name}.jsonl").open()]
         return {"seconds": seconds, "acc": summary["tasks"][task_name]["acc"], "samples": samples}
@@ -109,15 +112,20 @@ def _gold_text(sample: dict[str, Any]) -> str:
     return sample["continuations"][letters.index(sample["gold"][0])]["text"]
 
 
-def compare(ours: MedllmSide, theirs: LmEvalSide, task: str, limit: int, repeat: int, tmp: Path) -> dict[str, Any]:
-    """Each side ``repeat`` times in ABBA order (medllm first; lm-eval needs medllm's prompts); best time kept."""
+def compare(ours: MedllmSide, theirs: LmEvalSide, task: str, options: argparse.Namespace, tmp: Path) -> dict[str, Any]:
+    """Each side ``repeat`` times in ABBA order (medllm first; lm-eval needs medllm's prompts); best time kept.
+
+    With ``--num-fewshot`` the examples are part of medllm's prompt strings, which lm-eval's documents
+    carry whole, so both score the very same text (lm-eval itself runs zero-shot on them).
+    """
     mine: list[dict[str, Any]] = []
     other: list[dict[str, Any]] = []
-    for run in range(repeat):
+    for run in range(options.repeat):
         sides = ["medllm", "lm_eval"] if run % 2 == 0 else ["lm_eval", "medllm"]
         for side in sides:
             if side == "medllm":
-                mine.append(ours.run(task, limit, tmp / f"medllm-{task}-{run}"))
+                out = tmp / f"medllm-{task}-{run}"
+                mine.append(ours.run(task, options.limit, out, options.num_fewshot, options.fewshot_sampler))
                 if run == 0:
                     theirs.write_task(mine[0]["samples"])
             else:
@@ -162,6 +170,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tasks", default="medqa,pubmedqa")
     parser.add_argument("--limit", type=int, default=100)
     parser.add_argument("--batch-size", type=int, default=8)
+    parser.add_argument("--num-fewshot", type=int, default=0, help="examples in each prompt (the same text for both)")
+    parser.add_argument(
+        "--fewshot-sampler",
+        choices=["random", "first_n"],
+        help="override the tasks' sampler: first_n gives every prompt the same examples (default: each task's)",
+    )
     parser.add_argument("--device", default="cpu", help="cpu, cuda or cuda:N, for both sides")
     parser.add_argument("--dtype", default="float32", choices=["float32", "bfloat16", "float16"])
     parser.add_argument("--repeat", type=int, default=1, help="runs per side, alternating; the fastest is kept")
@@ -181,11 +195,13 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         ours = MedllmSide(model_dir, options.batch_size, device, options.dtype)
         theirs = LmEvalSide(model_dir, options.batch_size, device, options.dtype, Path(tmp))
-        results = [compare(ours, theirs, t, options.limit, options.repeat, Path(tmp)) for t in options.tasks.split(",")]
+        results = [compare(ours, theirs, t, options, Path(tmp)) for t in options.tasks.split(",")]
     report = {
         "model": options.model,
         "batch_size": options.batch_size,
         "repeat": options.repeat,
+        "num_fewshot": options.num_fewshot,
+        "fewshot_sampler": options.fewshot_sampler or "each task's",
         "device": _device_name(device),
         "dtype": options.dtype,
         "cpus": os.cpu_count(),
@@ -209,7 +225,8 @@ def _device_name(device: str) -> str:
 def _table(report: dict[str, Any]) -> str:
     lines = [
         f"Multiple-choice log-likelihood evaluation: {report['model']}, batch {report['batch_size']}, "
-        f"{report['device']}, {report['dtype']}, best of {report['repeat']} alternating run(s) per side",
+        f"{report['device']}, {report['dtype']}, {report['num_fewshot']}-shot ({report['fewshot_sampler']} sampler), "
+        f"best of {report['repeat']} alternating run(s) per side",
         f"{'task':<13}{'items':>6}{'lm-eval q/s':>13}{'medllm q/s':>12}{'ratio':>7}{'agree':>9}{'max |dll|':>11}",
     ]
     for r in report["results"]:

@@ -225,3 +225,20 @@ def test_shared_fewshot_prefix_is_encoded_once_and_stays_exact(
         evaluate(model, [task], tmp_path / "run", num_fewshot=2)
     assert grouped == [7]  # items 1-7 share "Quiz." and item 0 as their beginning
     assert _check_exact(tmp_path / "run", "local", tiny_path) == 24
+
+
+@pytest.mark.parametrize("sampler", ["random", "first_n"])
+def test_an_items_fewshot_prompt_does_not_depend_on_the_limit(tmp_path: Path, sampler: str) -> None:
+    task = _local_task(tmp_path, 12).model_copy(update={"fewshot_sampler": sampler})
+    prompts = []
+    for limit in (3, 8):
+        evaluate(ScriptedModel(), [task], tmp_path / f"run{limit}", limit=limit, num_fewshot=2)
+        samples = [json.loads(line) for line in (tmp_path / f"run{limit}" / "samples_local.jsonl").open()]
+        prompts.append({s["id"]: s["prompt"] for s in samples})
+    shared = prompts[0].keys() & prompts[1].keys()
+    assert shared and all(prompts[0][i] == prompts[1][i] for i in shared)
+    if sampler == "first_n":  # the file's first two items are every other item's examples, in file order
+        others = {i: p for i, p in prompts[1].items() if i not in ("items-0", "items-1")}
+        assert len(others) >= 6
+        assert all(p.split("\n\n")[0].startswith("Question: Question 0?") for p in others.values())
+        assert all(p.split("\n\n")[1].startswith("Question: Question 1?") for p in others.values())

@@ -299,3 +299,20 @@ def test_rows_sharing_a_long_beginning_encode_it_once(tiny: TransformersModel, m
     _assert_matches_reference(TransformersModel(tiny.model, tiny.tokenizer, batch_size=2), pairs, None)
     assert len(groups) == 1 and groups[0][1] == 4  # the four rows that begin with the examples
     assert groups[0][0] < len(tiny.tokenizer(examples.rstrip(), add_special_tokens=False)["input_ids"])
+
+
+def test_a_few_rows_with_other_examples_do_not_shorten_the_others_shared_beginning() -> None:
+    from medllm.models.transformers_backend import _shared_prefixes
+
+    examples = tuple(range(100))
+    rows = {(*examples, 500 + i, 600 + i): [(i, [7])] for i in range(5)}  # five items after the same examples
+    rows[(*examples[:40], 999, 1000, 1001)] = [(5, [7])]  # other examples after the first 40 tokens
+    rows[(1, 2, 3)] = [(6, [7])]
+    prefixed, rest = _shared_prefixes(rows, 32)
+    assert [(len(prefix), len(group)) for prefix, group in prefixed] == [(100, 5)]
+    assert set(rest) == {(*examples[:40], 999, 1000, 1001), (1, 2, 3)}
+    # A row whose requests read three positions keeps them after the shared beginning.
+    rows = {(*examples, 500): [(0, [7])], (*examples, 501, 502): [(1, [7, 8, 9])]}
+    [(prefix, group)] = _shared_prefixes(rows, 32)[0]
+    assert len(prefix) == 99 and all(len(suffix) >= 1 for suffix in group)
+    assert _shared_prefixes({(*examples, 1): [(0, [7])]}, 32) == ([], {(*examples, 1): [(0, [7])]})

@@ -94,8 +94,10 @@ def evaluate(
             if multi:
                 issues.counts["multi-answer item (scored in generate mode only)"] += multi
                 items = [item for item in items if len(item.answer) == 1]
-        items = sample_items(items, limit, seed=f"{seed}:{task.name}")
+        # Examples come from the whole split (never the item itself), not from the --limit sample, so an
+        # item's prompt is the same whatever the limit.
         pool = load_items(task, task.fewshot_split)[0] if shots and task.fewshot_split else items
+        items = sample_items(items, limit, seed=f"{seed}:{task.name}")
         fewshot = FewShot(task, pool, seed)
         log = _SampleLog(out / f"samples_{task.name}.jsonl", model_key(model), task, settings)
         todo = [item for item in items if item.id not in log.done]

@@ -630,33 +630,54 @@ class _Cancelled:
 
 
 def _shared_prefixes(rows: _Groups, min_prefix: int) -> tuple[list[tuple[tuple[int, ...], _Groups]], _Groups]:
-    """Split forward rows into groups that share a prefix of at least ``min_prefix`` tokens, and the rest.
+    """Split forward rows into groups that share a beginning of at least ``min_prefix`` tokens, and the rest.
 
-    Sorted token sequences put rows with a common beginning next to each other, so one pass over
-    neighbours finds each group; its prefix is the shortest common beginning of its neighbours, cut so
-    that every position a row's requests read (its last ``span`` tokens) stays after the prefix. Groups
-    come back as (prefix, {tokens after the prefix: requests}).
+    Sorted token sequences put rows with a common beginning next to each other, and the common beginning
+    of a run of neighbours is the shortest one between adjacent rows. A run is split where that is
+    shortest whenever its two halves, each with a longer beginning, save more tokens than the run as one
+    group (n rows sharing L tokens save (n - 1) * L): a few rows with other examples do not cut the
+    others' shared beginning short. Each row keeps the positions its requests read (its last ``span``
+    tokens) after the beginning. Groups come back as (beginning, {tokens after it: requests}).
     """
-    ordered = sorted(rows)
-    groups: list[list[tuple[int, ...]]] = []
-    for key in ordered:
-        if groups and _common_length(groups[-1][-1], key) >= min_prefix:
-            groups[-1].append(key)
-        else:
-            groups.append([key])
+    keys = sorted(rows)
+    # The most tokens each row can share: everything before the positions its requests read.
+    caps = [len(key) - max(max(len(c) for _, c in rows[key]), 1) for key in keys]
+    common = [_common_length(a, b) for a, b in itertools.pairwise(keys)]
     prefixed: list[tuple[tuple[int, ...], _Groups]] = []
     rest: _Groups = {}
-    for keys in groups:
-        shared = min((_common_length(a, b) for a, b in itertools.pairwise(keys)), default=0)
-        # Each row keeps at least the positions its requests read (and one token) after the prefix.
-        for key in keys:
-            span = max(len(continuation) for _, continuation in rows[key])
-            shared = min(shared, len(key) - max(span, 1))
-        if len(keys) < 2 or shared < min_prefix:
-            rest.update((key, rows[key]) for key in keys)
-            continue
-        prefixed.append((keys[0][:shared], {key[shared:]: rows[key] for key in keys}))
+    for lo, hi, shared in _prefix_runs(common, caps, 0, len(keys), min_prefix):
+        if shared:
+            prefixed.append((keys[lo][:shared], {key[shared:]: rows[key] for key in keys[lo:hi]}))
+        else:
+            rest.update((key, rows[key]) for key in keys[lo:hi])
     return prefixed, rest
+
+
+def _prefix_runs(common: list[int], caps: list[int], lo: int, hi: int, min_prefix: int) -> list[tuple[int, int, int]]:
+    """The best split of sorted rows ``lo:hi`` into runs (lo, hi, shared tokens; 0: not shared).
+
+    ``common[i]`` is the common beginning of rows i and i + 1, ``caps[i]`` what row i may share.
+    Iterative (an explicit stack), so thousands of nested beginnings cannot exhaust the recursion limit.
+    """
+    best: dict[tuple[int, int], tuple[int, list[tuple[int, int, int]]]] = {}
+    stack: list[tuple[int, int, bool]] = [(lo, hi, False)]
+    while stack:
+        a, b, expanded = stack.pop()
+        if b - a == 1:
+            best[a, b] = (0, [(a, b, 0)])
+            continue
+        cut = min(range(a, b - 1), key=common.__getitem__)  # the weakest link between neighbours
+        if not expanded:
+            stack += [(a, b, True), (a, cut + 1, False), (cut + 1, b, False)]
+            continue
+        shared = min(common[cut], min(caps[a:b]))
+        whole = (b - a - 1) * shared if shared >= min_prefix else 0
+        (left, left_runs), (right, right_runs) = best.pop((a, cut + 1)), best.pop((cut + 1, b))
+        if left + right > whole:
+            best[a, b] = (left + right, left_runs + right_runs)
+        else:
+            best[a, b] = (whole, [(a, b, shared if whole else 0)])
+    return best[lo, hi][1]
 
 
 def _common_length(a: Sequence[int], b: Sequence[int]) -> int:
