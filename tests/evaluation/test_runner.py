@@ -25,9 +25,13 @@ def _independent_loglikelihood(model: Any, tokenizer: Any, context: str, continu
     context, continuation = stripped, context[len(stripped) :] + continuation
     context_ids = tokenizer(context, add_special_tokens=False)["input_ids"]
     whole = tokenizer(context + continuation, add_special_tokens=False)["input_ids"]
+    n_continuation = len(whole) - len(context_ids)
+    # Longer than the model's positions: keep the last max_length + 1 tokens, cutting the context from the
+    # left (lm-eval's rule); otherwise this is the whole string.
+    window = whole[-(model.config.max_position_embeddings + 1) :]
     with torch.no_grad():
-        logits = model(torch.tensor([whole])).logits[0].float().log_softmax(-1)
-    return sum(logits[i - 1, whole[i]].item() for i in range(len(context_ids), len(whole)))
+        logits = model(torch.tensor([window[:-1]])).logits[0].float().log_softmax(-1)
+    return sum(logits[i - 1, window[i]].item() for i in range(len(window) - n_continuation, len(window)))
 
 
 def _check_exact(run: Path, task: str, folder: str) -> int:
@@ -47,8 +51,8 @@ def test_logged_loglikelihoods_are_exact_tiny(tmp_path: Path, tiny_path: str) ->
     from medllm.models import load_model
 
     tasks = builtin_tasks()
-    # PubMedQA with an example exceeds the tiny model's 1024 positions (the context is then cut from the
-    # left, as lm-eval does), so it is checked zero-shot; MedQA one-shot.
+    # MedQA one-shot, PubMedQA zero-shot. Prompts longer than the tiny model's 1024 positions (one MedQA
+    # prompt here) are cut from the left, as lm-eval does, and the reference cuts them the same way.
     with load_model(tiny_path, device="cpu", batch_size=4) as model:
         assert evaluate(model, [tasks["medqa"]], tmp_path, limit=6, num_fewshot=1)["tasks"]["medqa"]["n"] == 6
         assert evaluate(model, [tasks["pubmedqa"]], tmp_path, limit=6)["tasks"]["pubmedqa"]["n"] == 6
@@ -223,7 +227,9 @@ def test_shared_fewshot_prefix_is_encoded_once_and_stays_exact(
     task = TaskSpec(name="local", path=tmp_path / "items.jsonl", description="Quiz.", fewshot_sampler="first_n")
     with load_model(tiny_path, device="cpu", batch_size=3) as model:
         evaluate(model, [task], tmp_path / "run", num_fewshot=2)
-    assert grouped == [7]  # items 1-7 share "Quiz." and item 0 as their beginning
+    # Items 2-7 begin with "Quiz.", item 0 and item 1; item 1 (examples: items 0 and 2) shares only "Quiz." and
+    # item 0 with them, so it runs on its own rather than shorten the six others' shared beginning.
+    assert grouped == [6]
     assert _check_exact(tmp_path / "run", "local", tiny_path) == 24
 
 

@@ -316,3 +316,22 @@ def test_a_few_rows_with_other_examples_do_not_shorten_the_others_shared_beginni
     [(prefix, group)] = _shared_prefixes(rows, 32)[0]
     assert len(prefix) == 99 and all(len(suffix) >= 1 for suffix in group)
     assert _shared_prefixes({(*examples, 1): [(0, [7])]}, 32) == ([], {(*examples, 1): [(0, [7])]})
+
+
+def test_contexts_sharing_a_long_beginning_encode_it_once(tiny: TransformersModel) -> None:
+    """Option texts (several tokens) after fixed examples: the examples are encoded once for the batch of
+    contexts, each context once after them, each option once after its context; all exact."""
+    examples = "Question: what lowers blood pressure?\nAnswer: regular physical activity\n\n" * 3
+    contexts = [
+        examples + "Question: which organ makes insulin?\nAnswer:",
+        examples + "Question: which organ filters the blood?\nAnswer:",
+        examples + "Question: name the largest organ?\nAnswer:",
+    ]
+    options = [" the pancreas", " the kidneys", " B", " the skin and the hair"]
+    pairs = [(context, option) for context in contexts for option in options]
+    model = TransformersModel(tiny.model, tiny.tokenizer, batch_size=2)
+    prefixes: list[int] = []
+    original = model._encode_prefix
+    model._encode_prefix = lambda prefix: prefixes.append(len(prefix)) or original(prefix)  # type: ignore[method-assign]
+    _assert_matches_reference(model, pairs, None)
+    assert len(prefixes) == 1 and prefixes[0] >= 32

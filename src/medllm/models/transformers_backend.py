@@ -14,7 +14,7 @@ import itertools
 import logging
 import math
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -358,6 +358,13 @@ class TransformersModel(ChatModel):
             None if continuation_ids else LoglikelihoodResult(0.0, True, 0) for _, continuation_ids in pairs
         ]
         rows, shared = self._group_requests(pairs)
+        # A context's last position predicts its continuations' first tokens: only it must follow a prefix.
+        prefixed_contexts, shared = _shared_prefixes(shared, _MIN_SHARED_PREFIX, span=lambda _: 1)
+        for prefix, contexts in prefixed_contexts:
+            encoded = self._encode_prefix(prefix)
+            for batch in self._token_batches(contexts):
+                for i, result in self._score_shared_contexts(batch, prefix, encoded):
+                    results[i] = result
         for batch in self._token_batches(shared):
             for i, result in self._score_shared_contexts(batch):
                 results[i] = result
@@ -462,29 +469,37 @@ class TransformersModel(ChatModel):
         ``suffixes`` maps each row's tokens after the prefix to its requests; every position a request
         reads lies in its suffix (see :func:`_shared_prefixes`).
         """
-        import copy
-
         import torch
 
-        with torch.inference_mode():
-            encoded = self._model(
-                input_ids=torch.tensor([prefix], dtype=torch.long, device=self.device), use_cache=True, logits_to_keep=1
-            )
+        encoded = self._encode_prefix(prefix)
         for batch in self._token_batches(suffixes):
-            rows_cache = copy.deepcopy(encoded.past_key_values)
-            rows_cache.batch_repeat_interleave(len(batch))
             # Right padding after a prefix every row shares: causal attention keeps real tokens from the
             # padding, and positions continue from the cache's length, so no mask or position ids are needed.
             keep, members, reads = self._row_reads(batch)
             input_ids = torch.full(keep.shape, self._pad_id, dtype=torch.long)
             for r, (suffix, _) in enumerate(batch):
                 input_ids[r, : len(suffix)] = torch.tensor(suffix, dtype=torch.long)
-            logits, _ = self._forward(keep, input_ids=input_ids, past_key_values=rows_cache, use_cache=True)
+            cache = _repeated(encoded, len(batch))
+            logits, _ = self._forward(keep, input_ids=input_ids, past_key_values=cache, use_cache=True)
             scores = _read_scores(logits, reads, [continuation for _, continuation in members])
             yield from zip((i for i, _ in members), scores, strict=True)
 
-    def _score_shared_contexts(self, batch: _Batch) -> Iterator[tuple[int, LoglikelihoodResult]]:
-        """Score the continuations of a batch of contexts, each context encoded once (its KV cache reused)."""
+    def _encode_prefix(self, prefix: tuple[int, ...]) -> Any:
+        """The KV cache of a beginning several inputs share (batch of one)."""
+        import torch
+
+        with torch.inference_mode():
+            ids = torch.tensor([prefix], dtype=torch.long, device=self.device)
+            return self._model(input_ids=ids, use_cache=True, logits_to_keep=1).past_key_values
+
+    def _score_shared_contexts(
+        self, batch: _Batch, prefix: tuple[int, ...] = (), encoded: Any = None
+    ) -> Iterator[tuple[int, LoglikelihoodResult]]:
+        """Score the continuations of a batch of contexts, each context encoded once (its KV cache reused).
+
+        With ``prefix``, the batch holds each context's tokens after a beginning they all share, and
+        ``encoded`` is that beginning's cache: the contexts run after a copy of it.
+        """
         import torch
 
         width = len(batch[0][0])
@@ -495,12 +510,13 @@ class TransformersModel(ChatModel):
             last[c, len(context_ids) - 1] = True
         # Each context's last position predicts its continuations' first token (row c of `first`): one-token
         # continuations need nothing more. Right padding, so no mask (see _score_rows).
-        first, cache = self._forward(last, input_ids=input_ids, use_cache=True)
+        after = {"past_key_values": _repeated(encoded, len(batch))} if prefix else {}
+        first, cache = self._forward(last, input_ids=input_ids, use_cache=True, **after)
         single = [(c, i, cont) for c, (_, members) in enumerate(batch) for i, cont in members if len(cont) == 1]
         scores = _read_scores(first, [[c] for c, _, _ in single], [cont for _, _, cont in single])
         yield from zip((i for _, i, _ in single), scores, strict=True)
         longer = [(c, i, cont) for c, (_, members) in enumerate(batch) for i, cont in members if len(cont) > 1]
-        lengths = [len(context_ids) for context_ids, _ in batch]
+        lengths = [len(prefix) + len(context_ids) for context_ids, _ in batch]
         # Each continuation row reads its own copy of its context's cache: batch_size rows at a time.
         for start in range(0, len(longer), self.batch_size):
             yield from self._score_after_contexts(first, cache, lengths, longer[start : start + self.batch_size])
@@ -629,7 +645,23 @@ class _Cancelled:
         return torch.full((input_ids.shape[0],), self._event.is_set(), dtype=torch.bool, device=input_ids.device)
 
 
-def _shared_prefixes(rows: _Groups, min_prefix: int) -> tuple[list[tuple[tuple[int, ...], _Groups]], _Groups]:
+def _repeated(cache: Any, rows: int) -> Any:
+    """A copy of a one-row KV cache repeated ``rows`` times (the original stays as it is for the next batch)."""
+    import copy
+
+    repeated = copy.deepcopy(cache)
+    repeated.batch_repeat_interleave(rows)
+    return repeated
+
+
+def _row_span(members: list[_Member]) -> int:
+    """The last positions a forward row's requests read: as many as its longest continuation has tokens."""
+    return max(len(continuation) for _, continuation in members)
+
+
+def _shared_prefixes(
+    rows: _Groups, min_prefix: int, span: Callable[[list[_Member]], int] = _row_span
+) -> tuple[list[tuple[tuple[int, ...], _Groups]], _Groups]:
     """Split forward rows into groups that share a beginning of at least ``min_prefix`` tokens, and the rest.
 
     Sorted token sequences put rows with a common beginning next to each other, and the common beginning
@@ -637,11 +669,13 @@ def _shared_prefixes(rows: _Groups, min_prefix: int) -> tuple[list[tuple[tuple[i
     shortest whenever its two halves, each with a longer beginning, save more tokens than the run as one
     group (n rows sharing L tokens save (n - 1) * L): a few rows with other examples do not cut the
     others' shared beginning short. Each row keeps the positions its requests read (its last ``span``
-    tokens) after the beginning. Groups come back as (beginning, {tokens after it: requests}).
+    tokens, ``span(requests)``) after the beginning. Groups come back as (beginning, {tokens after it: requests}).
     """
+    if not rows:
+        return [], {}
     keys = sorted(rows)
     # The most tokens each row can share: everything before the positions its requests read.
-    caps = [len(key) - max(max(len(c) for _, c in rows[key]), 1) for key in keys]
+    caps = [len(key) - max(span(rows[key]), 1) for key in keys]
     common = [_common_length(a, b) for a, b in itertools.pairwise(keys)]
     prefixed: list[tuple[tuple[int, ...], _Groups]] = []
     rest: _Groups = {}
