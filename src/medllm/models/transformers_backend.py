@@ -690,25 +690,31 @@ def _shared_prefixes(
 def _prefix_runs(common: list[int], caps: list[int], lo: int, hi: int, min_prefix: int) -> list[tuple[int, int, int]]:
     """The best split of sorted rows ``lo:hi`` into runs (lo, hi, shared tokens; 0: not shared).
 
-    ``common[i]`` is the common beginning of rows i and i + 1, ``caps[i]`` what row i may share.
-    Iterative (an explicit stack), so thousands of nested beginnings cannot exhaust the recursion limit.
+    ``common[i]`` is the common beginning of rows i and i + 1, ``caps[i]`` what row i may share. A run
+    splits at every place its shortest common beginning occurs (the LCP interval tree), so a thousand
+    zero-shot prompts that share only "Question:" split in one step; iterative, so deep nesting cannot
+    exhaust the recursion limit.
     """
     best: dict[tuple[int, int], tuple[int, list[tuple[int, int, int]]]] = {}
-    stack: list[tuple[int, int, bool]] = [(lo, hi, False)]
+    stack: list[tuple[int, int, list[tuple[int, int]] | None]] = [(lo, hi, None)]
     while stack:
-        a, b, expanded = stack.pop()
+        a, b, children = stack.pop()
         if b - a == 1:
             best[a, b] = (0, [(a, b, 0)])
             continue
-        cut = min(range(a, b - 1), key=common.__getitem__)  # the weakest link between neighbours
-        if not expanded:
-            stack += [(a, b, True), (a, cut + 1, False), (cut + 1, b, False)]
+        weakest = min(common[a : b - 1])
+        if children is None:
+            cuts = [i + 1 for i in range(a, b - 1) if common[i] == weakest]
+            children = list(itertools.pairwise([a, *cuts, b]))
+            stack.append((a, b, children))
+            stack.extend((x, y, None) for x, y in children)
             continue
-        shared = min(common[cut], min(caps[a:b]))
+        shared = min(weakest, min(caps[a:b]))
         whole = (b - a - 1) * shared if shared >= min_prefix else 0
-        (left, left_runs), (right, right_runs) = best.pop((a, cut + 1)), best.pop((cut + 1, b))
-        if left + right > whole:
-            best[a, b] = (left + right, left_runs + right_runs)
+        parts = [best.pop(child) for child in children]
+        split = sum(saving for saving, _ in parts)
+        if split > whole:
+            best[a, b] = (split, [run for _, runs in parts for run in runs])
         else:
             best[a, b] = (whole, [(a, b, shared if whole else 0)])
     return best[lo, hi][1]
