@@ -140,11 +140,12 @@ def evaluate(
 
 def skipped_rows_line(result: dict[str, Any], out: Path) -> str:
     """What a task did not score and why, with the first bad row and where all of them are listed."""
+    from medllm.evaluation.report import skipped_reasons
+
     counts = result.get("bad_rows") or {}
     if not counts:
         return ""
-    reasons = ", ".join(f"{reason} {n}" for reason, n in counts.items())
-    line = f"not scored: {sum(counts.values())} row(s) ({reasons})"
+    line = f"not scored: {sum(counts.values())} row(s) ({skipped_reasons(counts)})"
     if result.get("first_bad_row"):
         line += f"; first: {result['first_bad_row']}; all listed in {out / result['rejects']}"
     return line

@@ -45,12 +45,18 @@ def _check_summary(path: Path, summary: Any) -> None:
             raise wrong(f"tasks.{name}.n", "an item count")
         if not isinstance(result.get("mode"), str):
             raise wrong(f"tasks.{name}.mode", "a string")
-        for key in ("reported", "bad_rows"):
-            if key in result and not isinstance(result[key], list if key == "reported" else dict):
-                raise wrong(f"tasks.{name}.{key}", "a list" if key == "reported" else "an object")
-        for key in ("chance", "majority"):
-            if key in result and not isinstance(result[key], int | float):
-                raise wrong(f"tasks.{name}.{key}", "a number")
+        for key, kind, expected in _OPTIONAL_FIELDS:
+            if key in result and not isinstance(result[key], kind):
+                raise wrong(f"tasks.{name}.{key}", expected)
+
+
+#: task result fields a report reads when present: (key, type, what the error says it expects)
+_OPTIONAL_FIELDS = (
+    ("reported", list, "a list"),
+    ("bad_rows", dict, "an object"),
+    ("chance", int | float, "a number"),
+    ("majority", int | float, "a number"),
+)
 
 
 def write_report(runs: list[Path], out: Path) -> list[Path]:
@@ -173,11 +179,15 @@ def _skipped_rows(
             if not counts:
                 continue
             result = summary["tasks"][task]
-            reasons = ", ".join(f"{reason} {n}" for reason, n in counts.items())
             rejects = f"`{run / result['rejects']}`" if result.get("rejects") else "-"
             first = result.get("first_bad_row", "-")
-            rows.append([task, label, str(sum(counts.values())), reasons, first, rejects])
+            rows.append([task, label, str(sum(counts.values())), skipped_reasons(counts), first, rejects])
     return rows
+
+
+def skipped_reasons(counts: dict[str, int]) -> str:
+    """``bad_json 1, missing_field 2``: a task's ``bad_rows`` counts, by reason."""
+    return ", ".join(f"{reason} {n}" for reason, n in counts.items())
 
 
 _PAIRED = (
