@@ -1,0 +1,226 @@
+"""Chinese text as the triage patterns expect it: NFKC, simplified characters, misspelt key words repaired.
+
+Frightened people type homophones ("胸们" for 胸闷, "抽蓄" for 抽搐, "晕到" for 晕倒) or plain pinyin
+("xiong tong"). A run of characters that sounds exactly like a triage key word, shares at least one
+character with it and is not itself a word (jieba's dictionary decides) is replaced by the key word;
+a run of pinyin syllables that spells a key word gets the word inserted. Pinyin comes from
+``pypinyin``'s character table, read once.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import logging
+import re
+import unicodedata
+
+logger = logging.getLogger(__name__)
+
+# Traditional -> simplified for the characters the patterns and common messages use. Generated once with
+# OpenCC (s2t, s2hk, s2tw over every character of concepts_zh.py and context.py plus ~200 common ones);
+# a full converter would be a heavy dependency for a few hundred characters.
+_TRADITIONAL = "萬東兩嚴喪個爲為舉麼義烏書亂於產從們會傳傷倫體側兒關農況凍準減幾擊劃剛別劑劇辦動勁區醫華單臥衛衞厲壓廁雙發變臺喫後嗎聽嘔嗆嚨譁脣喚噴團堅墜墊聲處備復夠頭婦媽嬰孫學寶宮對尋爾歲島帶幫幹並應開張彎強徵懷戀惡驚戶撲託擴護撈換搖撐敵斷無時曉暈暫機殺來極槍樹樣橋樓殘氣湯沒洩淚瀉潔渾濃塗湧溫溼濕潰濺滾滿灘靈災點爛煙燒燙熱爺牽狀貓現電暢療瘋皰癢癇癱癲鹽著睜睪確鹼禍離積稱穩竄窩筆緊紅級紙紐紺經綁結給絕絞續維綿緩縫腸膚腎腫脹脈髒臍腦膿腳脫臉節蘇蘋蕩蕁藥虛蟲蝦蟄蠍褲見視覺觸認讓訓記講許設識訴診試話該語誤說説課譫貝敗費車軋軌轉軟輕輩輸邊過運還這進遠連遲適遺鄰鬱裏裡鑑針鈍鍾鑽鐵銀錯錘長門閃問間悶閨闌陽陰險難霧黴頂項順預顱頸頜頻顆題額顛風飯馬驗驟鮮鳴齊齒"
+_SIMPLIFIED = "万东两严丧个为为举么义乌书乱于产从们会传伤伦体侧儿关农况冻准减几击划刚别剂剧办动劲区医华单卧卫卫厉压厕双发变台吃后吗听呕呛咙哗唇唤喷团坚坠垫声处备复够头妇妈婴孙学宝宫对寻尔岁岛带帮干并应开张弯强征怀恋恶惊户扑托扩护捞换摇撑敌断无时晓晕暂机杀来极枪树样桥楼残气汤没泄泪泻洁浑浓涂涌温湿湿溃溅滚满滩灵灾点烂烟烧烫热爷牵状猫现电畅疗疯疱痒痫瘫癫盐着睁睾确碱祸离积称稳窜窝笔紧红级纸纽绀经绑结给绝绞续维绵缓缝肠肤肾肿胀脉脏脐脑脓脚脱脸节苏苹荡荨药虚虫虾蛰蝎裤见视觉触认让训记讲许设识诉诊试话该语误说说课谵贝败费车轧轨转软轻辈输边过运还这进远连迟适遗邻郁里里鉴针钝钟钻铁银错锤长门闪问间闷闺阑阳阴险难雾霉顶项顺预颅颈颌频颗题额颠风饭马验骤鲜鸣齐齿"
+_TO_SIMPLIFIED = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
+
+# Key words whose misspellings are repaired: every word the Chinese patterns rely on most.
+KEY_TERMS = tuple(
+    """
+    胸闷 胸痛 胸口 心口 心绞痛 抽搐 抽风 惊厥 癫痫 晕倒 昏倒 昏迷 晕厥 昏过去 晕过去 呼吸 困难 呼吸困难 窒息 中风 脑梗
+    心梗 出血 流血 吐血 呕血 自杀 割腕 跳楼 轻生 不想活 过敏 喉咙 嗓子 舌头 嘴唇 发紫 发烧 发热 体温 口吐白沫 翻白眼
+    烫伤 烧伤 触电 溺水 农药 中毒 安眠药 叫不醒 没反应 喘不上气 喘不过气 说话 含糊 口齿不清 嘴歪 歪斜 无力 发麻 麻木
+    头痛 头疼 剧烈 剧痛 怀孕 阴道 肚子 睾丸 脖子 僵硬 皮疹 冷汗 出汗 大汗 左臂 胳膊 抬不起 看不见 失明 心跳 心慌
+    呕吐 恶心 头晕 止不住 过量 误服 纽扣电池 新生儿 宝宝 婴儿 心肌梗死 脑出血 过敏性休克 肾上腺素 羊水 胎动
+    心口疼 心口痛 胸口疼 胸口痛 肩膀 下巴 后背 左边 右边 一身汗 遗书 安眠药 跳河 喝药 吃药 农药 厉害 突然 说不出话
+    没有呼吸 没呼吸 喘不动 救命 晕过去 脸色 发白 发青 抽筋 吐白沫 明天 走了 变形 骨折 厉害
+    """.split()
+)
+# Single syllables that, in a message about symptoms, almost always mean one character: enough for the
+# patterns to read a pinyin message ("teng" 疼, "ma" 麻). Other syllables become "·".
+_SYLLABLE_CHARS = {
+    "teng": "疼", "tong": "痛", "ma": "麻", "yun": "晕", "tu": "吐", "xue": "血", "han": "汗", "chuan": "喘",
+    "men": "闷", "zhong": "肿", "wai": "歪", "xiong": "胸", "tou": "头", "zui": "嘴", "lian": "脸", "wo": "我",
+    "ba": "爸", "mama": "妈", "shao": "烧", "dou": "都", "de": "得", "le": "了", "he": "和", "si": "死", "zou": "走",
+    "bu": "不", "mei": "没", "you": "有", "zuo": "左", "yi": "一", "shen": "身", "chu": "出",
+}  # fmt: skip
+# Misspellings that are not homophones but are common enough to name (蓄 xu for 搐 chu).
+_COMMON_MISSPELLINGS = {"抽蓄": "抽搐", "抽畜": "抽搐", "晕蹶": "晕厥", "癫癎": "癫痫", "胸梦": "胸闷", "昏到": "昏倒"}
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+_LATIN_RUN = re.compile(r"[a-z]+(?:[ '-]+[a-z]+)*")
+
+
+@functools.lru_cache(maxsize=1)
+def _pinyin_dict() -> dict[int, str]:
+    try:
+        from pypinyin.pinyin_dict import pinyin_dict
+    except ImportError:
+        logger.warning("Chinese typo repair is off: pypinyin is not installed")
+        return {}
+    return pinyin_dict
+
+
+@functools.lru_cache(maxsize=8192)
+def _syllable(char: str) -> str | None:
+    """Toneless pinyin of the first reading of ``char`` (looked up one character at a time, then cached)."""
+    readings = _pinyin_dict().get(ord(char))
+    if readings is None:
+        return None
+    first = readings.split(",")[0]
+    return "".join(c for c in unicodedata.normalize("NFD", first) if c.isascii()).replace("u:", "v")
+
+
+def _syllables(text: str) -> tuple[str, ...] | None:
+    out = []
+    for char in text:
+        syllable = _syllable(char)
+        if syllable is None:
+            return None
+        out.append(syllable)
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _terms_by_sound() -> dict[tuple[str, ...], str]:
+    index: dict[tuple[str, ...], str] = {}
+    for term in KEY_TERMS:
+        sound = _syllables(term)
+        if sound and sound not in index:
+            index[sound] = term
+    return index
+
+
+@functools.lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    """jieba's dictionary (about 350,000 words): a homophone that is a real word is never "repaired"."""
+    try:
+        path = importlib.resources.files("jieba") / "dict.txt"
+        with path.open(encoding="utf-8") as handle:
+            return frozenset(line.split(" ", 1)[0] for line in handle)
+    except (ImportError, OSError) as error:
+        logger.warning("Chinese typo repair is limited: no jieba dictionary (%s)", error)
+        return frozenset()
+
+
+# Mandarin's toneless syllables (pypinyin's table, one-letter interjections left out so English "i" or "a b c" is
+# never read as pinyin).
+_SYLLABLE_INVENTORY = frozenset(
+    """
+    a ai an ang ao ba bai ban bang bao bei ben beng bi bian biang biao bie bin bing bo bong bu ca cai
+    can cang cao ce cei cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai
+    chuan chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de dei den deng di
+    dia dian diao die din ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng
+    fiao fo fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha
+    hai han hang hao he hei hen heng hong hou hu hua huai huan huang hui hun huo ji jia jian jiang jiao
+    jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke kei ken keng kong kou ku kua kuai
+    kuan kuang kui kun kuo la lai lan lang lao le lei len leng li lia lian liang liao lie lin ling liu
+    lo long lou lu luan lue lun luo ma mai man mang mao me mei men meng mi mian miao mie min ming miu
+    mo mou mu na nai nan nang nao ne nei nen neng ni nia nian niang niao nie nin ning niu nong nou nu
+    nuan nue nun nuo o ou pa pai pan pang pao pei pen peng pi pian piao pie pin ping po pou pu qi qia
+    qian qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren reng ri rong rou ru rua
+    ruan rui run ruo sa sai san sang sao se sen seng sha shai shan shang shao she shei shen sheng shi
+    shou shu shua shuai shuan shuang shui shun shuo si song sou su suan sui sun suo ta tai tan tang tao
+    te tei teng ti tian tiao tie ting tong tou tu tuan tui tun tuo wa wai wan wang wei wen weng wo wong
+    wu xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo
+    yong you yu yuan yue yun za zai zan zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhei zhen
+    zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo
+    """.split()
+)
+
+
+def _repair_run(run: str) -> str:
+    """Replace homophone misspellings of key terms inside one run of Han characters."""
+    index = _terms_by_sound()
+    if not index:
+        return run
+    chars = list(run)
+    i = 0
+    while i < len(chars):
+        replaced = False
+        for width in (5, 4, 3, 2):
+            if i + width > len(chars):
+                continue
+            window = "".join(chars[i : i + width])
+            term = index.get(_syllables(window) or ())
+            if term is None or term == window:
+                continue
+            if not any(a == b for a, b in zip(window, term, strict=True)) or window in _known_words():
+                continue
+            # Never repair across a word boundary: "心跳漏" holds "跳漏", which sounds like 跳楼, inside 心跳.
+            before = "".join(chars[max(0, i - 1) : i + 1])
+            after = "".join(chars[i + width - 1 : i + width + 1])
+            if (i > 0 and before in _known_words()) or (len(after) == 2 and after in _known_words()):
+                continue
+            chars[i : i + width] = list(term)
+            i += width
+            replaced = True
+            break
+        if not replaced:
+            i += 1
+    return "".join(chars)
+
+
+def _split_pinyin(token: str, inventory: frozenset[str]) -> list[str] | None:
+    """Split a run of letters into pinyin syllables, longest first; None when it does not split."""
+    out: list[str] = []
+    i = 0
+    while i < len(token):
+        for size in range(min(6, len(token) - i), 0, -1):
+            if token[i : i + size] in inventory:
+                out.append(token[i : i + size])
+                i += size
+                break
+        else:
+            return None
+    return out
+
+
+def _pinyin_terms(run: str) -> str:
+    """A run of Latin words read as pinyin: key terms and common syllables as characters, else ``""``.
+
+    "xiong tong de li hai" -> "胸痛得··" (two key syllables, one common one, two unknown).
+    """
+    inventory = _SYLLABLE_INVENTORY
+    syllables: list[str] = []
+    for token in re.split(r"[ '-]+", run):
+        parts = _split_pinyin(token, inventory)
+        if parts is None:
+            return ""
+        syllables.extend(parts)
+    if len(syllables) < 2:
+        return ""
+    index = _terms_by_sound()
+    out: list[str] = []
+    matched = 0
+    i = 0
+    while i < len(syllables):
+        for width in (5, 4, 3, 2):
+            term = index.get(tuple(syllables[i : i + width]))
+            if term:
+                out.append(term)
+                matched += 1
+                i += width
+                break
+        else:
+            out.append(_SYLLABLE_CHARS.get(syllables[i], "·"))
+            i += 1
+    # At least one key term, or English prose that happens to split into syllables would be "read".
+    return "".join(out) if matched else ""
+
+
+def normalize_zh(text: str) -> str:
+    """NFKC, traditional folded to simplified, homophone and pinyin spellings of key words repaired.
+
+    Latin text is left as it is (the English patterns read it); a run of pinyin that spells key words
+    gets its reading after it, so "xiong tong" reads as "xiong tong（胸痛）".
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_TO_SIMPLIFIED)
+    for wrong, right in _COMMON_MISSPELLINGS.items():
+        text = text.replace(wrong, right)
+    text = _CJK_RUN.sub(lambda m: _repair_run(m.group()), text)
+
+    def add_terms(match: re.Match[str]) -> str:
+        terms = _pinyin_terms(match.group())
+        return f"{match.group()}（{terms}）" if terms else match.group()
+
+    return _LATIN_RUN.sub(add_terms, text.lower())
