@@ -65,11 +65,13 @@ CONCEPTS: dict[str, list[str]] = {
         r"\b(?:spread\w*|radiat\w*|going|goes|went|moving|moves|shoot\w*|travel\w*|extend\w*|into|down)\b"
         + gap(3)
         + r"(?:arm|arms|shoulder|shoulders|jaw|neck|back|elbow|left side)\b",
+        rf"\b(?:{PAIN}|pressure|tightness)\b{gap(3)}(?:between (?:my|his|her|their|the) shoulder ?blades|upper back)\b",
         rf"\b(?:left|both) (?:arm|arms|shoulder|shoulders)\b{gap(3)}(?:{PAIN}|numb\w*|tingl\w*|heavy|weak\w*|dead)",
         rf"\b(?:jaw|teeth)\b{gap(2)}(?:{PAIN})",
         r"\b(?:pain|numbness|tingling|ache|heaviness) (?:in|down|into|to) (?:my |his |her |their |the )?"
         r"(?:left )?(?:arm|jaw|shoulder)",
     ],
+    "shock_signs": [r"\b(?:clammy|cold and clammy|grey|gray|ashen|pale and sweaty|mottled)\b"],
     "sweating": [r"\b(?:sweat\w*|clammy|diaphore\w*|drenched|cold sweat|soaked in sweat|pale and sweaty)\b"],
     "nausea": [
         r"\b(?:nause\w*|vomit\w*|throw\w* up|threw up|puk\w*|sick to (?:my|his|her) stomach|feel\w* sick|being sick|"
@@ -194,7 +196,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"does nothing|did nothing|not touching it)",
         r"\bthroat (?:is |feels )?(?:closing|closed|shutting)\b",
         r"\b(?:breathing|breaths) (?:is |are )?(?:very |really |super |so |extremely )?(?:fast|rapid|shallow|noisy|grunting|deep and fast)\b",
-        r"\bgrunting\b",
+        r"\bgrunting\b|\b(?:breathing|breaths) (?:is |are |seems |has gone |has become )?(?:very |really |so )?(?:slow|irregular)\b",
     ],
     "dyspnea": [
         r"\b(?:short(?:ness)? of breath|breathless\w*|out of breath|winded|sob\b|hard to breathe|harder to breathe|"
@@ -236,7 +238,7 @@ CONCEPTS: dict[str, list[str]] = {
     "anaphylaxis": [r"\b(?:anaphyla\w*|allergic shock)\b"],
     "allergic_reaction": [r"\b(?:allergic reaction|having a reaction|reacting badly|reaction to)\b"],
     "epipen_used": [
-        r"\b(?:used|gave|give|giving|injected|jabbed|administered|needed|need|needs|using|had to use) "
+        r"\b(?:used|gave|give|giving|injected|jabbed|administered|using|had to use|just used|have used) "
         r"(?:him |her |them |me )?(?:his |her |my |their |the |an |a )?(?:epi ?pen|epipen|adrenaline|epinephrine|"
         r"auto-?injector|anapen|jext|auvi-?q)\b",
         r"\b(?:epi ?pen|epipen|adrenaline pen|auto-?injector)\b" + gap(3) + r"(?:used|given|injected|administered)\b",
@@ -360,7 +362,8 @@ CONCEPTS: dict[str, list[str]] = {
         r"nail polish remover|acetone|e-?liquid|vape (?:juice|liquid|pod)|nicotine|iron (?:pills|tablets)|"
         r"mushrooms? from|wild mushrooms?|toadstools?|methanol|ethylene glycol|lye|caustic|ammonia|"
         r"hand sanitizer|sanitiser|mouthwash|essential oil|camphor|windshield fluid|washer fluid)",
-        r"\b(?:carbon monoxide|co poisoning|co alarm|co detector|gas leak|fumes from)\b",
+        r"\b(?:carbon monoxide (?:poisoning|leak)|co poisoning|gas leak|fumes from|(?:co|carbon monoxide) (?:alarm|detector) "
+        r"(?:is |was |keeps |has been )?(?:going off|went off|beeping|sounding|goes off))\b",
         r"\b(?:car|engine|generator|barbecue|bbq|grill) (?:was |is |left )?(?:running|on|burning) in (?:the |a |our )?"
         r"(?:closed |shut )?(?:garage|tent|shed|room)\b",
     ],
@@ -375,7 +378,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"copperhead) (?:bit|bite|stung))\b"
     ],
     "animal_bite": [
-        r"\b(?:bit|bitten|scratched) by (?:a |an |the |our |my |his |her |their |some )?(?:\w+ )?(?:dog|cat|bat|"
+        r"\b(?:bit|bitten|scratched) by (?:a |an |the |our |my |his |her |their |some )?(?:[\w']+ )?(?:dog|cat|bat|"
         r"raccoon|fox|monkey|rat|ferret|stray|wild animal|squirrel)\b",
         r"\b(?:dog|cat|bat|fox|monkey|raccoon) (?:bit|bite|scratched)\b",
     ],
@@ -385,13 +388,15 @@ CONCEPTS: dict[str, list[str]] = {
         r"does not respond|did not respond|will not respond|no response|(?:will|would|can|could) not "
         r"(?:wake|be woken|wake up|be roused)|cannot (?:wake|rouse)|not waking(?: up)?|(?:hard|difficult|"
         r"impossible) to (?:wake|rouse)|knocked (?:out|unconscious)|lost consciousness|loss of consciousness|"
+        r"barely (?:responding|responsive|conscious|breathing)|hardly (?:responding|responsive|conscious)|"
         r"out cold|unarousable|comatose|limp and (?:unresponsive|not)|keeled over|fell unconscious|"
         r"eyes (?:are )?rolling back|not (?:really )?(?:with it|there)|zoned out and not|collapsed|"
-        r"(?:was|went|been|is) out (?:cold )?for (?:a bit|a while|a few seconds|a minute|a few minutes|\d+ (?:seconds|"
-        r"minutes|mins))|knocked (?:himself|herself|themselves|myself) out|slumped (?:over|in|on)|passed out cold)\b",
+        r"knocked (?:himself|herself|themselves|myself) out|slumped (?:over|in|on)|passed out cold)\b",
         rf"\b(?:floppy|limp|lifeless)\b",
     ],
     "fainted": [
+        r"\b(?:was|went|been|is) out (?:cold )?for (?:a bit|a while|a few seconds|a second|a minute|a few minutes|\d+ "
+        r"(?:seconds|minutes|mins))\b",
         r"\b(?:faint\w*|pass(?:ed|es|ing)? out|black(?:ed|s|ing)? out|collaps\w*|keeled over|"
         r"dropped to the (?:floor|ground)|fell to the (?:floor|ground)|syncope)\b"
     ],
@@ -405,6 +410,11 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "anticoagulated": [r"\b(?:on|taking|takes) (?:blood thinners|warfarin|coumadin|eliquis|xarelto|apixaban|rivaroxaban|"
                        r"dabigatran|pradaxa|edoxaban|anticoagulants?|clopidogrel|plavix)\b|\b(?:warfarin|apixaban|rivaroxaban)\b"],
+    "post_stroke": [r"\b(?:since|after|from) (?:my|his|her|their) stroke\b|\bstroke (?:was|happened|that was)\b[^.!?]{0,30}"
+                    r"(?:ago|last year|in (?:19|20)\d\d)\b"],
+    "fiction": [r"\b(?:writing|write|wrote) (?:a |my |the )?(?:novel|story|book|script|screenplay|scene|fanfic\w*)\b|"
+                r"\bmy (?:character|protagonist)\b|\bin my (?:story|novel|book|game)\b|\bfor (?:a|my) (?:novel|story|"
+                r"book|class|course|exam|essay|quiz|presentation|first aid course)\b|\bjust curious\b|\bout of curiosity\b"],
     "rash": [r"\b(?:rash|hives|spots|welts|blotches)\b"],
     "fall_injury": [
         r"\b(?:hit|banged|bumped|smashed|struck|cut|split|hurt|injured|cracked)\b"
@@ -445,18 +455,20 @@ CONCEPTS: dict[str, list[str]] = {
         r"\b(?:got|get|have|has|had) (?:a |bad |severe |third[- ]degree |second[- ]degree |serious |big |large )?"
         r"(?:burn|burns|scald)\b",
         r"\b(?:burned|burnt|scalded) (?:by|with|on|from|in)\b",
-        r"\b(?:boiling|hot) (?:water|oil|coffee|tea|soup|grease|fat|milk|pan)\b"
+        r"\b(?:boiling|hot|scalding) (?:\w+ )?(?:water|oil|coffee|tea|soup|grease|fat|milk|pan|kettle|liquid)\b"
         + gap(3)
-        + r"(?:spill\w*|spilt|pour\w*|splash\w*|over|on|fell|knocked)",
+        + r"(?:spill\w*|spilt|pour\w*|splash\w*|over|on|onto|down|across|fell|knocked)",
         r"\b(?:burn|burns|scald|scalds) (?:on|to|across|over) (?:my|his|her|their|the)\b",
         rf"\b{BODY}\b{gap(4)}(?:burnt|burned|scalded|blistering|blistered|charred)\b",
         r"\bcaught (?:on )?fire\b|\bclothes (?:caught|on) fire\b|\bon fire\b",
-        r"\b(?:acid|bleach|chemical\w*|lye|drain cleaner|oven cleaner|caustic)\b" + gap(3) + r"(?:splash\w*|spill\w*|"
-        r"got|poured|sprayed)\b" + gap(2) + r"(?:on|in|over|onto)\b",
+        r"\b(?:acid|bleach|chemical\w*|lye|drain cleaner|oven cleaner|caustic|unblocker|drain opener)\b" + gap(3)
+        + r"(?:splash\w*|spill\w*|got|poured|sprayed)\b" + gap(2) + r"(?:on|in|over|onto)\b",
+        r"\b(?:splash\w*|spill\w*|spray\w*|got|poured)\b" + gap(3) + r"(?:acid|bleach|chemical\w*|lye|cleaner|caustic|"
+        r"unblocker|drain opener)\b" + gap(2) + r"(?:in|on|into|over) (?:my|his|her|their) (?:face|eyes?|skin|hands?|arms?)\b",
     ],
     "burn_severe": [
         r"\b(?:face|eyes?|genitals?|groin|private parts|crotch|mouth|throat|airway)\b",
-        rf"\b{BODY}\b and (?:his |her |my |their )?{BODY}\b",
+        rf"\b{BODY}\b and (?:his |her |my |their )?(?:both )?{BODY}\b",
         r"\b(?:spill\w*|pour\w*|splash\w*) (?:all )?(?:over|down)\b",
         r"\b(?:large|big|huge|whole|entire|most of|all over|half (?:of )?(?:his|her|my|their)|bigger than|larger than|"
         r"third[- ]degree|3rd[- ]degree|full[- ]thickness|deep|white|"
@@ -471,20 +483,23 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "chemical_eye": [
         r"\b(?:bleach|acid|chemical\w*|lye|cleaner|drain cleaner|caustic|ammonia|lime|cement|concrete|pepper spray|"
-        r"oven cleaner|battery acid|alkali)\b" + gap(5) + r"(?:eye|eyes)\b",
+        r"oven cleaner|battery acid|alkali|unblocker|drain opener|caustic soda|descaler|limescale remover)\b" + gap(5)
+        + r"(?:eye|eyes|face)\b",
         r"\b(?:eye|eyes)\b" + gap(5) + r"(?:bleach|acid|chemical\w*|lye|cleaner|caustic|ammonia|cement|alkali)\b",
     ],
     "head_injury": [
         r"\b(?:hit|banged|bumped|smashed|struck|knocked|hurt|injured|cracked|split|whacked) (?:his|her|my|their|the|our)"
         r"(?: \w+)? head\b",
         r"\bhead (?:injury|injuries|trauma|wound|knock|bump|first)\b|\bconcussion\b|\bskull fracture\b",
+        r"\b(?:hit|blow|knock|bang|kick|whack|smack) (?:to|on|in) the head\b|\b(?:kicked|hit|struck) in the head\b",
         r"\b(?:fell|fall|fallen|slipped|tripped)\b" + gap(5) + r"(?:head|skull)\b",
     ],
     "head_injury_severe": [
         r"\b(?:knocked out|unconscious|passed out|blacked out|lost consciousness|vomit\w*|throwing up|threw up|"
         r"confus\w*|drowsy|sleepy|keeps falling asleep|hard to wake|seizure|fit|fitting|clear fluid|blurr\w*|"
         r"double vision|slurr\w*|will not stop crying|unequal pupils|memory loss|cannot remember|does not remember|"
-        r"keeps asking the same|repeating (?:himself|herself|the same))\b",
+        r"keeps asking the same|repeating (?:himself|herself|the same)|(?:was|went|been) out (?:cold )?for|pupils? "
+        r"(?:looks? |are |is )?(?:bigger|different|unequal|dilated))\b",
         r"\bblood (?:coming )?(?:from|out of) (?:his|her|my|their) (?:ear|ears|nose)\b",
     ],
     "major_trauma": [
@@ -565,6 +580,8 @@ CONCEPTS: dict[str, list[str]] = {
         r"\b(?:calf|calves|leg)\b" + gap(3) + r"(?:swollen|swelling|painful|tender|red|hot)\b[^.!?]{0,60}"
         r"(?:flight|surgery|operation|plane|long drive|bed rest|pill|pregnan\w*)",
         r"\b(?:dvt|deep vein thrombosis|blood clot in (?:my|his|her) leg)\b",
+        r"\b(?:surgery|operation|flight|plane|long drive|bed rest|cast|plaster)\b[^.!?]{0,80}\b(?:calf|calves|leg)\b" + gap(3)
+        + r"(?:swollen|swelling|painful|tender|red|hot|warm)\b",
     ],
     "foreign_body": [
         r"\b(?:bead|button|pea|bean|crayon|toy|object|something|stone|lego|piece|magnet)\b" + gap(3)

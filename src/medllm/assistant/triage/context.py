@@ -59,7 +59,7 @@ _PAST_EN = re.compile(
 _PAST_ZH = re.compile(
     r"(?:(?:\d+|[一二两三四五六七八九十几半]+)(?:多)?(?:年|个月|月|个星期|星期|周)(?:多)?(?:以)?前|去年|前年|早年|以前|之前|曾经|"
     r"既往|病史|得过|患过|犯过|发作过|做过|小时候|年轻时|那年|那次|后遗症|康复|恢复期|(?:19|20)\d\d年|上个?月|"
-    r"上个?星期|上周|死于|去世|离世|过世|走的|家族史|生(?:孩子|宝宝|小孩|老大|老二)的时候|当时|那时候?|那会儿|遗传|风险|几率|概率|中过|梗过|抽过|晕过|过敏过|肿过|[^，。]过一次)"
+    r"上个?星期|上周|死于|去世|离世|过世|走的|家族史|生(?:孩子|宝宝|小孩|老大|老二)的时候|当时|那时候?|那会儿|放了?支架|搭了?桥|\d+岁(?:时|的时候|那年|就)|高中|大学的时候|遗传|风险|几率|概率|中过|梗过|抽过|晕过|过敏过|肿过|[^，。]过一次)"
 )
 _CURRENT_EN = re.compile(
     r"\b(?:right now|currently|today|tonight|this (?:morning|afternoon|evening)|just now|just|(?:\d+|few|couple of|"
@@ -89,7 +89,8 @@ _PERSONAL_SIGNS_EN = re.compile(
 )
 _HYPOTHETICAL_EN = re.compile(
     r"\b(?:if|in case|suppose|supposing|what if|whenever|should|when) (?:someone|somebody|anyone|a person|"
-    r"people|you|one|a (?:child|baby|kid|toddler|patient|friend|family member|man|woman)|i ever|he ever|she ever|"
+    r"people|you|one|an adult|an? (?:child|baby|kid|toddler|patient|friend|family member|man|woman|elderly person|"
+    r"adult|diner|athlete|runner)|i ever|he ever|she ever|"
     r"they ever|my (?:child|baby|kid|son|daughter|husband|wife|partner|friend|mom|mum|dad|mother|father|"
     r"grand\w*|toddler) ever|it ever)\b|"
     r"\b(?:if|when|in case) (?:my|a|our) \w+(?: \w+){0,3} (?:has|have|gets|get|starts|is having)\b(?=[^.!?]*\b(?:at (?:my|the|a|"
@@ -215,7 +216,8 @@ def _past(text: str, start: int, end: int, zh: bool) -> bool:
 
 _QUESTION_EN = re.compile(
     r"^\W*(?:(?:at|in|for|with|from|by|on|and|so|but|also|ok|okay|quick question|question)\W+)?"
-    r"(?:what|how|why|which|when|is|are|can|could|does|do|should|would|will|may|might|who)\b"
+    r"(?:what|how|why|which|when|where|is|are|can|could|does|do|should|would|will|may|might|who)\b|"
+    r"^\W*(?:if|when|in case|suppose|supposing)\b[^?]*\?\s*$"
 )
 _PERSONAL_EN = re.compile(
     r"\b(?:i|me|my|mine|we|us|our|he|him|his|she|her|they|them|their|this|these|it|its)\b"
@@ -239,11 +241,26 @@ _HYPOTHETICAL_ZH = re.compile(r"(?:如果|假如|假设|万一|要是|倘若|若
 _NOW_ZH = re.compile(r"(?:现在|正在|刚才|刚刚|此刻|这会儿|我(?:爸|妈|家|老公|老婆|孩子|儿子|女儿))")
 
 
+# Intent (suicide, self-harm) said days ago still counts; only a long-past episode is history.
+_LONG_PAST_EN = re.compile(
+    r"\b(?:(?:\d+|a|one|two|three|four|five|several|many|few|couple of) years? ago|years ago|when (?:i|he|she) was "
+    r"(?:\d+|young|little|a (?:kid|teen|teenager|child))|as a (?:teen|teenager|kid|child)|in (?:high school|college|"
+    r"university|my teens|my twenties)|history of|used to|in the past|recovered|clean for|\d+ years clean)\b"
+)
+_LONG_PAST_ZH = re.compile(r"(?:(?:\d+|[一二两三四五六七八九十几好]+)年(?:前|了)|好几年|高中|初中|大学的时候|小时候|年轻时|以前有过|曾经|病史|已经好了)")
+
+
 # "hypothetically, if someone took 40 pills ... and that someone is me": the question is personal after all.
 _SELF_DISCLOSED = re.compile(
     r"\b(?:that|the|this) (?:someone|person|friend|somebody) (?:is|was) (?:actually |really )?me\b|"
     r"\basking for (?:myself|me)\b|\bit is (?:actually |really )?me\b|那个人(?:就是|是)我|其实是我|就是我自己"
 )
+
+
+def _long_past(text: str, start: int, end: int, zh: bool) -> bool:
+    s_left, s_right = sentence_bounds(text, start, end)
+    sentence = text[s_left:s_right]
+    return (_LONG_PAST_ZH if zh else _LONG_PAST_EN).search(sentence) is not None
 
 
 def _general(text: str, start: int, end: int, zh: bool) -> bool:
@@ -304,7 +321,7 @@ def match_context(text: str, start: int, end: int, *, intent: bool = False) -> M
     chronic = (_CHRONIC_ZH if zh else _CHRONIC_EN).search(sentence) is not None
     return MatchContext(
         negated=_negated(text, start, end, zh),
-        past=_past(text, start, end, zh),
+        past=(_long_past(text, start, end, zh) if intent else _past(text, start, end, zh)),
         general=_general_topic(text, start, end, zh) if intent else _general(text, start, end, zh),
         resolved=resolved,
         chronic=chronic,

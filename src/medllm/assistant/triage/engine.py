@@ -68,12 +68,19 @@ _FIGURATIVE = re.compile(
     r"heart attack (?:haha|lol|lmao)|heart (?:skipped a beat|stopped) (?:when|at|seeing|for a second)|"
     r"chok(?:e|ed|ing) (?:in|on|during|at) (?:my|the|a|his|her|our) (?:presentation|exam|test|interview|game|speech|match|"
     r"final|audition|date|performance)|chok(?:e|ed|ing) under pressure|overdos\w* on (?:chocolate|sugar|candy|netflix|"
-    r"tv|food|carbs|memes))\b|"
+    r"tv|food|carbs|memes)|(?:diet|social|career|political|financial|fashion|calorie) suicide|suicide (?:squeeze|"
+    r"mission|doors|run|drill|sprints?))\b|"
     r"想(?:吃|喝|玩|见|睡|看|要|去|买|回|你|家|念)[^，。！？,.!?]{0,10}想死|(?:笑|累|气|烦|热|冷|饿|困|忙|吓|无聊|丑|美|开心|"
     r"高兴|尴尬|急|馋|羡慕|闷|憋屈|懒|穷)死"
 )
 
 
+# Urgent rules whose finding, when resolved or long-standing, is no longer urgent (gym soreness, an old
+# bump that is fine now); injuries, infections and the rest stay urgent.
+_SOFT_URGENT = frozenset({"chest_pain", "palpitations", "breathlessness", "severe_pain", "head_injury", "limb_weakness",
+                          "speech_difficulty", "facial_swelling", "ataxia", "vision_change", "allergic_reaction"})
+# Findings that describe the situation rather than a symptom: their own context does not matter.
+_CONTEXT_FREE = frozenset({"post_stroke", "fiction", "menstrual", "not_pregnant_context", "self_harm_accident", "anticoagulated"})
 _INTENT_CONCEPTS = frozenset({"suicidal", "suicide_prep", "self_harm", "harm_others"})
 _FIGURATIVE_CONCEPTS = frozenset({"suicidal", "heart_attack", "stroke", "cardiac_arrest", "dyspnea_severe", "overdose"})
 
@@ -116,8 +123,10 @@ def _windows(text: str) -> Iterable[str]:
 
 def _active(findings: list[Finding], text: str) -> dict[str, list[Finding]]:
     active: dict[str, list[Finding]] = {}
+    # Story, exam or curiosity framing makes every finding hypothetical ("I'm writing a novel where ...").
+    fiction = any(f.concept == "fiction" for f in findings)
     for f in findings:
-        if f.context.current:
+        if f.concept in _CONTEXT_FREE or (f.context.current and not fiction):
             active.setdefault(f.concept, []).append(f)
     m = measure(text)
     fever = "fever_word" in active or (m.temperature_c is not None and m.temperature_c >= 38.0)
@@ -135,6 +144,9 @@ def _active(findings: list[Finding], text: str) -> dict[str, list[Finding]]:
     virtual["headache_with_vision"] = has("headache") and (has("vision_change") or has("vision_loss"))
     virtual["severe_headache"] = has("headache") and has("severe")
     virtual["headache_with_bp"] = has("headache") and (has("bp_160") or has("high_bp"))
+    virtual["dyspnea_and_unwell"] = (has("dyspnea") or has("dyspnea_severe")) and (
+        has("nausea") or has("lightheaded") or has("cardiac_radiation")
+    )
     for name, present in virtual.items():
         if present:
             evidence = name.replace("_", " ")
@@ -153,7 +165,8 @@ def _fires(rule: Rule, active: dict[str, list[Finding]]) -> bool:
 def _reason(rule: Rule, active: dict[str, list[Finding]], language: str) -> TriageReason:
     level, note = rule.level, ""
     primary = active[rule.all_of[0]]
-    if rule.soften and all(f.context.resolved or f.context.chronic for f in primary):
+    softens = rule.soften and (rule.level is TriageLevel.EMERGENCY or rule.id in _SOFT_URGENT)
+    if softens and all(f.context.resolved or f.context.chronic for f in primary):
         level = TriageLevel(max(level - 1, TriageLevel.ROUTINE))
         note = "resolved or long-standing" if any(f.context.resolved for f in primary) else "long-standing"
     evidence = [f.evidence for c in (*rule.all_of, *rule.any_of) for f in active.get(c, [])[:1]]
@@ -198,3 +211,8 @@ def triage(text: str, *, language: str | None = None) -> TriageResult:
         kept.append(reason)
     level = kept[0].level if kept else TriageLevel.ROUTINE
     return TriageResult(level=level, reasons=tuple(kept), language=language)
+
+
+def triage_many(texts: Iterable[str], *, language: str | None = None) -> list[TriageResult]:
+    """Triage many messages, in order (one result per message)."""
+    return [triage(text, language=language) for text in texts]

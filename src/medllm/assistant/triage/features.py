@@ -95,7 +95,9 @@ def _ages(text: str) -> list[float]:
         # "高烧三天了" is a duration, not an age: an age follows a baby word or 出生, or ends in 大 / 的 + baby word.
         after = text[m.end() : m.end() + 4]
         baby_follows = _BABY_ZH.match(after) is not None or (suffix == "的" and _BABY_ZH.search(after) is not None)
-        if not (prefix or suffix == "大" or baby_follows):
+        sentence = re.split(r"[，。！？,.!?；;\n]", text[m.start():])[0] + text[max(0, m.start() - 12) : m.start()]
+        big = suffix == "大" and _BABY_ZH.search(sentence) is not None and "比" not in text[max(0, m.start() - 2) : m.start()]
+        if not (prefix or big or baby_follows):
             continue
         value = _number_zh(number)
         if value is not None:
