@@ -19,6 +19,8 @@ _MARKER = re.compile(r"\[(\d{1,2})\]")
 _SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]*\s*|\n")
 
 _DISCOURAGING = re.compile(
+    r"\b(?:no need|not necessary|don'?t need|do not need|unnecessary|no reason|needn'?t)\b[^.!?]{0,15}\b(?:to )?"
+    r"(?:call|go|see|visit|seek|get|ring|phone|contact|bother)\b|"
     r"\b(?:no need to|not need to|don'?t need to|do not need to|not necessary to|unnecessary to|shouldn'?t|should not|"
     r"don'?t|do not|no reason to|avoid|never)\b[^.!?]{0,40}\b(?:call|calling|go|going|see|seeing|visit|seek|get)\b[^.!?]{0,30}"
     r"\b(?:911|999|112|000|120|emergency|ambulance|er|a&e|hospital|doctor|help|medical)\b|"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -39,6 +40,10 @@ from medllm.assistant.types import FOLLOWUP_INTRO, FOLLOWUP_INTRO_ZH, AssistantI
 logger = logging.getLogger(__name__)
 
 _SENTENCE_END = re.compile(r"[.!?。！？\n]")
+_NO_ANSWER = {
+    "en": "I can't give a reliable answer to this; please ask a doctor or pharmacist.",
+    "zh": "我无法给出可靠的回答，请咨询医生或药师。",
+}
 _MIN_READABLE = 0.5  # share of a message's characters that must be readable text
 
 
@@ -110,9 +115,9 @@ def validate_conversation(messages: Sequence[Any]) -> list[dict[str, str]]:
         raise AssistantInputError("the last message must be the user's")
     latest = out[-1]["content"]
     readable = _readable(latest)
-    if not readable:
+    if not latest.strip():
         raise AssistantInputError("empty message: write what you would like to ask")
-    if len(readable) < _MIN_READABLE * len(latest.strip()):
+    if not readable or len(readable) < _MIN_READABLE * len(latest.strip()):
         raise AssistantInputError("the message has no readable text (binary data?)")
     return out
 
@@ -244,20 +249,27 @@ class Assistant:
                 continue
             checked = check_answer(sentence, len(passages), remove_discouraging=False).text
             if checked:
-                piece = checked if not shown else (" " if not sentence.startswith(("\n", " ")) else "") + checked
+                lead = sentence[: len(sentence) - len(sentence.lstrip())]
+                piece = (lead if shown else "") + checked
                 shown.append(piece)
                 yield TurnEvent("delta", piece)
+        if not "".join(shown).strip():
+            fallback = _NO_ANSWER[language]
+            shown.append(fallback)
+            warnings.append("the model gave no usable answer; a plain statement was used instead")
+            yield TurnEvent("delta", fallback)
+        # The checks ran sentence by sentence while streaming; this pass reports what they changed.
         checked = check_answer("".join(raw_parts), len(passages), remove_discouraging=remove)
+        checked = replace(checked, text="".join(shown).strip())
         if checked.removed_markers:
             warnings.append(f"removed citation markers that name no passage: {list(checked.removed_markers)}")
         if checked.removed_sentences:
             warnings.append(f"removed {len(checked.removed_sentences)} sentence(s) discouraging care")
-        if passages and not checked.cited:
+        if passages and not re.search(r"\[\d{1,2}\]", checked.text):
             warnings.append("the model cited no passage by number; the passages it was given are listed")
+        cited = {int(m) for m in re.findall(r"\[(\d{1,2})\]", checked.text)}
         citations = tuple(
-            Citation(p.n, p.id, p.doc_id, p.name, p.source, p.n in checked.cited)
-            for p in passages
-            if p.n in checked.cited or not checked.cited
+            Citation(p.n, p.id, p.doc_id, p.name, p.source, p.n in cited) for p in passages if p.n in cited or not cited
         )
         aspects = uncovered_aspects(latest, [p.text for p in passages])
         note = uncovered_note(aspects, language, had_sources=bool(passages))
@@ -268,22 +280,51 @@ class Assistant:
         yield TurnEvent("done", result=result)
 
     def _sentences(self, prompt: list[dict[str, str]]) -> Iterator[str]:
-        """The model's answer, streamed, cut into sentences so each can be checked before it is shown."""
+        """The model's answer, streamed, cut into sentences so each can be checked before it is shown.
+
+        Small models loop and echo their prompt: a sentence already said is dropped, a third repeat
+        stops the generation, and sentences that copy the prompt's framing are dropped.
+        """
         from medllm.models import GenerationConfig
 
         config = GenerationConfig(max_new_tokens=self.config.max_new_tokens, temperature=self.config.temperature,
                                   seed=self.config.seed)
+        seen: set[str] = set()
+        repeats = 0
         buffer = ""
-        for piece in self.model.stream_chat(prompt, config):
-            buffer += piece
-            while True:
-                match = _SENTENCE_END.search(buffer)
-                if not match:
-                    break
-                cut = match.end()
-                # keep a citation right after the full stop with its sentence: "... fever. [1]" is rare,
-                # "... fever [1]." is the norm, so the cut at the stop is enough.
-                yield buffer[:cut]
-                buffer = buffer[cut:]
-        if buffer.strip():
+        with closing(self.model.stream_chat(prompt, config)) as stream:
+            for piece in stream:
+                buffer += piece
+                loop = _LOOP.search(buffer)
+                if loop:  # "Skin rash, Skin rash, Skin rash, ..." never ends a sentence: keep one, stop
+                    head = buffer[: loop.start() + len(loop.group(1))].rstrip(" ,;、，")
+                    if head.strip() and not _ECHO.search(head):
+                        yield head + "."
+                    return
+                while (match := _SENTENCE_END.search(buffer)) is not None:
+                    sentence, buffer = buffer[: match.end()], buffer[match.end() :]
+                    key = _sentence_key(sentence)
+                    if key and key in seen:
+                        repeats += 1
+                        if repeats >= 3:
+                            return
+                        continue
+                    seen.add(key)
+                    if not _ECHO.search(sentence):
+                        yield sentence
+        if buffer.strip() and _sentence_key(buffer) not in seen and not _ECHO.search(buffer):
             yield buffer
+
+
+def _sentence_key(sentence: str) -> str:
+    return re.sub(r"\W+", "", sentence.lower())
+
+
+# Lines a model copies from the prompt instead of answering.
+_ECHO = re.compile(
+    r'"""|^\s*(?:sources\b|patient\'s message|the patient\'s message|using the sources|answer this patient|参考资料|患者的话|'
+    r"请根据参考资料|请回答这位患者|\[\d+\] [^:：]{1,60}[:：])",
+    re.IGNORECASE,
+)
+# A phrase of 4 to 60 characters said four times in a row.
+_LOOP = re.compile(r"(.{4,60}?)(?:[\s,;、，]*\1){3,}", re.DOTALL)

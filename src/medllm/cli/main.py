@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from medllm.cli import data, datasets, deid, evaluate, models, quickstart, train
+from medllm.cli import assistant, data, datasets, deid, evaluate, kb, models, quickstart, train
 from medllm.cli._common import console
 
 app = typer.Typer(
@@ -22,7 +22,11 @@ app.add_typer(data.app, name="data")
 app.add_typer(datasets.app, name="datasets")
 app.add_typer(models.app, name="models")
 app.add_typer(evaluate.app, name="eval")
+app.add_typer(kb.app, name="kb")
 app.command("generate")(models.generate)
+app.command("triage")(assistant.triage_command)
+app.command("ask")(assistant.ask)
+app.command("chat")(assistant.chat)
 app.command("quickstart")(quickstart.quickstart)
 app.command("train")(train.train)
 

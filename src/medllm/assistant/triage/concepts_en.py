@@ -18,31 +18,31 @@ def gap(n: int) -> str:
 WHO = r"(?:my|his|her|their|the|our|your|a|one)"
 PAIN = r"(?:pain|pains|painful|hurts?|hurting|ache|aches|aching|sore|soreness|discomfort|agony|agoni[sz]ing)"
 SEVERE = (
-    r"(?:severe\w*|excruciating|unbearable|worst|terrible|horrible|horrific|intense|agoni[sz]\w*|extreme\w*|"
-    r"crushing|crippling|screaming|awful|really bad|so bad|very bad|killing me|10/10|10 out of 10|ten out of ten|"
-    r"[789]/10|[789] out of 10|the worst|sharp and sudden|tearing|ripping|can not bear|cannot bear|cannot stand)"
+    r"(?:severe\w*|excruciating|unbearable|worst|terrible|horrible|horrific|intense|agoni[sz]\w*|extreme\w*|crushing|"
+    r"crippling|screaming|awful|really bad|so bad|very bad|killing me|10/10|10 out of 10|ten out of ten|[789]/10|"
+    r"[789] out of 10|the worst|sharp and sudden|tearing|ripping|can not bear|cannot bear|cannot stand)"
 )
 SUDDEN = (
-    r"(?:acute onset|acute|sudden\w*|all of a sudden|out of nowhere|out of the blue|came on fast|came on quickly|abrupt\w*|"
-    r"just now|just started|just happened|started (?:about |like )?\d+ (?:min|mins|minutes|hour|hours) ago|"
+    r"(?:acute onset|acute|sudden\w*|all of a sudden|out of nowhere|out of the blue|came on fast|came on quickly|"
+    r"abrupt\w*|just now|just started|just happened|started (?:about |like )?\d+ (?:min|mins|minutes|hour|hours) ago|"
     r"(?:\d+|few|couple of|ten|twenty|thirty|forty) (?:min|mins|minutes) ago|within (?:seconds|minutes))"
 )
 BODY = (
-    r"(?:hand|hands|arm|arms|leg|legs|face|chest|back|foot|feet|finger|fingers|body|skin|neck|stomach|belly|"
-    r"thigh|thighs|head|shoulder|shoulders|wrist|ankle|knee|lip|lips|eye|eyes|genitals|groin|scalp|torso|side)"
+    r"(?:hand|hands|arm|arms|leg|legs|face|chest|back|foot|feet|finger|fingers|body|skin|neck|stomach|belly|thigh|"
+    r"thighs|head|shoulder|shoulders|wrist|ankle|knee|lip|lips|eye|eyes|genitals|groin|scalp|torso|side)"
 )
 PILLS = (
     r"(?:pills?|tablets?|capsules?|meds|medications?|medicines?|painkillers?|pain ?killers|paracetamol|tylenol|"
-    r"acetaminophen|ibuprofen|advil|motrin|aspirin|sleeping pills|sleeping tablets|xanax|valium|diazepam|"
-    r"benadryl|oxy\w*|percocet|vicodin|codeine|tramadol|morphine|fentanyl|heroin|insulin|antidepressants?|"
-    r"sertraline|zoloft|prozac|fluoxetine|lithium|seroquel|quetiapine|gummies|vitamins?|iron|melatonin|"
-    r"opioids?|opiates?|clonazepam|klonopin|ambien|zolpidem|amitriptyline|digoxin|warfarin|metformin|"
-    r"blood pressure (?:pills|tablets|meds|medication|medicine))"
+    r"acetaminophen|ibuprofen|advil|motrin|aspirin|sleeping pills|sleeping tablets|xanax|valium|diazepam|benadryl|"
+    r"oxy\w*|percocet|vicodin|codeine|tramadol|morphine|fentanyl|heroin|insulin|antidepressants?|sertraline|zoloft|"
+    r"prozac|fluoxetine|lithium|seroquel|quetiapine|gummies|vitamins?|iron|melatonin|opioids?|opiates?|clonazepam|"
+    r"klonopin|ambien|zolpidem|amitriptyline|digoxin|warfarin|metformin|methadone|buprenorphine|subutex|suboxone|"
+    r"edibles?|cough (?:syrup|medicine)|blood pressure (?:pills|tablets|meds|medication|medicine))"
 )
 CHILD = (
-    r"(?:baby|babies|bub|toddler|infant|newborn|new born|neonate|child|children|kid|kids|son|daughter|"
-    r"little one|grandson|granddaughter|nephew|niece|\d+ ?(?:year|yr|month|mo|week|wk|day)s?[- ]old|"
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten) ?(?:year|month|week)s?[- ]old)"
+    r"(?:baby|babies|bub|toddler|infant|newborn|new born|neonate|child|children|kid|kids|son|daughter|little one|"
+    r"grandson|granddaughter|nephew|niece|\d+ ?(?:year|yr|month|mo|week|wk|day)s?[- ]old|\d+ ?(?:yo|y/o|yrs?)|(?:one|"
+    r"two|three|four|five|six|seven|eight|nine|ten) ?(?:year|month|week)s?[- ]old)"
 )
 
 CONCEPTS: dict[str, list[str]] = {
@@ -55,11 +55,16 @@ CONCEPTS: dict[str, list[str]] = {
         r"burn\w*|pounding|stabbing|sharp|pressing|compress\w*|vice|vise|clench\w*|constrict\w*|weird|funny|"
         r"strange|like (?:an elephant|a weight|a band|a vice|a vise|something))",
         rf"\b(?:{PAIN}|tightness|pressure|heaviness|squeezing|crushing|weight|burning|stabbing|pain)\b{gap(3)}"
-        r"(?:in|on|across|around|over|behind|at|of|through) (?:my |his |her |their |the )?(?:chest|breastbone|sternum)\b",
+        r"(?:in|on|across|around|over|behind|at|of|through) (?:my |his |her |their |the )?(?:chest|breastbone|"
+        r"sternum)\b",
         r"\b(?:chest pains?|chest discomfort|angina|chest (?:is |feels )?tight)\b",
-        r"\b(?:elephant|someone|somebody|something|a truck|a ton of bricks|a brick|a weight)\b" + gap(3)
-        + r"(?:on|sitting on|sat on|standing on|pressing on|pressing down on|crushing|squeezing) (?:my|his|her|their) chest",
+        r"\b(?:elephant|someone|somebody|something|a truck|a ton of bricks|a brick|a weight)\b"
+        + gap(3)
+        + r"(?:on|sitting on|sat on|standing on|pressing on|pressing down on|crushing|squeezing) (?:my|his|her|"
+        r"their) chest",
         r"\b(?:weight|band|vice|vise) (?:on|around|across|squeezing) (?:my|his|her|their) chest",
+        # Clinical shorthand: "c/o central CP". Bare "cp" is also cerebral palsy, so only with a clinical lead-in.
+        r"\b(?:c/o|complain\w* of|central|crushing|pleuritic|ongoing|new|with|having|has|had|severe) cp\b",
     ],
     "cardiac_radiation": [
         r"\b(?:spread\w*|radiat\w*|going|goes|went|moving|moves|shoot\w*|travel\w*|extend\w*|into|down)\b"
@@ -68,8 +73,9 @@ CONCEPTS: dict[str, list[str]] = {
         rf"\b(?:{PAIN}|pressure|tightness)\b{gap(3)}(?:between (?:my|his|her|their|the) shoulder ?blades|upper back)\b",
         rf"\b(?:left|both) (?:arm|arms|shoulder|shoulders)\b{gap(3)}(?:{PAIN}|numb\w*|tingl\w*|heavy|weak\w*|dead)",
         rf"\b(?:jaw|teeth)\b{gap(2)}(?:{PAIN})",
-        r"\b(?:pain|numbness|tingling|ache|heaviness) (?:in|down|into|to) (?:my |his |her |their |the )?"
-        r"(?:left )?(?:arm|jaw|shoulder)",
+        rf"\b(?:{PAIN}|tight|clenched) (?:jaw|teeth)\b",
+        r"\b(?:pain|numbness|tingling|ache|heaviness) (?:in|down|into|to) (?:my |his |her |their |"
+        r"the )?(?:left )?(?:arm|jaw|shoulder)",
     ],
     "shock_signs": [r"\b(?:clammy|cold and clammy|grey|gray|ashen|pale and sweaty|mottled)\b"],
     "sweating": [r"\b(?:sweat\w*|clammy|diaphore\w*|drenched|cold sweat|soaked in sweat|pale and sweaty)\b"],
@@ -80,45 +86,58 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "lightheaded": [r"\b(?:light ?headed\w*|dizz\w*|woozy|about to (?:pass out|faint)|going to (?:pass out|faint))\b"],
     "palpitations": [
-        r"\b(?:palpitation\w*|racing heart|heart (?:is |keeps )?(?:racing|pounding|fluttering|skipping|beating "
-        r"(?:really |very |so )?fast|beating (?:funny|weird|strangely|oddly|irregularly)|going crazy|all over the place)|irregular heartbeat|heart rate (?:is |of )?"
-        r"(?:over |above )?(?:1[5-9]\d|[2-9]\d\d))"
+        r"\b(?:palpitation\w*|racing heart|heart (?:is |keeps )?(?:racing|pounding|fluttering|skipping|"
+        r"beating (?:really |very |so )?fast|beating (?:funny|weird|strangely|oddly|irregularly)|going crazy|"
+        r"all over the place)|irregular heartbeat|heart rate (?:is |of )?(?:over |above )?(?:1[5-9]\d|[2-9]\d\d))"
     ],
-    "heart_attack": [r"\b(?:heart attack|myocardial infarction|cardiac event|heart is failing)\b"],
+    "heart_attack": [
+        r"\b(?:heart attack|myocardial infarction|cardiac event|heart is failing)\b",
+        # What an ECG or a blood test shows, as carers who are nurses write it.
+        r"\b(?:n?stemi|st[- ]?(?:segment )?elevation\w*|st elevated|acute coronary syndrome|acs|tombstoning|"
+        r"troponin (?:is |was |came back )?(?:raised|elevated|positive|high|up))\b",
+    ],
     "cardiac_arrest": [
         r"\b(?:not breathing|stopped breathing|stop breathing|no longer breathing|is not breathing|no pulse|"
-        r"cannot find (?:a|his|her) pulse|no heartbeat|heart (?:has )?stopped|cardiac arrest|"
-        r"(?:doing|giving|started|start|performing|do) (?:cpr|chest compressions)|turned blue and limp)\b"
+        r"cannot find (?:a|his|her) pulse|no heartbeat|heart (?:has )?stopped|cardiac arrest|(?:doing|giving|started|"
+        r"start|performing|do) (?:cpr|chest compressions)|turned blue and limp)\b"
     ],
     # --- stroke ----------------------------------------------------------------------------------
-    "stroke": [r"(?<!heat )(?<!sun)\b(?:stroke|strokes|mini[- ]stroke|tia|transient ischemic attack)\b(?! of)"],
+    "stroke": [
+        r"(?<!heat )(?<!sun)\b(?:stroke|strokes|mini[- ]stroke|tia|transient isch\w*mic attack|cva)\b(?! of)",
+        r"\b(?:nihss|be-?fast (?:positive|score)|fast (?:positive|test positive)|code stroke|stroke alert)\b",
+    ],
     "face_droop": [
         r"\b(?:facial|face) (?:droop\w*|weakness|palsy|paraly[sz]\w*|asymmetry)\b",
         r"\b(?:face|mouth|smile|lip|lips|cheek)\b"
         + gap(4)
-        + r"(?:droop\w*|sag\w*|lopsided|crooked|uneven|twisted|slack|fallen|falling|dropp\w*|dropped|"
-        r"slid\w*|slump\w*|paraly[sz]\w*|frozen|pulling to one side|not moving on one side|went funny|weird on one side)",
+        + r"(?:droop\w*|sag\w*|lopsided|crooked|uneven|twisted|slack|fallen|falling|dropp\w*|dropped|slid\w*|"
+        r"slump\w*|paraly[sz]\w*|frozen|pulling to one side|not moving on one side|went funny|weird on one side|"
+        r"going down|gone down|went down|pulled down|pulling down|hanging|hangs down|down on (?:one|the left|"
+        r"the right) side)",
         r"\b(?:droop\w*|lopsided|crooked|uneven|sagging|twisted) (?:face|mouth|smile)",
         r"\bone side of (?:my|his|her|their|the) (?:face|mouth)\b",
         r"\b(?:face|mouth) (?:went|gone|is|looks) (?:all )?(?:lopsided|crooked|uneven|droopy|weird|funny|wonky)",
         r"\bface is numb on one side|\bnumb on one side of (?:my|his|her|the) face",
     ],
     "hemi_weakness": [
-        r"\b(?:weak\w*|numb\w*|paraly[sz]\w*|tingl\w*|heavy|dead|limp|no feeling|no strength|"
-        r"cannot (?:move|lift|raise|feel|use|grip|hold))\b" + gap(5) + r"(?:one side|half of|left side|right side|"
-        r"whole (?:left|right) side|entire (?:left|right) side|one half)\b",
+        r"\b(?:weak\w*|numb\w*|paraly[sz]\w*|tingl\w*|heavy|dead|limp|no feeling|no strength|cannot (?:move|lift|"
+        r"raise|feel|use|grip|hold))\b" + gap(5) + r"(?:one side|half of|left side|right side|whole (?:left|"
+        r"right) side|entire (?:left|right) side|one half)\b",
         r"\b(?:one side|left side|right side|half of (?:my|his|her|their) body)\b"
         + gap(4)
         + r"(?:weak\w*|numb\w*|paraly[sz]\w*|limp|dead|heavy|will not move|cannot move|not moving|gave out|giving out)",
         r"\b(?:one|his|her|my|their) arm (?:keeps )?(?:drifting|falling) down",
     ],
     "limb_weakness": [
-        r"\b(?:weak\w*|numb\w*|paraly[sz]\w*|tingl\w*|heavy|dead|limp|no strength|cannot (?:move|lift|raise|feel|"
-        r"use|grip|hold))\b" + gap(4) + r"(?:arm|arms|leg|legs|hand|hands|foot|feet)\b",
+        r"\b(?:weak\w*|numb\w*|paraly[sz]\w*|tingl\w*|heavy|dead|limp|no strength|cannot (?:move|lift|raise|feel|use|"
+        r"grip|hold))\b" + gap(4) + r"(?:arm|arms|leg|legs|hand|hands|foot|feet)\b",
         r"\b(?:arm|leg|hand|foot)\b" + gap(3) + r"(?:weak\w*|numb\w*|paraly[sz]\w*|limp|dead|heavy|will not move|"
         r"cannot move|not moving|gave out|giving out|gone floppy)",
         r"\b(?:dropping|dropped|drops) (?:things|everything|(?:the|his|her|my) (?:cup|phone|fork|spoon|glass))\b",
         r"\bcannot (?:lift|raise|hold up) (?:both|his|her|my|their|one) arms?\b",
+        r"\b(?:cannot|could not|unable to) (?:hold|grip|pick up|lift) (?:a |the |his |her |my |their )?(?:cup|mug|"
+        r"glass|phone|spoon|fork|pen|kettle|anything)\b",
+        r"\b(?:hand|arm|leg|fingers) (?:went|gone|is|feels|felt) (?:all )?(?:clumsy|useless|dead|floppy|heavy)\b",
     ],
     "speech_strong": [
         r"\b(?:slurr\w*|garbl\w*|gibberish|incoheren\w*|aphasi\w*|dysarthri\w*|dysphasi\w*)\b",
@@ -127,7 +146,11 @@ CONCEPTS: dict[str, list[str]] = {
         + r"(?:wrong|jumbled|mixed up|messed up|garbled|nonsense|slurred|coming out weird|coming out funny|"
         r"do not make sense|not making sense)",
         r"\bnot making (?:any )?sense\b",
-        r"\btalking (?:funny|weird|strange|nonsense|gibberish|like (?:he|she|they) (?:is|are) drunk)\b",
+        r"\b(?:talking|speaking|speak|speaks|saying|says|said) (?:funny|weird|strange|odd|wrong|nonsense|gibberish|"
+        r"like (?:he|she|they) (?:is|are) drunk)(?: words| things)?\b|\b(?:strange|weird|wrong|made[- ]up) words\b",
+        r"\b(?:calls?|calling|called) (?:the |a |his |her )?\w+ (?:a|the) (?:wrong|different) (?:name|word)\b|"
+        r"\bwrong words\b",
+        r"\b(?:expressive|receptive|new|sudden) (?:aphasia|dysphasia)\b|\bword[- ]finding (?:difficult\w*|problems?)\b",
         r"\b(?:cannot|can not|unable to|could not|struggling to) (?:get (?:the |his |her |my |their )?words out|"
         r"find (?:the |his |her |my |their )?words|form words|say words)",
     ],
@@ -137,16 +160,18 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "ataxia": [
         r"\b(?:cannot|can not|unable to) (?:walk straight|stand up straight|keep (?:my|his|her) balance)\b|"
-        r"\b(?:stagger\w*|unsteady on (?:my|his|her|their) feet|lost (?:my|his|her|their) balance|walking like "
-        r"(?:he|she|i) (?:is|am|was) drunk|veering to one side)\b",
+        r"\b(?:stagger\w*|unsteady on (?:my|his|her|their) feet|lost (?:my|his|her|their) balance|walking like (?:he|"
+        r"she|i) (?:is|am|was) drunk|veering to one side)\b",
+        r"\b(?:truncal |gait )?ataxi\w*|\bnystagmus\b|\bcannot (?:walk|stand) (?:unaided|without help|"
+        r"without holding on)\b",
     ],
     "vision_loss": [
         rf"\b{SUDDEN}{gap(4)}(?:lost|loss of|losing|cannot see|blind\w*|went black|went dark|double vision|"
         r"seeing double|vision (?:went|is) (?:black|dark|blurry))",
         r"\b(?:lost|losing|loss of) (?:the |all )?(?:vision|sight|eyesight)\b",
         r"\b(?:went|gone|going) blind\b",
-        r"\bcannot see (?:out of|from|with|anything (?:out of|from|with)) (?:my|his|her|their|one|the) "
-        r"(?:left |right )?eye\b",
+        r"\bcannot see (?:out of|from|with|anything (?:out of|from|with)) (?:my|his|her|their|one|the) (?:left |"
+        r"right )?eye\b",
         r"\bcurtain (?:over|across|coming down|came down)",
         r"\b(?:vision|sight) (?:suddenly )?(?:went|gone|is) (?:black|dark|grey|gray|out)\b",
     ],
@@ -162,47 +187,59 @@ CONCEPTS: dict[str, list[str]] = {
         r"\bhead (?:is |feels like it is )?(?:exploding|about to explode)",
     ],
     "confusion": [
-        r"\b(?:suddenly|very|really|acting|is|seems|became|becoming|got|gotten|getting|so|and|now) "
-        r"(?:very |really |so |really really )?(?:confused|disoriented|delirious)\b(?! (?:about|by|as|whether|"
-        r"if|why|what|how|which|on|over|regarding))",
-        r"\b(?:does not|did not|cannot|could not) (?:know|recogni[sz]e) (?:who|where|what day|me|us|anyone|"
-        r"his own|her own|family)\b",
-        r"\b(?:does not|did not|cannot) understand (?:what|anything|a word) (?:i|we|they|anyone) (?:say|said|am saying)\b|"
-        r"\bdelirium\b|\b(?:muddled|befuddled|out of it|away with the fairies)\b",
+        r"\b(?:altered mental status|altered (?:mentation|consciousness|conscious level)|acute confusion|ams)\b",
+        r"\bcannot (?:think straight|think clearly|think properly|string a sentence together)\b",
+        # A bare "confused" in a list of signs ("hot to touch, confused and not sweating"), not "confused about".
+        r"(?:,|\band) confused\b(?! (?:about|by|as|whether|if|why|what|how|which|on|over|regarding))",
+        r"\b(?:suddenly|very|really|acting|is|seems|became|becoming|got|gotten|getting|so|and|now|newly|acutely|"
+        r"increasingly) (?:very |really |so |really really )?(?:confused|disoriented|delirious)\b(?! (?:about|by|as|"
+        r"whether|if|why|what|how|which|on|over|regarding))",
+        r"\b(?:does not|did not|cannot|could not) (?:know|recogni[sz]e) (?:who|where|what day|me|us|anyone|his own|"
+        r"her own|family)\b",
+        r"\b(?:does not|did not|cannot) understand (?:what|anything|a word) (?:i|we|they|anyone) (?:say|said|"
+        r"am saying)\b|\bdelirium\b|\b(?:muddled|befuddled|out of it|away with the fairies)\b",
     ],
     # --- breathing -------------------------------------------------------------------------------
     "dyspnea_severe": [
         r"\b(?:cannot|can not|could not|unable to|can barely|can hardly|barely able to|hardly able to|struggling to|"
-        r"fighting to|fighting for|gasping for|not able to|impossible to) (?:breathe|breath\w*|get (?:a |any |enough )?"
-        r"(?:air|breath)|catch (?:my|his|her|their|a) breath)\b",
+        r"fighting to|fighting for|gasping for|not able to|impossible to) (?:breathe|breath\w*|get (?:a |any |"
+        r"enough )?(?:air|breath)|catch (?:my |his |her |their |a )?breath)\b",
+        r"\b(?:accessory muscles?|tracheal tug|silent chest|pink frothy|frothy pink|hypoxi\w*|desat\w*|tripod\w*|"
+        r"head bobbing|nasal flaring|(?:intercostal|subcostal|sternal) recession)\b",
         r"\b(?:gasping|suffocat\w*|choking|choked|chokes|turning blue|going blue|gone blue)\b(?! up)",
-        r"\b(?:lips?|face|skin|fingers?|fingertips|mouth) (?:are |is |look |looks |turned |turning |went |going |gone )?"
-        r"(?:all )?(?:blue|gr[ae]y|purple|bluish|blueish)\b",
+        r"\b(?:lips?|face|skin|fingers?|fingertips|mouth|tongue) (?:are |is |look |looks |turned |turning |went |"
+        r"going |gone )?(?:all |a bit |a little |slightly |kind of |kinda |quite |very |really |a )?(?:blue|gr[ae]y|"
+        r"purple|bluish|blueish|dusky)\b",
         r"\b(?:blue|bluish|purple|gr[ae]y) (?:lips|face|fingertips)\b",
         r"\bcyano\w*",
         r"\bcannot (?:speak|talk|finish|say) (?:in )?(?:a )?(?:full |whole |complete )?sentences?\b",
         r"\b(?:can|could) only (?:manage|say|get out|speak) (?:a |one |two |three |a few |\w+ or \w+ )?(?:words?)\b",
         r"\b(?:blue|gr[ae]y|purple)\b" + gap(2) + r"(?:around|round) (?:the |his |her |their )?(?:mouth|lips)\b",
-        r"\b(?:keeps |keep )?(?:pausing|pauses|stops|stopping) (?:in |when |while )?(?:his |her |their )?(?:breathing|breath)\b|"
-        r"\bbreathing (?:keeps )?(?:pausing|stopping|stops)\b|\bkeeps pausing\b",
+        r"\b(?:keeps |keep )?(?:pausing|pauses|stops|stopping) (?:in |when |while )?(?:his |her |"
+        r"their )?(?:breathing|breath)\b|\bbreathing (?:keeps )?(?:pausing|stopping|stops)\b|\bkeeps pausing\b",
         r"\bcannot swallow (?:my |his |her |their )?(?:own )?(?:spit|saliva)\b|\bdrooling and\b",
-        r"\b(?:cannot|unable to) (?:cough|cry|make (?:a|any) (?:sound|noise))\b|\bnot making (?:a |any )?(?:sound|noise)\b",
+        r"\b(?:cannot|unable to) (?:cough|cry|make (?:a|any) (?:sound|noise))\b|\bnot making (?:a |any )?(?:sound|"
+        r"noise)\b",
         r"\b(?:too )?breathless to (?:speak|talk)\b",
         r"\b(?:ribs|chest|skin) (?:is |are )?(?:sucking|pulling|caving) in\b",
         r"\b(?:severe\w*|extreme\w*|really bad|very bad|terrible) (?:shortness of breath|difficulty breathing|"
         r"trouble breathing|breathlessness|breathing difficult\w*)\b",
-        r"\b(?:inhaler|nebuli[sz]er|puffer|ventolin|salbutamol|albuterol)\b" + gap(4) + r"(?:not working|is not "
-        r"helping|not helping|did not help|does not help|no help|useless|no effect|not doing anything|doing nothing|"
-        r"does nothing|did nothing|not touching it)",
+        r"\b(?:inhaler|nebuli[sz]er|puffer|ventolin|salbutamol|albuterol)\b" + gap(4) + r"(?:not working|"
+        r"is not helping|not helping|did not help|does not help|no help|useless|no effect|not doing anything|"
+        r"doing nothing|does nothing|did nothing|not touching it)",
         r"\bthroat (?:is |feels )?(?:closing|closed|shutting)\b",
-        r"\b(?:breathing|breaths) (?:is |are )?(?:very |really |super |so |extremely )?(?:fast|rapid|shallow|noisy|grunting|deep and fast)\b",
-        r"\bgrunting\b|\b(?:breathing|breaths) (?:is |are |seems |has gone |has become )?(?:very |really |so )?(?:slow|irregular)\b",
+        r"\b(?:breathing|breaths) (?:is |are )?(?:very |really |super |so |extremely )?(?:fast|rapid|shallow|noisy|"
+        r"grunting|deep and fast)\b",
+        r"\bgrunting\b|\b(?:breathing|breaths) (?:is |are |seems |has gone |has become )?(?:very |really |"
+        r"so )?(?:slow|irregular)\b",
     ],
     "dyspnea": [
         r"\b(?:short(?:ness)? of breath|breathless\w*|out of breath|winded|sob\b|hard to breathe|harder to breathe|"
         r"(?:trouble|difficulty|difficult|problems?|struggl\w*|labou?red) (?:with |in )?(?:breath\w*)|"
-        r"breath\w* (?:is |feels )?(?:hard|difficult|labou?red|heavy|tight)|wheez\w*|cannot get enough air|"
-        r"(?:chest|breathing) (?:feels )?restricted|air hunger)\b",
+        r"breath\w* (?:is |feels )?(?:hard|difficult|labou?red|heavy|tight)|wheez\w*|cannot get enough air|(?:chest|"
+        r"breathing) (?:feels )?restricted|air hunger)\b",
+        r"\bbreathing (?:is |feels )?(?:a bit |a little |slightly |much |a lot )?(?:harder|heavier|faster)\b|"
+        r"\b(?:tachypn\w*|dyspn\w*|crackles|crepitations|creps)\b",
     ],
     # --- allergy ---------------------------------------------------------------------------------
     "airway_swelling": [
@@ -220,54 +257,91 @@ CONCEPTS: dict[str, list[str]] = {
     "lip_face_swelling": [
         r"\b(?:lip|lips|face|eyes|eyelids|mouth)\b"
         + gap(3)
-        + r"(?:swell\w*|swollen|puff\w*|blow\w* up|ballooning|huge|massive)",
-        r"\b(?:swell\w*|swollen|puffy) (?:up )?(?:of |in )?(?:the |my |his |her |their )?(?:lip|lips|face|mouth|eyes)\b",
+        + r"(?:swell\w*|swollen|puff\w*|blow\w* up|balloon\w*|huge|massive)",
+        r"\b(?:swell\w*|swollen|puffy) (?:up )?(?:of |in )?(?:the |my |his |her |their )?(?:lip|lips|face|mouth|"
+        r"eyes)\b",
+        r"\b(?:cheek|cheeks|jaw)\b" + gap(3) + r"(?:swell\w*|swollen|puff\w*|balloon\w*)",
     ],
     "throat_tight": [
         r"\bthroat (?:is |feels |felt |getting |becoming )?(?:very |really |so )?(?:tight|tighter|itchy and tight|"
         r"scratchy and tight|narrow\w*)\b",
-        r"\b(?:voice|voices) (?:has |have |is )?(?:gone |going |become |getting |sounds )?(?:hoarse|croaky|husky|raspy)\b",
+        r"\b(?:voice|voices) (?:has |have |is )?(?:gone |going |become |getting |sounds )?(?:hoarse|croaky|husky|"
+        r"raspy)\b",
     ],
-    "hives": [r"\b(?:hives|welts|urticaria|rash all over|itchy bumps|breaking out|broke out|covered in (?:a )?(?:rash|spots|bumps))\b"],
+    "hives": [
+        r"\b(?:hives|welts|urticaria|rash all over|itchy bumps|breaking out|broke out|covered in (?:a )?(?:rash|"
+        r"spots|bumps))\b"
+    ],
     "allergen": [
-        r"\b(?:peanut\w*|nuts?|cashew\w*|almond\w*|walnut\w*|shellfish|shrimps?|prawns?|crab|lobster|sesame|"
-        r"wasp|bees?|hornets?|yellow ?jacket|stung|sting|penicillin|amoxicillin|augmentin|antibiotic\w*|"
-        r"sulfa|latex|contrast dye|new (?:medication|medicine|drug|pill))\b",
+        r"\b(?:peanut\w*|nuts?|cashew\w*|almond\w*|walnut\w*|shellfish|shrimps?|prawns?|crab|lobster|sesame|wasp|"
+        r"bees?|hornets?|yellow ?jacket|stung|sting|penicillin|amoxicillin|augmentin|antibiotic\w*|sulfa|latex|"
+        r"contrast dye|new (?:medication|medicine|drug|pill))\b",
         r"\ballergic to\b",
     ],
     "anaphylaxis": [r"\b(?:anaphyla\w*|allergic shock)\b"],
     "allergic_reaction": [r"\b(?:allergic reaction|having a reaction|reacting badly|reaction to)\b"],
     "epipen_used": [
-        r"\b(?:used|gave|give|giving|injected|jabbed|administered|using|had to use|just used|have used) "
-        r"(?:him |her |them |me )?(?:his |her |my |their |the |an |a )?(?:epi ?pen|epipen|adrenaline|epinephrine|"
-        r"auto-?injector|anapen|jext|auvi-?q)\b",
+        r"\b(?:used|gave|give|giving|injected|jabbed|administered|using|had to use|just used|have used) (?:him |her |"
+        r"them |me )?(?:his |her |my |their |the |an |a )?(?:epi ?pen|epipen|adrenaline|epinephrine|auto-?injector|"
+        r"anapen|jext|auvi-?q)\b",
         r"\b(?:epi ?pen|epipen|adrenaline pen|auto-?injector)\b" + gap(3) + r"(?:used|given|injected|administered)\b",
     ],
     # --- bleeding --------------------------------------------------------------------------------
-    "bleeding": [r"\b(?:bleed\w*|blood\w*|hemorrhag\w*|haemorrhag\w*)\b"],
+    "bleeding": [
+        r"\b(?:bleed\w*|(?!bloodshot)blood\w*|hemorrhag\w*|haemorrhag\w*|pph|aph|melaena|melena|nose ?bleeds?|"
+        r"epistaxis)\b",
+        r"\bsoak\w* (?:through )?(?:a |the |my |her )?(?:pad|pads|sanitary|maternity pad)",
+        r"\bspotting\b",
+    ],
     "bleeding_severe": [
         r"\b(?:will not|would not|does not|did not|not|cannot|could not|has not|have not|is not) (?:\w+ )?stop\w*\b",
         r"\b(?:keeps|keep|kept) (?:on )?(?:bleeding|coming|pouring|flowing)|non-?stop\b",
         r"\b(?:spurt\w*|squirt\w*|pour\w*|gush\w*|pumping|pulsing|soak\w*|puddle|pool of|pools of|profuse\w*|"
         r"massive\w*|uncontroll\w*|everywhere|hemorrhag\w*|haemorrhag\w*)\b",
         r"\b(?:lots of|a lot of|so much|too much|loads of|tons of|heaps of|cups of|litres of|liters of) blood\b",
-        r"\b(?:heavy|heavily|severe\w*|badly|massively|a lot|loads|so much|profusely)\b",
+        r"\b(?:heavy|heavily|severe\w*|badly|massively|profusely)\b|\b(?:bleed\w*|bled)\b (?:\w+ )?(?:a lot|loads|"
+        r"so much|like crazy)\b",
         r"\bthrough (?:the |a |two |three |his |her |my |several )?(?:towel|towels|bandage|bandages|gauze|cloth|"
         r"shirt|t-shirt|pads?)\b",
-        r"\b(?:a |one )?pad (?:every|an|each|per) (?:hour|half hour|30 min)",
+        r"\b(?:a |one )?pad (?:every|an|each|per) (?:hour|half hour|30 min|\d+ (?:min|mins|minutes)|ten|fifteen|"
+        r"twenty)",
+        r"\b(?:much|many|big|large|huge) (?:blood|clots|amount of blood)\b|\bclots (?:of blood|the size)\b|"
+        r"\b(?:changed?|changing|soaked|through|filled|filling) (?:the |my |her |a )?pads? (?:\d+|two|three|four|"
+        r"five|several|many) times\b|\b(?:\d+|two|three|four|five) pads? (?:in|within|an|per) (?:an? |the )?(?:hour|"
+        r"hours)\b",
+        r"\btoilet (?:bowl |water )?(?:is |was |turned |went )?(?:full of |all )?(?:blood|red)\b",
     ],
     "vomiting_blood": [
-        r"\b(?:vomit\w*|throw\w* up|threw up|puk\w*|retch\w*)\b" + gap(3) + r"(?:blood|bloody|coffee grounds?|red)",
+        r"\b(?:vomit\w*|throw\w* up|threw up|puk\w*|retch\w*|brought up|bringing up|sick up)\b"
+        + gap(8)
+        + r"(?:blood|bloody|coffee[- ]grounds?)\b",
+        # "threw up bright red", not "vomited after eating red beetroot".
+        r"\b(?:vomit\w*|throw\w* up|threw up|puk\w*|retch\w*)(?: up)? (?:(?:something|stuff|some) )?(?:bright |"
+        r"dark )?red\b",
         r"\b(?:hematemesis|haematemesis|blood in (?:my|his|her|their|the) vomit|bloody vomit)\b",
     ],
-    "coughing_blood": [r"\b(?:cough\w* up|coughing|spitting up|spit up)\b" + gap(4) + r"(?:blood|bloody)\b|\bhemoptysis\b"],
+    "coughing_blood": [
+        r"\b(?:cough\w* up|coughing|spitting up|spit up)\b" + gap(4) + r"(?:blood|bloody)\b|\bhemoptysis\b"
+    ],
     "black_stool": [
         r"\b(?:black|tarry|tar-like|maroon)\b" + gap(2) + r"(?:stool|stools|poop|poo|faeces|feces|bowel movements?)\b",
-        r"\b(?:lots of |a lot of )?blood (?:in|from) (?:my|his|her|their|the) (?:stool|poop|poo|bum|back passage|rectum)\b",
+        r"\b(?:lots of |a lot of )?blood (?:in|from) (?:my|his|her|their|the) (?:stool|poop|poo|bum|back passage|"
+        r"rectum)\b",
         r"\brectal bleeding\b",
+        r"\b(?:melaena|melena|haematochezia|hematochezia|pr bleed\w*|(?:upper |lower )?gi bleed\w*)\b",
+        r"\b(?:bleeding|blood|clots)\b"
+        + gap(3)
+        + r"(?:from|out of) (?:my|his|her|their|the) (?:bottom|back passage|rectum|bum|anus|behind|backside)\b",
+        r"\b(?:passing|passed|pooping|pooped|pooing) (?:\w+ )?(?:blood|clots)\b",
+        r"\btoilet (?:bowl |water )?(?:is |was |turned |went )?(?:full of |all )?(?:blood|red)\b",
     ],
     "menstrual": [r"\b(?:period|periods|menstrua\w*|menses|time of the month|cycle)\b"],
-    "blood_in_urine": [r"\b(?:blood in (?:my|his|her|their|the) (?:urine|pee|wee)|bloody (?:urine|pee)|peeing blood|hematuria|haematuria|urine is (?:red|pink|bloody))\b"],
+    "blood_in_urine": [
+        r"\b(?:blood in (?:my|his|her|their|the) (?:urine|pee|wee)|bloody (?:urine|pee)|peeing blood|hematuria|"
+        r"haematuria|urine is (?:red|pink|bloody))\b",
+        r"\b(?:pee|peed|peeing|wee|weed|weeing|urinat\w*|passing|passed) (?:some |a lot of |bright red )?blood\b|"
+        r"\b(?:pee|urine|wee) (?:is |was |looks |came out )?(?:red|pink|cola|brown like cola)\b",
+    ],
     # --- self-harm, suicide, harm to others ------------------------------------------------------
     "suicidal": [
         r"\bsuicid\w*",
@@ -275,9 +349,9 @@ CONCEPTS: dict[str, list[str]] = {
         r"themselves|themself)\b(?! laughing)",
         r"\b(?:end|ending|take|taking) (?:my|his|her|their) (?:own )?life\b",
         r"\bend (?:it all|everything)\b",
-        r"\b(?:want|wants|wanted|going|plan\w*|ready|thinking about|thought about|thinking of|urge|decided) "
-        r"(?:to )?(?:die|be dead|not (?:be )?(?:alive|here|exist)|disappear forever|not wake up|stop living)\b"
-        r"(?! (?:of|from|laughing|with laughter))",
+        r"\b(?:want|wants|wanted|going|plan\w*|ready|thinking about|thought about|thinking of|urge|"
+        r"decided) (?:to )?(?:die|be dead|not (?:be )?(?:alive|here|exist)|disappear forever|not wake up|"
+        r"stop living)\b(?! (?:of|from|laughing|with laughter))",
         r"\bbetter off (?:dead|without me|if i (?:was|were) gone)\b",
         r"\b(?:do not|does not|did not) want to (?:live|be alive|wake up|exist|go on|be here anymore|be here|"
         r"keep living|keep going)\b",
@@ -291,35 +365,44 @@ CONCEPTS: dict[str, list[str]] = {
         r"\b(?:written|wrote|write|writing) (?:a |my |his |her )?(?:suicide|goodbye) (?:note|letter)\b",
         r"\bsay\w* goodbye (?:to everyone|forever|for good)\b",
         r"\bgive (?:away )?(?:all )?(?:my|his|her) (?:stuff|things|belongings) away\b",
-        r"\b(?:pills|tablets|meds)\b" + gap(3) + r"(?:lined up|ready|counted out|saved up|stockpiled|stashed|hoarded)\b",
+        r"\b(?:pills|tablets|meds)\b"
+        + gap(3)
+        + r"(?:lined up|ready|counted out|saved up|stockpiled|stashed|hoarded)\b",
         r"\b(?:rope|noose|gun|knife|blade|razor) (?:is |are )?(?:ready|tied|loaded|waiting)\b",
         r"\b(?:standing|sitting|stood) on (?:the |a |my )?(?:ledge|edge|railing|parapet)\b",
         r"\bon the (?:edge|ledge) of (?:the |a |my )?(?:roof|bridge|balcony|building|cliff|platform)\b",
-        r"\b(?:going|heading|walking|driving|on my way) (?:to|towards) the (?:bridge|tracks|railway|cliff|roof|river)\b",
-        r"\b(?:enough|how many|how much)\b" + gap(4) + r"(?:to (?:not wake up|never wake up|die|kill|end it|be fatal)|"
-        r"(?:lethal|fatal|deadly))\b",
+        r"\b(?:going|heading|walking|driving|on my way) (?:to|towards) the (?:bridge|tracks|railway|cliff|roof|"
+        r"river)\b",
+        r"\b(?:enough|how many|how much)\b" + gap(4) + r"(?:to (?:not wake up|never wake up|die|kill|end it|"
+        r"be fatal)|(?:lethal|fatal|deadly))\b",
         r"\b(?:lethal|fatal|deadly) (?:dose|amount|overdose)\b",
         r"\b(?:i am|i will be|i will) (?:doing|going to do|gonna do|do) it (?:tonight|today|now|soon|this weekend)\b",
         r"\b(?:going to|gonna|want to|will|about to|ready to|decided to) end it\b",
         r"\b(?:written|wrote|write|writing) (?:my |a |the )?(?:goodbye |farewell )?(?:letters|notes|will)\b",
         r"\bwhat is the point (?:anymore|of (?:living|going on|anything)|in living)\b",
+        r"\b(?:do not|does not) care (?:if|whether) (?:i|he|she) (?:die|dies|live|lives|wake up|wakes up|make it)\b",
         r"\b(?:sent|texted|posted|wrote|messaged|said)\b[^.!?]{0,30}\bgoodbye\b|\bsorry for everything\b|"
         r"\bthis is (?:my )?goodbye\b|\bgoodbye forever\b",
     ],
-    "suicide_prep": [r"\b(?:bought|got|have|collected|saved) (?:a |the )?(?:rope|charcoal|gun|razor blades?)\b" + gap(4) + r"(?:for|to|tonight|ready)\b"],
+    "suicide_prep": [
+        r"\b(?:bought|got|have|collected|saved) (?:a |the )?(?:rope|charcoal|gun|razor blades?)\b"
+        + gap(4)
+        + r"(?:for|to|tonight|ready)\b"
+    ],
     "self_harm": [
-        r"\b(?:cut|cutting|burn|burning|hurt|hurting|harm\w*|injur\w*|stab\w*|hit\w*|punch\w*|scratch\w*|"
-        r"starv\w*|punish\w*|strangl\w*|choke|choking|poison\w*)( (?:\w+))? (?:my ?self|himself|herself|themselves|"
+        r"\b(?:cut|cutting|burn|burning|hurt|hurting|harm\w*|injur\w*|stab\w*|hit\w*|punch\w*|scratch\w*|starv\w*|"
+        r"punish\w*|strangl\w*|choke|choking|poison\w*)( (?:\w+))? (?:my ?self|himself|herself|themselves|"
         r"themself)\b(?! (?:lifting|playing|at|on|in|while|when|during|falling|skiing|running|working|cooking|doing|"
         r"shaving|by accident|accidentally|with a knife while|moving|exercising|training|gardening))",
         r"\bself[- ]harm\w*|\bself[- ]injur\w*",
     ],
     "self_harm_accident": [r"\b(?:accident\w*|by mistake|slipped|while cooking|while shaving|in the kitchen)\b"],
     "harm_others": [
-        r"\b(?:want|wants|going|urge|urges|thinking about|plan\w*|afraid i will|scared i will|might) (?:to )?"
-        r"(?:kill|hurt|harm|shake|smother|strangle|stab|shoot) (?:someone|somebody|my (?:baby|child|kid|son|daughter|"
-        r"wife|husband|partner|mom|dad|mother|father|boss|family)|him|her|them|people|everyone)\b",
-        r"\bvoices (?:are |keep )?(?:telling|told|tell) me to (?:hurt|kill|harm)\b",
+        r"\b(?:want|wants|going|urge|urges|thinking about|plan\w*|afraid i will|scared i will|might) (?:to )?(?:kill|"
+        r"hurt|harm|shake|smother|strangle|stab|shoot) (?:someone|somebody|my (?:baby|child|kid|son|daughter|wife|"
+        r"husband|partner|mom|dad|mother|father|boss|family)|him|her|them|people|everyone)\b",
+        r"\bvoices? (?:are |keep |keeps )?(?:telling|told|tell|tells|ordering) (?:me|her|him|them) to (?:hurt|kill|"
+        r"harm|drown|smother)\b",
     ],
     "distress": [
         r"\b(?:cannot go on|can not go on|cannot cope|falling apart|hopeless|worthless|no way out|trapped|"
@@ -330,47 +413,57 @@ CONCEPTS: dict[str, list[str]] = {
     "overdose": [
         r"\b(?:overdos\w*|over-?dos\w*|o\.?d'?d|od'ing|intoxicat\w*|alcohol poisoning|drug poisoning)\b",
         r"\b(?:poisoned|poisoning)\b(?<!food poisoning)(?<!food poisoned)",
-        r"\b(?:took|taken|take|swallowed|swallow|ate|eaten|had|has taken|have taken|downed|chugged|popped|"
-        r"took like|taking)\b"
+        r"\b(?:took|taken|take|swallowed|swallow|ate|eaten|had|has taken|have taken|downed|chugged|popped|took like|"
+        r"taking)\b"
         + gap(4)
-        + r"(?:too many|too much|a (?:whole|full|entire) (?:bottle|pack|packet|box|strip|jar|container|blister|sheet)|"
-        r"(?:the |an |his |her |my )?(?:entire|whole) (?:bottle|pack|packet|box|strip|jar|container|sheet)|"
-        r"(?:an |the )?empty (?:pill )?(?:bottle|packet|pack|box|jar|blister)s?|handfuls?|a bunch|bunch of|a lot of|lots of|loads of|a load of|load of|a heap of|a pile of|dozens?|(?:[2-9]\d|1[0-9]|\d{3,})\b|twenty|"
-        r"thirty|forty|fifty|sixty|a hundred|hundred|all (?:of )?(?:my|his|her|the))"
-        + gap(3)
-        + PILLS,
+        + r"(?:too many|too much|a (?:whole|full|entire) (?:bottle|pack|packet|box|strip|jar|container|blister|"
+        r"sheet)|(?:the |an |his |her |my )?(?:entire|whole) (?:bottle|pack|packet|box|strip|jar|container|sheet)|"
+        r"(?:an |the )?empty (?:pill )?(?:bottle|packet|pack|box|jar|blister)s?|handfuls?|a bunch|bunch of|a lot of|"
+        r"lots of|loads of|a load of|load of|a heap of|a pile of|dozens?|(?:[2-9]\d|1[0-9]|\d{3,})\b|twenty|thirty|"
+        r"forty|fifty|sixty|a hundred|hundred|all (?:of )?(?:my|his|her|the))" + gap(3) + PILLS,
     ],
     "insulin_overdose": [
-        r"\b(?:injected|took|gave|taken|used|given)\b" + gap(3) + r"(?:\d+|too many|too much) (?:units|ml|mg)\b"
+        r"\b(?:injected|took|gave|taken|used|given)\b"
+        + gap(3)
+        + r"(?:\d+|too many|too much) (?:units|ml|mg)\b"
         + r"[^.!?]{0,40}\binstead of\b",
         r"\b(?:too much|too many units of|double (?:dose|doses) of|overdosed on) (?:my |his |her )?insulin\b",
+        r"\b(?:injected|took|used|emptied|gave (?:myself|himself|herself)) (?:all|every one of|the whole|an entire|"
+        r"the rest of|all of|several|two|three|four) (?:of )?(?:my |his |her |the )?(?:insulin|insulin pens?|pens?|"
+        r"vials?|cartridges?)\b",
     ],
     "dose_error": [
         r"\b(?:double|triple|extra|twice (?:the|my|his|her)) (?:dose|doses|dosage)\b",
-        r"\b(?:took|taken|gave|given|had|has taken) (?:my |his |her |their |the )?(?:\w+ )?(?:dose|doses|medication|medicine|"
-        r"pills?|tablets?|insulin) (?:twice|two times|three times|\d+ (?:or \d+ )?times|by mistake)\b",
+        r"\b(?:took|taken|gave|given|had|has taken) (?:my |his |her |their |the )?(?:\w+ ){0,2}(?:dose|doses|"
+        r"medication|medicine|pills?|tablets?|insulin) (?:twice|two times|three times|\d+ (?:or \d+ )?times|"
+        r"by mistake)\b",
     ],
     "toxic_ingestion": [
-        r"\b(?:swallowed|ate|eaten|drank|drunk|drinking|chewed|licked|got into|ingested|sucked on|bit into|"
-        r"put (?:it|them|something|one|some) in (?:his|her|their) mouth|in (?:his|her|their) mouth|swallowing|"
-        r"sprayed|inhaled|breathed in)\b"
+        r"\b(?:swallowed|ate|eaten|drank|drunk|drinking|chewed|licked|got into|ingested|sucked on|bit into|put (?:it|"
+        r"them|something|one|some) in (?:his|her|their) mouth|in (?:his|her|their) mouth|swallowing|sprayed|inhaled|"
+        r"breathed in)\b"
         + gap(5)
-        + r"(?:bleach|detergent|laundry (?:pods?|capsules?|tablets?)|dishwasher (?:pods?|tablets?)|tide pods?|"
-        r"pods?|button batter\w*|batter(?:y|ies)|magnets?|pesticides?|insecticides?|weed ?killer|rat poison|"
-        r"antifreeze|anti-freeze|drain cleaner|oven cleaner|toilet cleaner|cleaning (?:product|fluid|liquid|spray)|"
-        r"cleaner|chemicals?|poison\w*|lighter fluid|kerosene|paraffin|gasoline|petrol|lamp oil|"
-        r"nail polish remover|acetone|e-?liquid|vape (?:juice|liquid|pod)|nicotine|iron (?:pills|tablets)|"
-        r"mushrooms? from|wild mushrooms?|toadstools?|methanol|ethylene glycol|lye|caustic|ammonia|"
-        r"hand sanitizer|sanitiser|mouthwash|essential oil|camphor|windshield fluid|washer fluid)",
-        r"\b(?:carbon monoxide (?:poisoning|leak)|co poisoning|gas leak|fumes from|(?:co|carbon monoxide) (?:alarm|detector) "
-        r"(?:is |was |keeps |has been )?(?:going off|went off|beeping|sounding|goes off))\b",
-        r"\b(?:car|engine|generator|barbecue|bbq|grill) (?:was |is |left )?(?:running|on|burning) in (?:the |a |our )?"
-        r"(?:closed |shut )?(?:garage|tent|shed|room)\b",
+        + r"(?:bleach|detergent|laundry (?:pods?|capsules?|tablets?)|dishwasher (?:pods?|tablets?)|tide pods?|pods?|"
+        r"button batter\w*|batter(?:y|ies)|magnets?|pesticides?|insecticides?|weed ?killer|rat poison|antifreeze|"
+        r"anti-freeze|drain cleaner|oven cleaner|toilet cleaner|cleaning (?:product|fluid|liquid|spray)|cleaner|"
+        r"chemicals?|poison\w*|lighter fluid|kerosene|paraffin|gasoline|petrol|lamp oil|nail polish remover|acetone|"
+        r"e-?liquid|vape (?:juice|liquid|pod)|nicotine|iron (?:pills|tablets)|mushrooms? from|wild mushrooms?|"
+        r"toadstools?|methanol|ethylene glycol|lye|caustic|ammonia|hand sanitizer|sanitiser|mouthwash|essential oil|"
+        r"camphor|windshield fluid|washer fluid|dishwasher (?:liquid|detergent|soap|gel|powder|salt|rinse aid)|"
+        r"washing[- ]up liquid|dish soap|laundry (?:liquid|detergent|powder)|fabric softener|bleach|"
+        r"limescale remover|descaler|pool chlorine|chlorine|weedkiller|slug pellets?|rat bait)",
+        r"\b(?:magnets?|button batter\w*|coin batter\w*|lithium batter\w*)\b[^.!?]{0,60}\b(?:swallow\w*|ate|eaten|"
+        r"in (?:his|her|their) mouth|gulped)\b",
+        r"\b(?:carbon monoxide (?:poisoning|leak)|co poisoning|gas leak|fumes from|(?:co|carbon monoxide) (?:alarm|"
+        r"detector) (?:is |was |keeps |has been )?(?:going off|went off|beeping|sounding|goes off))\b",
+        r"\b(?:car|engine|generator|barbecue|bbq|grill) (?:was |is |left )?(?:running|on|burning) in (?:the |a |"
+        r"our )?(?:closed |shut )?(?:garage|tent|shed|room)\b",
     ],
     "child_ingestion": [
-        r"\b(?:swallowed|ate|eaten|drank|chewed|got into|ingested|found (?:him|her|them) with|in (?:his|her) mouth)\b"
-        + gap(5)
-        + PILLS,
+        r"\b(?:swallowed|swallowing|ate|eaten|eating|eat|drank|chewed|chewing|got into|ingested|took|taken|"
+        r"found (?:him|her|them) with|in (?:his|her) mouth)\b" + gap(5) + PILLS,
+        # "found my methadone and drank some": the medicine first.
+        rf"\b{PILLS}\b[^.!?]{{0,30}}\b(?:and )?(?:drank|swallowed|ate|took|chewed)\b",
     ],
     "bite_venom": [
         r"\b(?:snake ?bite|bitten by (?:a |an )?(?:snake|rattlesnake|viper|adder|cobra|copperhead|scorpion|"
@@ -385,36 +478,47 @@ CONCEPTS: dict[str, list[str]] = {
     # --- consciousness, seizures -----------------------------------------------------------------
     "unresponsive": [
         r"\b(?:unconscious|unresponsive|not responsive|non-?responsive|not responding|is not responding|"
-        r"does not respond|did not respond|will not respond|no response|(?:will|would|can|could) not "
-        r"(?:wake|be woken|wake up|be roused)|cannot (?:wake|rouse)|not waking(?: up)?|(?:hard|difficult|"
+        r"does not respond|did not respond|will not respond|no response|(?:will|would|can|could) not (?:wake|"
+        r"be woken|wake up|be roused)|cannot (?:wake|rouse)|not waking(?: up)?|(?:hard|difficult|"
         r"impossible) to (?:wake|rouse)|knocked (?:out|unconscious)|lost consciousness|loss of consciousness|"
-        r"barely (?:responding|responsive|conscious|breathing)|hardly (?:responding|responsive|conscious)|"
-        r"out cold|unarousable|comatose|limp and (?:unresponsive|not)|keeled over|fell unconscious|"
-        r"eyes (?:are )?rolling back|not (?:really )?(?:with it|there)|zoned out and not|collapsed|"
-        r"knocked (?:himself|herself|themselves|myself) out|slumped (?:over|in|on)|passed out cold)\b",
-        rf"\b(?:floppy|limp|lifeless)\b",
+        r"barely (?:responding|responsive|conscious|breathing)|hardly (?:responding|responsive|conscious)|out cold|"
+        r"unarousable|comatose|limp and (?:unresponsive|not)|keeled over|fell unconscious|eyes (?:are )?rolling back|"
+        r"not (?:really )?(?:with it|there)|zoned out and not|collapsed|knocked (?:himself|herself|themselves|"
+        r"myself) out|slumped (?:over|in|on)|passed out cold)\b",
+        r"\b(?:floppy|limp|lifeless)\b",
     ],
     "fainted": [
-        r"\b(?:was|went|been|is) out (?:cold )?for (?:a bit|a while|a few seconds|a second|a minute|a few minutes|\d+ "
-        r"(?:seconds|minutes|mins))\b",
-        r"\b(?:faint\w*|pass(?:ed|es|ing)? out|black(?:ed|s|ing)? out|collaps\w*|keeled over|"
-        r"dropped to the (?:floor|ground)|fell to the (?:floor|ground)|syncope)\b"
+        r"\b(?:was|went|been|is) out (?:cold )?for (?:a bit|a while|a few seconds|a second|a minute|a few minutes|"
+        r"\d+ (?:seconds|minutes|mins))\b",
+        r"\b(?:faint\w*|pass(?:ed|es|ing)? out|black(?:ed|s|ing)? out|collaps\w*|keeled over|dropped to the (?:floor|"
+        r"ground)|fell to the (?:floor|ground)|(?<!pre)(?<!pre-)(?<!near )syncop\w*|\+ ?loc|brief loc|"
+        r"loss of consciousness)\b",
     ],
     "near_faint": [
-        r"\b(?:almost|nearly|felt like (?:i|he|she) (?:would|was going to|might)|about to|going to|feel like "
-        r"(?:i|he|she) (?:will|am going to|might)|close to) (?:pass(?:ing)? out|faint\w*|collaps\w*|black(?:ing)? out)\b"
+        r"\b(?:almost|nearly|felt like (?:i|he|she) (?:would|was going to|might)|about to|going to|feel like (?:i|he|"
+        r"she) (?:will|am going to|might)|close to) (?:pass(?:ed|ing)? out|faint\w*|collaps\w*|black(?:ed|"
+        r"ing)? out)\b",
+        r"\b(?:pre-?syncop\w*|near[- ]syncop\w*|near[- ]faint\w*)\b",
     ],
     "fall": [
-        r"\b(?:fell|fall|fallen|falling|tumbled|slipped|tripped|came off|thrown from|twisted|sprained|yanked|pulled "
-        r"(?:on )?(?:his|her|my) (?:arm|hand|elbow)|rolled (?:my|his|her) ankle|landed on)\b"
+        r"\b(?:fell|fall|fallen|falling|tumbled|slipped|tripped|came off|thrown from|twisted|sprained|yanked|"
+        r"pulled (?:on )?(?:his|her|my) (?:arm|hand|elbow)|rolled (?:my|his|her) ankle|landed on)\b"
     ],
-    "anticoagulated": [r"\b(?:on|taking|takes) (?:blood thinners|warfarin|coumadin|eliquis|xarelto|apixaban|rivaroxaban|"
-                       r"dabigatran|pradaxa|edoxaban|anticoagulants?|clopidogrel|plavix)\b|\b(?:warfarin|apixaban|rivaroxaban)\b"],
-    "post_stroke": [r"\b(?:since|after|from) (?:my|his|her|their) stroke\b|\bstroke (?:was|happened|that was)\b[^.!?]{0,30}"
-                    r"(?:ago|last year|in (?:19|20)\d\d)\b"],
-    "fiction": [r"\b(?:writing|write|wrote) (?:a |my |the )?(?:novel|story|book|script|screenplay|scene|fanfic\w*)\b|"
-                r"\bmy (?:character|protagonist)\b|\bin my (?:story|novel|book|game)\b|\bfor (?:a|my) (?:novel|story|"
-                r"book|class|course|exam|essay|quiz|presentation|first aid course)\b|\bjust curious\b|\bout of curiosity\b"],
+    "anticoagulated": [
+        r"\b(?:on|taking|takes) (?:blood thinners|warfarin|coumadin|eliquis|xarelto|apixaban|rivaroxaban|dabigatran|"
+        r"pradaxa|edoxaban|anticoagulants?|clopidogrel|plavix)\b|\b(?:warfarin|apixaban|rivaroxaban)\b"
+    ],
+    "post_stroke": [
+        r"\b(?:since|after|from) (?:my|his|her|their) stroke\b|\bstroke (?:was|happened|"
+        r"that was)\b[^.!?]{0,30}(?:ago|last year|in (?:19|20)\d\d)\b"
+    ],
+    "fiction": [
+        r"\b(?:writing|write|wrote|preparing|prepping) (?:a |my |the )?(?:novel|story|book|script|screenplay|scene|"
+        r"fanfic\w*|teaching (?:session|slides?)|lecture|journal club|exam question|osce station)\b|"
+        r"\bteaching (?:session|slides?)\b|\bmy (?:character|protagonist)\b|\bin my (?:story|novel|book|game)\b|"
+        r"\bfor (?:a|my) (?:novel|story|book|class|course|exam|essay|quiz|presentation|first aid course)\b|"
+        r"\bjust curious\b|\bout of curiosity\b"
+    ],
     "rash": [r"\b(?:rash|hives|spots|welts|blotches)\b"],
     "fall_injury": [
         r"\b(?:hit|banged|bumped|smashed|struck|cut|split|hurt|injured|cracked)\b"
@@ -424,8 +528,8 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "seizure": [
         r"\b(?:seiz(?:ure|ures|ing)|convuls\w*|fitting|(?:having|had|has|have) (?:a |another |multiple )?fits?\b|"
-        r"epileptic (?:fit|attack|episode)|grand mal|tonic[- ]clonic|status epilepticus|febrile (?:seizure|convulsion))\b"
-        r"(?! up)",
+        r"epileptic (?:fit|attack|episode)|grand mal|tonic[- ]clonic|status epilepticus|febrile (?:seizure|"
+        r"convulsion))\b(?! up)",
         r"\b(?:shaking|jerking|twitching|convulsing) (?:uncontrollabl\w*|all over|violently|and (?:not|unresponsive|"
         r"jerking|drooling|foaming)|(?:his|her|their) (?:arms and legs|whole body))",
         r"\b(?:eyes (?:rolled|rolling) back|foaming at the mouth)\b",
@@ -433,8 +537,9 @@ CONCEPTS: dict[str, list[str]] = {
     "seizure_prolonged": [
         r"\b(?:will not stop|not stopping|has not stopped|does not stop|keeps going|still (?:seizing|shaking|jerking|"
         r"fitting|going)|(?:another|second|third|a second|a third) (?:one|seizure|fit)|back to back|"
-        r"one after (?:another|the other)|keeps having|repeated|first (?:ever )?(?:seizure|fit|time)|never had (?:one|a "
-        r"seizure|a fit|seizures) before|not (?:waking|breathing|responding)|(?:more|longer) than (?:5|five) min\w*)",
+        r"one after (?:another|the other)|keeps having|repeated|first (?:ever )?(?:seizure|fit|time)|"
+        r"never had (?:one|a seizure|a fit|seizures) before|not (?:waking|breathing|responding)|(?:more|"
+        r"longer) than (?:5|five) min\w*)",
         r"\bfor (?:over |more than |about |like |almost |nearly )?(?:[5-9]|[1-9]\d|five|six|seven|eight|nine|ten|"
         r"fifteen|twenty|thirty) ?(?:min|mins|minutes)\b",
     ],
@@ -444,16 +549,16 @@ CONCEPTS: dict[str, list[str]] = {
         r"lamotrigine|lamictal|valproate|depakote|carbamazepine|tegretol|phenytoin|dilantin))\b"
     ],
     "resolved_now": [
-        r"\b(?:stopped|is over|ended|lasted (?:only |just )?(?:about |around |under )?(?:\d+|a few|thirty|"
-        r"twenty|ten) (?:seconds|secs|sec)|back to (?:normal|himself|herself|themselves)|(?:is|seems|seemed|looks|"
-        r"am|feel|feels) (?:fine|okay|ok|normal|alright|all right|better) now|recovered|came round|came to|"
-        r"came around|woke up (?:straight away|quickly|right away|after a few seconds))\b"
+        r"\b(?:stopped|is over|ended|lasted (?:only |just )?(?:about |around |under )?(?:\d+|a few|thirty|twenty|"
+        r"ten) (?:seconds|secs|sec)|back to (?:normal|himself|herself|themselves)|(?:is|seems|seemed|looks|am|feel|"
+        r"feels) (?:fine|okay|ok|normal|alright|all right|better) now|recovered|came round|came to|came around|"
+        r"woke up (?:straight away|quickly|right away|after a few seconds))\b"
     ],
     # --- injuries --------------------------------------------------------------------------------
     "burn": [
         rf"\b(?:burn(?:ed|t)?|scald(?:ed)?|singed) (?:my|his|her|their|the|our|both) (?:\w+ )?{BODY}\b",
-        r"\b(?:got|get|have|has|had) (?:a |bad |severe |third[- ]degree |second[- ]degree |serious |big |large )?"
-        r"(?:burn|burns|scald)\b",
+        r"\b(?:got|get|have|has|had) (?:a |bad |severe |third[- ]degree |second[- ]degree |serious |big |"
+        r"large )?(?:burn|burns|scald)\b",
         r"\b(?:burned|burnt|scalded) (?:by|with|on|from|in)\b",
         r"\b(?:boiling|hot|scalding) (?:\w+ )?(?:water|oil|coffee|tea|soup|grease|fat|milk|pan|kettle|liquid)\b"
         + gap(3)
@@ -461,35 +566,50 @@ CONCEPTS: dict[str, list[str]] = {
         r"\b(?:burn|burns|scald|scalds) (?:on|to|across|over) (?:my|his|her|their|the)\b",
         rf"\b{BODY}\b{gap(4)}(?:burnt|burned|scalded|blistering|blistered|charred)\b",
         r"\bcaught (?:on )?fire\b|\bclothes (?:caught|on) fire\b|\bon fire\b",
-        r"\b(?:acid|bleach|chemical\w*|lye|drain cleaner|oven cleaner|caustic|unblocker|drain opener)\b" + gap(3)
-        + r"(?:splash\w*|spill\w*|got|poured|sprayed)\b" + gap(2) + r"(?:on|in|over|onto)\b",
-        r"\b(?:splash\w*|spill\w*|spray\w*|got|poured)\b" + gap(3) + r"(?:acid|bleach|chemical\w*|lye|cleaner|caustic|"
-        r"unblocker|drain opener)\b" + gap(2) + r"(?:in|on|into|over) (?:my|his|her|their) (?:face|eyes?|skin|hands?|arms?)\b",
+        r"\b(?:\d+ ?% ?(?:tbsa|bsa|of (?:his|her|their|the) body)|tbsa|(?:flame|flash|contact|friction) burns?|"
+        r"(?:full|partial|deep)[- ]thickness burns?|(?:second|third|2nd|3rd)[- ]degree burns?)\b",
+        r"\b(?:acid|bleach|chemical\w*|lye|drain cleaner|oven cleaner|caustic|unblocker|drain opener)\b"
+        + gap(3)
+        + r"(?:splash\w*|spill\w*|got|poured|sprayed)\b"
+        + gap(2)
+        + r"(?:on|in|over|onto)\b",
+        r"\b(?:splash\w*|spill\w*|spray\w*|got|poured)\b" + gap(3) + r"(?:acid|bleach|chemical\w*|lye|cleaner|"
+        r"caustic|unblocker|drain opener)\b"
+        + gap(2)
+        + r"(?:in|on|into|over) (?:my|his|her|their) (?:face|eyes?|skin|hands?|arms?)\b",
     ],
     "burn_severe": [
         r"\b(?:face|eyes?|genitals?|groin|private parts|crotch|mouth|throat|airway)\b",
         rf"\b{BODY}\b and (?:his |her |my |their )?(?:both )?{BODY}\b",
         r"\b(?:spill\w*|pour\w*|splash\w*) (?:all )?(?:over|down)\b",
-        r"\b(?:large|big|huge|whole|entire|most of|all over|half (?:of )?(?:his|her|my|their)|bigger than|larger than|"
-        r"third[- ]degree|3rd[- ]degree|full[- ]thickness|deep|white|"
-        r"black|charred|leathery|waxy|no feeling|numb|peeling off|skin (?:is )?(?:coming|came|peeling|falling) off)\b",
+        r"\b(?:large|big|huge|whole|entire|most of|all over|half (?:of )?(?:his|her|my|their)|bigger than|"
+        r"larger than|third[- ]degree|3rd[- ]degree|full[- ]thickness|deep|white|black|charred|leathery|waxy|"
+        r"no feeling|numb|peeling off|skin (?:is )?(?:coming|came|peeling|falling) off)\b",
         r"\b(?:electric\w*|chemical\w*|acid|lye|alkali|caustic|bleach|drain cleaner|smoke inhalation|inhaled smoke|"
         r"house fire|fire)\b",
+        r"\b(?:\d\d ?% ?(?:tbsa|bsa|of (?:his|her|their|the) body)|full[- ]thickness|singed|hoarse)\b",
     ],
     "blister": [r"\bbliste\w*\b"],
     "electric_shock": [
-        r"\b(?:electrocut\w*|electric(?:al)? shock|shocked by (?:a|an|the)|got (?:a )?(?:big |bad |an )?(?:electric )?shock "
-        r"(?:from|off)|struck by lightning|lightning strike|touched (?:a |the )?(?:live )?wire)\b"
+        r"\b(?:electrocut\w*|electric(?:al)? shock|shocked by (?:a|an|the)|got (?:a )?(?:big |bad |"
+        r"an )?(?:electric )?shock (?:from|off)|struck by lightning|lightning strike|touched (?:a |"
+        r"the )?(?:live )?wire)\b",
+        r"\b(?:plug socket|socket|outlet|live wire|mains|power line|electric fence|"
+        r"exposed wires?)\b[^.!?]{0,50}\bshock\w*|\bshock\w*\b[^.!?]{0,30}\b(?:socket|outlet|wire|mains)\b|"
+        r"\b(?:poked|stuck|put)\b[^.!?]{0,25}\binto (?:a |the )?(?:plug |electric |power )?(?:socket|outlet)\b",
     ],
     "chemical_eye": [
         r"\b(?:bleach|acid|chemical\w*|lye|cleaner|drain cleaner|caustic|ammonia|lime|cement|concrete|pepper spray|"
-        r"oven cleaner|battery acid|alkali|unblocker|drain opener|caustic soda|descaler|limescale remover)\b" + gap(5)
+        r"oven cleaner|battery acid|alkali|unblocker|drain opener|caustic soda|descaler|limescale remover)\b"
+        + gap(5)
         + r"(?:eye|eyes|face)\b",
         r"\b(?:eye|eyes)\b" + gap(5) + r"(?:bleach|acid|chemical\w*|lye|cleaner|caustic|ammonia|cement|alkali)\b",
+        r"\b(?:acid|alkali|caustic|lye|bleach|chemical\w*|solvent)\b[^.!?]{0,50}\b(?:in|into|on) (?:my|his|her|their|"
+        r"the) (?:eye|eyes)\b",
     ],
     "head_injury": [
-        r"\b(?:hit|banged|bumped|smashed|struck|knocked|hurt|injured|cracked|split|whacked) (?:his|her|my|their|the|our)"
-        r"(?: \w+)? head\b",
+        r"\b(?:hit|banged|bumped|smashed|struck|knocked|hurt|injured|cracked|split|whacked) (?:his|her|my|their|the|"
+        r"our)(?: \w+)? head\b",
         r"\bhead (?:injury|injuries|trauma|wound|knock|bump|first)\b|\bconcussion\b|\bskull fracture\b",
         r"\b(?:hit|blow|knock|bang|kick|whack|smack) (?:to|on|in) the head\b|\b(?:kicked|hit|struck) in the head\b",
         r"\b(?:fell|fall|fallen|slipped|tripped)\b" + gap(5) + r"(?:head|skull)\b",
@@ -498,33 +618,50 @@ CONCEPTS: dict[str, list[str]] = {
         r"\b(?:knocked out|unconscious|passed out|blacked out|lost consciousness|vomit\w*|throwing up|threw up|"
         r"confus\w*|drowsy|sleepy|keeps falling asleep|hard to wake|seizure|fit|fitting|clear fluid|blurr\w*|"
         r"double vision|slurr\w*|will not stop crying|unequal pupils|memory loss|cannot remember|does not remember|"
-        r"keeps asking the same|repeating (?:himself|herself|the same)|(?:was|went|been) out (?:cold )?for|pupils? "
-        r"(?:looks? |are |is )?(?:bigger|different|unequal|dilated))\b",
+        r"keeps asking the same|repeating (?:himself|herself|the same)|(?:was|went|been) out (?:cold )?for|"
+        r"pupils? (?:looks? |are |is )?(?:bigger|different|unequal|dilated))\b",
         r"\bblood (?:coming )?(?:from|out of) (?:his|her|my|their) (?:ear|ears|nose)\b",
     ],
     "major_trauma": [
-        r"\b(?:car (?:crash|accident|wreck)|motorcycle (?:crash|accident)|motorbike (?:crash|accident)|"
-        r"(?:hit|struck|run over|knocked down) by (?:a |an )?(?:car|truck|bus|vehicle|train|motorbike|van|lorry)|"
-        r"fell (?:off|from|out of) (?:a |the |his |her )?(?:roof|ladder|balcony|window|building|cliff|scaffold\w*|"
-        r"horse|tree|stairs|second floor|third floor)|fall from (?:a )?height|stabbed|stab wound|knife wound|"
-        r"gunshot|been shot|got shot|was shot|impaled|crushed (?:by|under)|severed|amputat\w*|"
+        r"\b(?:car (?:crash|accident|wreck)|motorcycle (?:crash|accident)|motorbike (?:crash|accident)|(?:hit|struck|"
+        r"run over|knocked down) by (?:a |an )?(?:car|truck|bus|vehicle|train|motorbike|van|lorry)|(?:fell|fall|"
+        r"falls|fallen|falling) (?:off|from|out of|down) (?:a |the |his |her )?(?:roof|ladder|balcony|window|"
+        r"building|cliff|scaffold\w*|horse|tree|stairs|second floor|third floor)|fall from (?:a )?height|stabbed|"
+        r"stab wound|knife wound|gunshot|been shot|got shot|was shot|impaled|crushed (?:by|under)|severed|amputat\w*|"
         r"bone (?:is )?(?:sticking|poking|coming) out|open fracture|compound fracture|degloving)\b",
+        # The vehicle as the subject: "a car hit me on my bike"; falls measured in metres or floors.
+        r"\b(?:car|truck|bus|van|lorry|vehicle|motorbike|motorcycle|taxi|train) (?:hit|struck|ran over|knocked (?:me|"
+        r"him|her|them) (?:down|over|off)|went over) (?:me|him|her|them|us|my|his|our)\b",
+        r"\b(?:fell|fall|falls|fallen|falling|dropped|jumped)\b"
+        + gap(4)
+        + r"(?:\d+|two|three|four|five|six|ten|twenty) ?(?:m|metres?|meters?|feet|ft|floors?|stor(?:e)?ys?)\b",
+        r"\b(?:knifed|shot (?:in|at)|stabbing|slashed (?:with|by)|glassed|pedestrian (?:hit|struck|vs)|hit and run|"
+        r"rta|rtc|mvc|mva)\b",
     ],
     "fracture": [
         r"\b(?:broke|broken|fractur\w*|cracked|dislocat\w*)\b"
         + gap(3)
         + r"(?:arm|leg|wrist|ankle|bone|hip|collarbone|finger|toe|foot|hand|rib|ribs|nose|elbow|shoulder|knee)\b",
         r"\b(?:cannot|can not|unable to) (?:put (?:any )?weight|bear weight|walk on)\b",
-        r"\b(?:deformed|bent|crooked|odd angle|weird angle|strange angle)\b",
+        r"\b(?:deformed|bent|crooked|odd angle|weird angle|strange angle)\b|\blimping (?:badly|a lot|heavily)\b",
+        r"\b(?:suspected|possible|query|likely|probable|\?) (?:\w+'?s? )?(?:fracture|break|dislocation|acl tear)\b|"
+        r"\b(?:colles|scaphoid|tibial plateau|neck of femur|nof|hip) (?:fracture|#)|\bfoosh\b|\bhaemarthrosis\b|"
+        r"\bhemarthrosis\b|\b(?:unable to|cannot|could not|not able to|can barely) (?:weight ?bear|bear any weight|"
+        r"walk on it|stand on it)\b|\bnon-?weight ?bearing\b",
     ],
     "deep_cut": [
         r"\b(?:deep|gaping|long|big) (?:cut|gash|wound|laceration)\b|\bgash\b|\bneeds? (?:stitches|sutures|glue)\b",
         r"\b(?:cut|wound) (?:is )?(?:deep|gaping|wide open|to the bone)\b|\bsee (?:the )?(?:fat|bone|tendon)\b",
+        r"\bgaping\b|\b(?:edges?|sides?) (?:will not|do not|does not|cannot) (?:close|meet|come together|"
+        r"stay together)\b|\b\d+(?:\.\d)? ?cm (?:long|deep|wide)\b|\bskin[- ]tear\b|\bflap (?:of skin|laceration|"
+        r"wound)\b|\b(?:\d+(?:\.\d)?) ?cm (?:long )?(?:cut|gash|wound|laceration|skin[- ]tear|tear|split)\b|"
+        r"\b(?:split|split open|laceration) (?:on|to|in) (?:his|her|my|their|the) (?:head|forehead|chin|eyebrow|"
+        r"scalp|lip)\b",
     ],
     # --- infection -------------------------------------------------------------------------------
     "stiff_neck": [
-        r"\b(?:stiff neck|neck (?:is )?(?:very |really )?(?:stiff|rigid)|cannot (?:bend|touch|put|move) (?:his|her|my|"
-        r"their) (?:chin|neck)|(?:bright )?lights? (?:hurts?|bother\w*)|photophobia)\b"
+        r"\b(?:stiff neck|neck (?:is )?(?:very |really )?(?:stiff|rigid)|cannot (?:bend|touch|put|move) (?:his|her|"
+        r"my|their) (?:chin|neck)|(?:bright )?lights? (?:hurts?|bother\w*)|photophobia)\b"
     ],
     "nonblanching_rash": [
         r"\b(?:rash|spots?|blotches|marks|dots)\b"
@@ -533,9 +670,13 @@ CONCEPTS: dict[str, list[str]] = {
         r"glass test|under a glass|press\w* (?:a |the )?glass|when pressed)",
         r"\b(?:purple|dark red|purplish) (?:spots|rash|blotches|dots|bruises)\b|\bpetechia\w*|\bpurpura\b",
     ],
-    "cold_extremities": [r"\b(?:cold (?:hands and feet|feet and hands|hands|feet)|ice cold (?:hands|feet)|mottled|clammy and cold)\b"],
-    "toxic_substance": [r"\b(?:bleach|laundry (?:pods?|capsules?)|detergent pods?|tide pods?|button batter\w*|magnets?|rat poison|"
-                        r"antifreeze|drain cleaner|weed ?killer|pesticides?|lighter fluid|e-?liquid|nicotine liquid)\b"],
+    "cold_extremities": [
+        r"\b(?:cold (?:hands and feet|feet and hands|hands|feet)|ice cold (?:hands|feet)|mottled|clammy and cold)\b"
+    ],
+    "toxic_substance": [
+        r"\b(?:bleach|laundry (?:pods?|capsules?)|detergent pods?|tide pods?|button batter\w*|magnets?|rat poison|"
+        r"antifreeze|drain cleaner|weed ?killer|pesticides?|lighter fluid|e-?liquid|nicotine liquid)\b"
+    ],
     "sepsis": [
         r"\b(?:sepsis|septic|blood poisoning)\b",
         r"\b(?:mottled|blotchy|bluish|ashen) (?:skin|legs|arms|knees)\b",
@@ -543,154 +684,418 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "meningitis": [r"\bmeningitis\b|\bmeningococcal\b"],
     "fever_days": [
-        r"\b(?:for|since|over|past|last) (?:the )?(?:last |past )?(?:\d+|three|four|five|six|seven|several|a few|few) days\b",
-        r"\b(?:\d+|three|four|five|six|seven) days (?:now|straight|in a row)\b",
+        r"\b(?:for|since|over|past|last) (?:the )?(?:last |past )?(?:\d+|three|four|five|six|seven|several|a few|"
+        r"few) days\b",
+        r"\b(?:\d+|three|four|five|six|seven) days (?:now|straight|in a row|of (?:fever|cough|temperatures?|"
+        r"symptoms))\b",
     ],
-    "fever_word": [r"\b(?:fever\w*|febrile|feels? (?:very |really |so )?hot|burning up|pyrexi\w*|high temp\w*|temperature)\b"],
+    "fever_word": [
+        r"(?<!hay )(?<!glandular )(?<!scarlet )\b(?:fever\w*|febrile|feels? (?:very |really |so )?hot|burning up|"
+        r"pyrexi\w*|high temp\w*|temperature|rigou?rs)\b",
+        r"\b(?:scarlet|glandular) fever\b",
+    ],
     "kidney_infection": [
-        r"\b(?:kidney infection|pyelonephritis|flank pain|pain in (?:my|his|her|their) (?:side|flank|kidney|lower back))\b",
-        r"\b(?:ache|pain|hurts|aching)\b" + gap(4) + r"(?:side of (?:my|his|her|the) back|flank|kidney area|loin|kidneys?)\b",
+        r"\b(?:kidney infection|pyelonephritis|flank pain|pain in (?:my|his|her|their) (?:side|flank|kidney|"
+        r"lower back))\b",
+        r"\b(?:ache|pain|hurts|aching)\b"
+        + gap(4)
+        + r"(?:side of (?:my|his|her|the) back|flank|kidney area|loin|kidneys?)\b",
         r"\b(?:burning|stinging|pain|burns|stings|hurts) (?:when|while|to) (?:i |he |she |they )?(?:pee|urinat|wee)\w*",
         r"\bu\.?t\.?i\.?\b|\burinary tract infection\b|\bbladder infection\b",
     ],
     "dehydration": [
         r"\b(?:cannot|can not|unable to|not able to) keep (?:anything|any fluids?|water|liquids?|food|it) down\b",
-        r"\b(?:vomit\w*|throwing up|diarrh\w*)\b" + gap(3) + r"(?:for|since) (?:(?:\d+|two|three|four|a couple of) "
-        r"(?:days|hours)|yesterday|last night)\b",
+        r"\b(?:cannot|can not|unable to|not able to) keep (?:the |any )?(?:water|fluids?|liquids?|drinks?|milk)\b",
+        r"\b(?:pee|peeing|wee|weeing|urine|urinating)\b" + gap(2) + r"(?:very |so )?(?:little|dark|brown|hardly)\b|"
+        r"\bdark (?:urine|pee|wee)\b|\bhardly (?:peeing|weeing|peed)\b",
+        r"\b(?:since|for) (?:\d+|two|three|a couple of) (?:days|hours)\b[^.!?]{0,30}\b(?:vomit\w*|throw\w* up|"
+        r"diarrh\w*)",
+        r"\bsoft (?:spot|place|part|bit) (?:on|of) (?:the |his |her |their )?head (?:is )?(?:going in|gone in|"
+        r"sunk\w*|sinking|dipped|caved in|low)\b",
+        r"\b(?:vomit\w*|throwing up|diarrh\w*)\b" + gap(3) + r"(?:for|since) (?:(?:\d+|two|three|four|"
+        r"a couple of) (?:days|hours)|yesterday|last night)\b",
         r"\b(?:only|just) (?:\d|one|two|a single) wet (?:nappy|nappies|diaper|diapers)\b",
         r"\b(?:dehydrat\w*|no wet (?:diapers?|nappies|nappy)|(?:dry|no) (?:diapers?|nappies|nappy) (?:for|in|since)|"
-        r"sunken (?:soft spot|fontanelle|fontanel|eyes)|not (?:peed|urinated|weeing|peeing)|very dry mouth|fewer wet "
-        r"(?:nappies|diapers)|(?:will not|refus\w* to) drink)\b",
+        r"sunken (?:soft spot|fontanelle|fontanel|eyes)|not (?:peed|urinated|weeing|peeing)|very dry mouth|"
+        r"fewer wet (?:nappies|diapers)|(?:will not|refus\w* to) drink)\b",
     ],
     "wound": [r"\b(?:cut|cuts|gash|wound|laceration|sliced|slashed|stab\w*|bit|bite)\b"],
     "heavy_flow": [
-        r"\b(?:pouring|gushing|spurting|squirting|pumping|soak\w*|will not stop|would not stop|not stopping|does not "
-        r"stop|cannot stop|keeps bleeding|through (?:the |a |two |his |her |my )?(?:towel|towels|bandage|gauze|cloth|"
-        r"shirt)|puddle|pool of blood|blood everywhere|even with pressure|despite pressure)\b"
+        r"\b(?:pouring|gushing|spurting|squirting|pumping|soak\w*|will not stop|would not stop|not stopping|"
+        r"does not stop|cannot stop|keeps bleeding|through (?:the |a |two |his |her |my )?(?:towel|towels|bandage|"
+        r"gauze|cloth|shirt)|puddle|pool of blood|blood everywhere|even with pressure|despite pressure)\b"
     ],
     "infection_spreading": [
-        r"\b(?:red(?:,)? (?:hot|warm)(?: and)?(?:,)? swollen|red streak\w*|streaks? (?:running|going) up|redness "
-        r"(?:is )?spreading|spread(?:ing|s)? (?:past|beyond|outside) the (?:pen |marker |drawn )?(?:line|mark|outline)|"
-        r"(?:hot|warm)(?:,)? red(?: and)? swollen)\b",
-        r"\b(?:red|hot|warm|swollen|angry)(?: hot| red| swollen| painful|,)* (?:patch|area|skin|lump|spot|leg|shin|arm)\b"
-        r"[^.!?]{0,60}\bspread\w*",
-        r"\b(?:pus|discharge|oozing)\b" + gap(5) + r"(?:ear|wound|cut|eye)\b|\b(?:ear|wound|cut)\b" + gap(3) + r"(?:pus|oozing|discharg\w*)\b",
+        r"\b(?:red(?:,)? (?:hot|warm)(?: and)?(?:,)? swollen|red streak\w*|streaks? (?:running|going) up|"
+        r"redness (?:is )?spreading|spread(?:ing|s)? (?:past|beyond|outside) the (?:pen |marker |drawn )?(?:line|"
+        r"mark|outline)|(?:hot|warm)(?:,)? red(?: and)? swollen)\b",
+        r"\b(?:red|hot|warm|swollen|angry)(?: hot| red| swollen| painful|,)* (?:patch|area|skin|lump|spot|leg|shin|"
+        r"arm)\b[^.!?]{0,60}\bspread\w*",
+        r"\b(?:green|yellow|smelly|brown) (?:stuff|gunk|liquid|fluid|goo|gunge)\b[^.!?]{0,25}\b(?:ear|wound|cut|eye)\b",
+        r"\b(?:pus|discharge|oozing)\b"
+        + gap(5)
+        + r"(?:ear|wound|cut|eye)\b|\b(?:ear|wound|cut)\b"
+        + gap(3)
+        + r"(?:pus|oozing|discharg\w*)\b",
     ],
     "dvt": [
-        r"\b(?:calf|calves|leg)\b" + gap(3) + r"(?:swollen|swelling|painful|tender|red|hot)\b[^.!?]{0,60}"
-        r"(?:flight|surgery|operation|plane|long drive|bed rest|pill|pregnan\w*)",
+        r"\b(?:calf|calves|leg)\b" + gap(3) + r"(?:swollen|swelling|painful|tender|red|hot)\b[^.!?]{0,60}(?:flight|"
+        r"surgery|operation|plane|long drive|bed rest|pill|pregnan\w*)",
         r"\b(?:dvt|deep vein thrombosis|blood clot in (?:my|his|her) leg)\b",
-        r"\b(?:surgery|operation|flight|plane|long drive|bed rest|cast|plaster)\b[^.!?]{0,80}\b(?:calf|calves|leg)\b" + gap(3)
+        r"\b(?:calf|calves|leg|thigh)\b[^.!?]{0,60}\b(?:bigger|larger|thicker|fatter|"
+        r"more swollen) than (?:the )?(?:other|left|right)\b",
+        r"\b(?:calf|leg)\b" + gap(4) + r"(?:swollen|swelling)\b[^.!?]{0,25}\b(?:warm|hot|red|tender|painful)\b",
+        r"\b(?:swollen|painful|tender|red|hot|sore)\b[^.!?]{0,20}\b(?:calf|calves)\b[^.!?]{0,60}\b(?:flight|surgery|"
+        r"operation|plane|long drive|bed rest|pill|pregnan\w*|cast|plaster)",
+        r"\b(?:surgery|operation|flight|plane|long drive|bed rest|cast|plaster)\b[^.!?]{0,80}\b(?:calf|calves|leg)\b"
+        + gap(3)
         + r"(?:swollen|swelling|painful|tender|red|hot|warm)\b",
     ],
     "foreign_body": [
-        r"\b(?:bead|button|pea|bean|crayon|toy|object|something|stone|lego|piece|magnet)\b" + gap(3)
+        r"\b(?:bead|button|pea|bean|crayon|toy|object|something|stone|lego|piece|magnet)\b"
+        + gap(3)
         + r"(?:up|in|into|inside) (?:his|her|my|their|the) (?:nose|nostril|ear)\b",
-        r"\b(?:bone|something|food|pill)\b" + gap(2) + r"(?:stuck|lodged|caught) (?:in )?(?:my|his|her|their|the) throat\b",
+        r"\b(?:bone|something|food|pill)\b"
+        + gap(2)
+        + r"(?:stuck|lodged|caught) (?:in )?(?:my|his|her|their|the) throat\b",
         r"\b(?:feels|is|got) (?:stuck|lodged) in (?:my|his|her|their) throat\b",
-        r"\b(?:fish ?hook|hook|splinter|needle|thorn|shard|glass|nail|pencil|stick)\b" + gap(4) + r"(?:stuck|embedded|lodged|"
-        r"went (?:in|into|through)|in (?:my|his|her|their) (?:finger|hand|foot|palm|eye|leg|arm|skin))\b",
-        r"\b(?:rusty )?(?:nail|splinter|glass)\b" + gap(3) + r"(?:in|through|into) (?:my|his|her|their) (?:foot|hand|eye)\b|"
-        r"\bstepped on a (?:rusty )?nail\b|\bdeep puncture\b",
+        r"\b(?:fish ?hook|hook|splinter|needle|thorn|shard|glass|nail|pencil|stick)\b"
+        + gap(4)
+        + r"(?:stuck|embedded|lodged|went (?:in|into|through)|in (?:my|his|her|their) (?:finger|hand|foot|palm|eye|"
+        r"leg|arm|skin))\b",
+        r"\b(?:rusty )?(?:nail|splinter|glass)\b"
+        + gap(3)
+        + r"(?:in|through|into) (?:my|his|her|their) (?:foot|hand|eye)\b|\bstepped on a (?:rusty )?nail\b|"
+        r"\bdeep puncture\b",
+        r"\bswallowed (?:a |an |the |some |two |three |\d+ )?(?:[\w-]+ )?(?:coins?|pins?|marbles?|rings?|earrings?|"
+        r"beads?|(?:small )?toys?|lego|piece of (?:plastic|metal|glass|toy)|screws?|nails?|keys?|dentures?|"
+        r"fish ?bones?|chicken bones?|bones?)\b",
+        r"\b(?:insect|bug|fly|moth|beetle|ant|spider)\b"
+        + gap(3)
+        + r"(?:in|into|inside) (?:my|his|her|their|the) ear\b",
+        r"\b(?:metal|fleck|speck|grit|sand|dust|debris|particle|filing|swarf|sliver)\w*\b[^.!?]{0,30}\bin (?:my|his|"
+        r"her|their|the) eye\b",
     ],
     "sudden_hearing_loss": [
-        r"\b(?:cannot|can barely|can hardly|lost|losing|loss of)\b" + gap(2) + r"(?:hear\w*|hearing)\b" + gap(4)
+        r"\b(?:cannot|can barely|can hardly|lost|losing|loss of)\b"
+        + gap(2)
+        + r"(?:hear\w*|hearing)\b"
+        + gap(4)
         + r"(?:ear|ears)\b|\bsudden (?:hearing loss|deafness)\b|\bdeaf in (?:one|my left|my right|his|her) ear\b"
     ],
     "eye_pain_light": [
-        r"\b(?:eye|eyes)\b" + gap(3) + r"(?:hurt\w*|pain\w*|burning|sore)\b[^.!?]{0,40}\b(?:light|watering|tears|cannot open|"
-        r"can't open|blurr\w*)\b|\b(?:arc eye|welder'?s flash|snow blindness)\b"
+        r"\b(?:eye|eyes)\b"
+        + gap(3)
+        + r"(?:hurt\w*|pain\w*|burning|sore)\b[^.!?]{0,40}\b(?:light|watering|tears|cannot open|can't open|"
+        r"blurr\w*)\b|\b(?:arc eye|welder'?s flash|snow blindness)\b"
     ],
     "shingles_eye": [r"\bshingles\b[^.!?]{0,60}\b(?:eye|eyes|forehead|nose|face)\b"],
     "cannot_swallow": [r"\b(?:cannot|can barely|can hardly|unable to|hard to) swallow\b|\bpainful to swallow\b"],
-    "urinary_retention": [r"\b(?:cannot|unable to|can not) (?:pee|urinate|wee|pass urine)\b|\bhave not (?:peed|urinated) (?:all day|since)"],
-    "asthma_worse": [
-        r"\b(?:needing|using|need|use|taking)\b" + gap(4) + r"(?:inhaler|puffer|ventolin|salbutamol|albuterol|nebuli[sz]er)\b"
-        + gap(3) + r"every (?:\d|one|two|three|four|couple of|few) ?(?:hours?|hrs?)\b",
-        r"\basthma\b" + gap(3) + r"(?:worse|flar\w*|attack|acting up)\b",
+    "urinary_retention": [
+        r"\b(?:cannot|unable to|can not) (?:pee|urinate|wee|pass urine)\b|\bhave not (?:peed|urinated) (?:all day|"
+        r"since)"
     ],
-    "confusion_mild": [r"\b(?:more|a bit|slightly|a little|bit) (?:more )?confused (?:than usual|than normal|today|lately)?\b"],
-    "injury_swelling": [r"\b(?:swollen|swelling|bruised|bruising|cannot move it|hurts to move|will not use|refus\w* to use)\b"],
+    "asthma_worse": [
+        r"\b(?:needing|using|need|use|taking)\b"
+        + gap(4)
+        + r"(?:inhaler|puffer|ventolin|salbutamol|albuterol|nebuli[sz]er)\b"
+        + gap(3)
+        + r"every (?:\d|one|two|three|four|couple of|few) ?(?:hours?|hrs?)\b",
+        r"\basthma\w*\b"
+        + gap(3)
+        + r"(?:worse|flar\w*|attack|acting up|exacerbat\w*)\b|\bexacerbation of (?:asthma|copd)\b|\b(?:copd|"
+        r"asthma) (?:exacerbation|flare)\b|\bpef(?:r)? (?:of |is |was )?\d+ ?%",
+    ],
+    "confusion_mild": [
+        r"\b(?:more|a bit|slightly|a little|bit) (?:more )?confused (?:than usual|than normal|today|lately)?\b"
+    ],
+    "injury_swelling": [
+        r"\b(?:swollen|swelling|bruised|bruising|cannot move it|hurts to move|will not use|refus\w* to use)\b",
+        r"\b(?:cannot|could not|unable to|can barely) (?:lift|move|raise|straighten|bend|use|turn) (?:it|his arm|"
+        r"her arm|my arm|the arm|his leg|her leg|my leg|the leg|his shoulder|her shoulder|my shoulder)\b",
+    ],
     "sunburn": [r"\bsun ?burn\w*\b"],
-    "infant_feeding": [r"\b(?:not feeding|will not feed|refus\w* (?:to feed|feeds|feeding|the bottle|bottles|the breast|milk)|not eating or drinking)\b"],
+    "infant_feeding": [
+        r"\b(?:not feeding|will not feed|refus\w* (?:to feed|feeds|feeding|the bottle|bottles|the breast|milk)|"
+        r"not eating or drinking)\b"
+    ],
     # --- abdomen, testicles, pregnancy ------------------------------------------------------------
     "abdominal_pain": [
         rf"\b(?:abdom\w*|belly|stomach|tummy|pelvi\w*|lower back|side|uterus|womb|appendix|gut)\b{gap(3)}{PAIN}",
         rf"\b{PAIN}{gap(3)}(?:in|on) (?:my |his |her |their |the )?(?:abdom\w*|belly|stomach|tummy|pelvis|side|"
         r"lower right|right lower|lower left|one side|left side|right side)\b",
         r"\b(?:abdominal|stomach|belly|tummy) (?:cramp\w*|pain|ache)\b|\bcramp\w*\b",
+        rf"\b{PAIN}\b{gap(5)}(?:of|in|on) (?:my|his|her|their|the) (?:belly|tummy|stomach|abdomen)\b",
+        rf"\b(?:abdom\w*|belly|stomach|tummy)\b{gap(5)}{PAIN}",
     ],
-    "abdomen_rigid": [r"\b(?:rigid|board-like|hard as a board|rock hard) (?:abdomen|belly|stomach|tummy)|(?:abdomen|belly|stomach|tummy) (?:is )?(?:rigid|hard as a board|rock hard)\b"],
+    "abdomen_rigid": [
+        r"\b(?:rigid|board-like|hard as a board|rock hard) (?:abdomen|belly|stomach|tummy)|(?:abdomen|belly|stomach|"
+        r"tummy) (?:is )?(?:rigid|hard as a board|rock hard)\b",
+        # Guarding in lay words: hard AND painful, not the bloated "hard tummy" of constipation.
+        r"\b(?:abdomen|belly|stomach|tummy) (?:is |feels |went |has gone )?(?:very |really |so |rock |"
+        r"all )?hard (?:and|,) (?:very |really |so )?(?:painful|tender|sore)\b|\b(?:guarding|peritonism|"
+        r"peritonitis)\b",
+    ],
     "appendicitis": [
-        r"\bappendi\w*\b",
-        r"\b(?:lower right|right lower|bottom right)\b" + gap(4) + r"(?:pain|hurts|ache|tender)\b|\bpain (?:moved|moving|"
-        r"shifted|went) (?:down )?to (?:the |my )?(?:lower )?right\b",
+        r"\bappendi\w*\b|\b(?:rlq|right iliac fossa|rif|mcburney\w*)\b",
+        rf"\b(?:{PAIN}|tender\w*)\b"
+        + gap(2)
+        + r"(?:in|on|at) (?:my |his |her |their |the )?(?:lower right|right lower|bottom right|right side of (?:my |"
+        r"his |her |the )?(?:tummy|belly|stomach|abdomen))\b",
+        r"\b(?:lower right|right lower|bottom right)\b"
+        + gap(4)
+        + r"(?:pain|hurts|ache|tender)\b|\bpain (?:moved|moving|shifted|went) (?:down )?to (?:the |"
+        r"my )?(?:lower )?right\b",
     ],
     "testicular_pain": [
         rf"\b(?:testicle|testicles|testes|testis|scrotum|scrotal|balls|ball sack|nuts)\b{gap(4)}(?:{PAIN}|swell\w*|"
         r"swollen|twist\w*)",
-        rf"\b{PAIN}{gap(3)}(?:in|on) (?:my |his |their |the |one |a )?(?:left |right )?(?:testicle|testicles|scrotum|balls)\b",
+        rf"\b{PAIN}{gap(3)}(?:in|on) (?:my |his |their |the |one |a )?(?:left |right )?(?:testicle|testicles|scrotum|"
+        rf"balls)\b",
         r"\btesticular (?:pain|torsion)\b|\btorsion\b",
     ],
     "pregnant": [
         r"\b(?:pregnan\w*|\d+ ?(?:weeks?|wks?|months?) (?:pregnant|along|gestation)|expecting (?:a baby|twins)|"
         r"trimester|gestation\w*|due date|fetus|foetus|baby bump|i am expecting|(?:my|the) unborn)\b",
         r"\b(?:i am|she is|at|about|around) (?:\d+|\w+) ?(?:weeks?|wks?)(?: pregnant| along| with| and|,| -)",
+        r"\b(?:wife|partner|girlfriend|daughter|sister|fiancee) (?:is|was) (?:\d+|\w+) ?(?:weeks?|wks?)\b(?! old)",
         r"\b(?:missed (?:my |her )?period|positive pregnancy test|pregnancy test (?:was|came back|is) positive)\b",
     ],
-    "shoulder_tip_pain": [r"\bshoulder[- ]tip\b|\bpain in (?:my|her) shoulder\b"],
+    "shoulder_tip_pain": [r"\bshoulder[- ]tip\b|\bpain in (?:my|her) shoulder\b|\btip of (?:my|her|the) shoulder\b"],
     "not_pregnant_context": [
-        r"\b(?:could|might|may|am|can) (?:i |she )?(?:be |get |become )?pregnant\b|\btrying (?:to )?(?:get|become) pregnant\b|"
-        r"\b(?:should i|do i need to|can i) (?:take|do) a pregnancy test\b|\bbefore (?:i was |i got |getting )?pregnant\b|\bwhile pregnant\b\?|\bif (?:i am|i|she) "
-        r"(?:is |am )?pregnant\b"
+        r"\b(?:could|might|may|am|can) (?:i |she )?(?:be |get |become )?pregnant\b|\btrying (?:to )?(?:get|"
+        r"become) pregnant\b|\b(?:should i|do i need to|can i) (?:take|do) a pregnancy test\b|\bbefore (?:i was |"
+        r"i got |getting )?pregnant\b|\bwhile pregnant\b\?|\bif (?:i am|i|she) (?:is |am )?pregnant\b"
     ],
     "postpartum": [
         r"\b(?:postpartum|post-partum|post partum|gave birth|after (?:giving )?birth|after (?:the |my )?delivery|"
-        r"just delivered|had (?:my|a|the|our) baby (?:\d+|a few|two|three) (?:days|weeks) ago|since (?:giving birth|delivery)|"
-        r"c-?section (?:\d+|a few|two|three) (?:days|weeks) ago)\b",
+        r"just delivered|had (?:my|a|the|our) baby (?:\d+|a few|two|three) (?:days|weeks) ago|since (?:giving birth|"
+        r"delivery)|c-?section (?:\d+|a few|two|three) (?:days|weeks) ago)\b",
     ],
     "show_bleeding": [r"\b(?:show|bloody show|spotting)\b"],
     "fetal_movement": [
-        r"\b(?:baby|babies|bump)\b" + gap(4) + r"(?:quieter|less active|not as active|much quieter|quiet|"
-        r"(?:barely|hardly|not) (?:moved|moving|kicked|kicking))\b",
-        r"\b(?:baby|babies|fetus|foetus|bump)\b" + gap(5) + r"(?:moving|kicking|movements?|kicks?)\b" + gap(2)
+        r"\b(?:baby|babies|bump)\b" + gap(4) + r"(?:quieter|less active|not as active|much quieter|quiet|(?:barely|"
+        r"hardly|not) (?:moved|moving|kicked|kicking))\b",
+        r"\b(?:baby|babies|fetus|foetus|bump)\b"
+        + gap(5)
+        + r"(?:moving|kicking|movements?|kicks?)\b"
+        + gap(2)
         + r"(?:less|fewer|much less|a lot less|slower|reduced|less than usual|less often)\b",
-        r"\b(?:baby|babies|fetus|foetus) (?:is not|has not been|has stopped|stopped|not|is no longer|has not) "
-        r"(?:\w+ )?(?:moving|kicking|moved|kicked)\b",
-        r"\b(?:less|fewer|reduced|decreased|no|not feeling (?:any|the)?|cannot feel (?:the |any )?) (?:fetal |foetal |baby'?s? )?"
-        r"(?:movements?|kicks?|kicking)\b",
+        r"\b(?:baby|babies|fetus|foetus) (?:is not|has not been|has stopped|stopped|not|is no longer|"
+        r"has not) (?:\w+ )?(?:moving|kicking|moved|kicked)\b",
+        r"\b(?:less|fewer|reduced|decreased|no|not feeling (?:any|the)?|cannot feel (?:the |any )?) (?:fetal |"
+        r"foetal |baby'?s? )?(?:movements?|kicks?|kicking)\b",
     ],
-    "waters_broke": [r"\b(?:water|waters) (?:has |have )?(?:broke|broken|breaking|burst)\b|\bleaking fluid\b|\bgush of fluid\b"],
-    "labour_now": [r"\b(?:baby is coming|baby'?s head|crowning|urge to push|need to push|cord (?:is )?(?:coming out|hanging)|cord prolapse)\b"],
+    "waters_broke": [
+        r"\b(?:water|waters) (?:has |have )?(?:broke|broken|breaking|burst)\b|\bleaking fluid\b|\bgush of fluid\b"
+    ],
+    "labour_now": [
+        r"\b(?:baby is coming|baby'?s head|crowning|urge to push|need to push|cord (?:is )?(?:coming out|hanging)|"
+        r"cord prolapse)\b",
+        # A prolapsed cord in lay words: "something like the cord in her vagina", "a rope-like thing hanging out".
+        r"\b(?:feel|see|felt|saw|can feel|can see) (?:something like )?(?:the |a )?(?:umbilical )?cord\b|"
+        r"\bcord (?:is )?(?:in|at|out of|coming from|hanging from|sticking out of) (?:her|my|the) (?:vagina|vulva)\b|"
+        r"\bsomething (?:like a |like the |that looks like a )?(?:rope|cord|tube|string)\b[^.!?]{0,30}\b(?:vagina|"
+        r"down there|coming out|hanging out|sticking out)\b",
+    ],
     "vision_change": [
-        r"\b(?:blurr\w*|flashing lights|flashes|seeing stars|spots in (?:my|her) vision|zigzag\w*|visual disturbance\w*|"
-        r"vision (?:is |has gone |went )?(?:blurry|weird|funny|strange|fuzzy|spotty|changed)|floaters|halos)\b"
+        r"\b(?:blurr\w*|flashing lights|flashes|seeing stars|spots in (?:my|her) vision|zigzag\w*|"
+        r"visual disturbance\w*|vision (?:is |has gone |went )?(?:blurry|weird|funny|strange|fuzzy|spotty|changed)|"
+        r"floaters|halos)\b"
     ],
     "eye_problem": [
-        r"\b(?:eye|eyes)\b" + gap(3) + r"(?:injur\w*|very painful|really painful|severe pain|hurts badly|red and painful)",
+        r"\b(?:eye|eyes)\b"
+        + gap(3)
+        + r"(?:injur\w*|very painful|really painful|severe pain|hurts badly|red and painful)",
         r"\bsomething (?:stuck |lodged )?in (?:my|his|her|their) eye\b",
         r"\b(?:poked|scratched|hit|punched) (?:in )?(?:the |my |his |her |their )?eye\b",
     ],
     # --- metabolic, environment ------------------------------------------------------------------
     "hypoglycaemia": [
-        r"\b(?:hypo\b|hypoglyc\w*|blood (?:sugar|glucose) (?:is |of |at |was )?(?:very |really |dangerously )?"
-        r"(?:low|(?:[0-3](?:\.\d)?|[1-5]\d) ?(?:mmol|mg)?)\b|sugar (?:is |dropped |crashed )?(?:very |really )?low)"
+        r"\b(?:hypo\b|hypoglyc\w*|blood (?:sugar|glucose) (?:is |of |at |was )?(?:very |really |dangerously )?(?:low|"
+        r"(?:[0-3](?:\.\d)?|[1-5]\d) ?(?:mmol|mg)?)\b|sugar (?:is |dropped |crashed )?(?:very |really )?low)"
     ],
     "dka": [
         r"\b(?:dka|ketoacidosis|ketones? (?:are |is )?(?:high|large|moderate|very high)|fruity breath|pear drops|"
         r"breath (?:smells|smelling) (?:fruity|sweet|like (?:acetone|nail polish))|kussmaul)\b"
     ],
     "environmental": [
-        r"\b(?:(?:nearly |almost )?drown\w*|pulled (?:him|her|them) (?:out )?(?:of|from) the (?:water|pool|lake|sea|river)|"
-        r"hypotherm\w*|heat ?stroke|heatstroke|sunstroke|frostbite)\b"
+        r"\b(?:(?:nearly |almost )?drown\w*|pulled (?:him|her|them) (?:out )?(?:of|from) the (?:water|pool|lake|sea|"
+        r"river)|hypotherm\w*|heat ?stroke|heatstroke|sunstroke|frostbite)\b",
+        r"\bface ?down in (?:the )?(?:water|bath|bathtub|tub|pool|pond|river|lake|sea|paddling pool)\b|\b(?:found|"
+        r"pulled|dragged|fished|lifted|got) (?:him|her|them|my \w+) (?:out )?(?:of|from) (?:the )?(?:bath|bathtub|"
+        r"tub|water|pool|pond|lake|river|sea|canal)\b|\b(?:went|was|been|had been) under (?:the )?water\b|"
+        r"\bsubmerged\b",
     ],
-    "bp_160": [r"\b(?:blood pressure|bp)\b" + gap(4) + r"(?:1[6-9]\d|2\d\d) ?(?:/|over) ?(?:\d{2,3})\b|"
-               r"\b(?:blood pressure|bp)\b" + gap(4) + r"\d{2,3} ?(?:/|over) ?(?:1[1-9]\d)\b"],
+    "bp_160": [
+        r"\b(?:blood pressure|bp)\b" + gap(4) + r"(?:1[6-9]\d|2\d\d) ?(?:/|over) ?(?:\d{2,3})\b|\b(?:blood pressure|"
+        r"bp)\b" + gap(4) + r"\d{2,3} ?(?:/|over) ?(?:1[1-9]\d)\b"
+    ],
     "high_bp": [r"\b(?:blood pressure|bp)\b" + gap(4) + r"(?:1[89]\d|2\d\d) ?(?:/|over) ?(?:1[1-9]\d|\d{3})\b"],
     "severe_pain": [rf"\b{SEVERE}\b{gap(3)}(?:pain|ache|hurts|cramps?)\b", r"\bworst pain\b|\bin agony\b"],
+    # --- reduced alertness, environment, toxins, violence --------------------------------------------
+    # Drowsiness is reduced consciousness (NHS: "difficult to wake"); lethargy is a child who is off, which with a
+    # fever is a red flag but alone is not.
+    "drowsy": [
+        r"\b(?:drowsy|drowsier|somnolent|obtunded|glassy[- ]eyed|glazed (?:eyes|over|look)|(?:very|really|so|"
+        r"unusually|abnormally|super|extremely|too|getting|more and more|increasingly) (?:sleepy|drowsy)|"
+        r"keeps? (?:falling|drifting|nodding) (?:asleep|off)|(?:hard|difficult|impossible) to (?:wake|rouse|"
+        r"keep awake)|cannot keep (?:his|her|their|my) eyes open|barely (?:awake|responding|reacting)|(?:just|"
+        r"only) (?:wants|wanting) to sleep|can barely (?:stay awake|keep (?:his|her|their|my) eyes open)|"
+        r"staring (?:blankly|into space|at nothing)|not (?:really )?(?:responding|reacting) (?:normally|properly|"
+        r"much|to (?:me|us|anything))|sleeping (?:all|the whole) day|(?:wakes|woke) (?:only )?(?:briefly|"
+        r"for a second) (?:and|then) (?:goes|went) back to sleep)\b",
+    ],
+    # The strong end of drowsiness, which with a fever alone is a sepsis or meningitis sign (not "flu and sleepy").
+    "hard_to_wake": [
+        r"\b(?:somnolent|obtunded|glassy[- ]eyed|(?:hard|difficult|impossible) to (?:wake|rouse|keep awake)|"
+        r"cannot keep (?:his|her|their|my) eyes open|barely (?:awake|responding|reacting)|staring (?:blankly|"
+        r"into space|at nothing)|not (?:really )?(?:responding|reacting) (?:normally|properly|to (?:me|us|"
+        r"anything)))\b"
+    ],
+    "lethargic": [
+        r"\b(?:lethargic|listless|floppy|limp|no energy and (?:not|will not)|(?:not|no longer) (?:smiling|playing|"
+        r"interested in (?:anything|toys|food))|(?:will not|does not|did not) (?:smile|play|make eye contact)|"
+        r"weak (?:cry|crying)|(?:very|really|so|unusually) (?:quiet and still|flat|floppy|listless)|not (?:him|"
+        r"her)self and (?:quiet|flat|sleepy))\b",
+    ],
+    "agitation": [r"\b(?:agitated|agitation|combative|thrashing (?:about|around)|delirious|hallucinating)\b"],
+    # "antihistamines make me drowsy": a side effect asked about, not a drowsy patient.
+    "side_effect": [
+        r"\b(?:makes?|making|made) (?:me|him|her|them|you) (?:so |very |really |a bit |too )?(?:drowsy|sleepy|"
+        r"tired)\b|\bnon-?drowsy\b|\b(?:cause|causes|causing) (?:drowsiness|sleepiness)\b|\bside effects?\b|"
+        r"\bsedat\w*|\b(?:an(?:a)?esthetic|after (?:the |his |her |my )?(?:op|operation|surgery|procedure))\b"
+    ],
+    # Green or brown waters: the baby has passed meconium (NHS: call the maternity unit straight away).
+    "meconium": [
+        r"\b(?:waters?|fluid|liquor)\b[^.!?]{0,25}\b(?:green\w*|brown\w*|meconium|dark|smelly|bloody)\b|\bmeconium\b"
+    ],
+    "tick_rash": [
+        r"\btick\b[^.!?]{0,80}\b(?:rash|ring|bulls?'?-?eye|target)\b|\b(?:rash|ring|"
+        r"bulls?'?-?eye)\b[^.!?]{0,80}\btick\b|\berythema migrans\b|\blyme\b"
+    ],
+    "recent_onset": [
+        r"\b(?:(?:\d+|a few|few|couple of|ten|twenty|thirty|forty|fifteen) (?:min|mins|minutes)|(?:an|one|half an|1|"
+        r"2|two) (?:hour|hr)s?) ago\b|\b(?:just now|this (?:morning|afternoon|evening)|today|tonight|at (?:lunch|"
+        r"breakfast|dinner)|an hour ago|earlier today)\b",
+    ],
+    "co_source": [
+        r"\b(?:carbon monoxide|co (?:alarm|detector|monitor|reading|level)s?|(?:gas|paraffin|kerosene|propane|oil|"
+        r"calor) (?:heater|fire|stove|boiler|furnace|water heater|geyser|lamp)|boiler|furnace|(?:petrol |"
+        r"diesel )?generator|charcoal (?:grill|bbq|barbecue|burner|stove|heater)|(?:bbq|barbecue|grill) (?:inside|"
+        r"indoors|in the (?:tent|garage|room))|(?:car|engine) (?:running|left running|idling)|wood ?burner|"
+        r"log ?burner|wood stove|blocked (?:flue|chimney)|\d+ ?ppm)\b",
+    ],
+    "household_unwell": [
+        r"\b(?:everyone|all of us|the whole family|both of us|we all|we both|me and (?:my|the|both)|"
+        r"the kids and (?:i|me)|all (?:three|four|five) of us|my (?:wife|husband|partner) and (?:i|me))\b",
+    ],
+    "violence_threat": [
+        r"\b(?:he|she|they|husband|wife|partner|boyfriend|girlfriend|ex|brother|sister|father|dad|mother|mum|mom|son|"
+        r"neighbou?r|someone|somebody|man|guy|stepdad|flatmate|roommate)\b[^.!?]{0,40}\b(?:say|says|said|saying|"
+        r"threaten\w*|swear\w*|swore|shouting|yelling|screaming) (?:that )?(?:he|she|they)? ?(?:will|would|"
+        r"is going to|are going to|going to|wants? to|to)? ?(?:kill|stab|shoot|murder|strangle|burn|hurt|beat|"
+        r"choke) (?:me|us|him|her|them|you|my|our|the|everyone|everybody|someone)\b(?! (?:if|when|for|because|lol|"
+        r"haha|once|after))",
+        r"\bthreaten\w* (?:me|us|my \w+|our \w+|him|her|them)? ?(?:with an? (?:knife|gun|weapon|axe|hammer|machete|"
+        r"bat|blade)|to kill|to stab|to shoot)\b",
+        r"\b(?:has|have|had|holding|grabbed|got|with|pulled|waving|brandishing) (?:a |the |his |her )?(?:knife|gun|"
+        r"machete|axe|hammer|weapon|blade)\b[^.!?]{0,60}\b(?:kill|stab|shoot|hurt|threaten\w*|coming for|after (?:me|"
+        r"us))\b",
+        r"\b(?:hiding|locked (?:myself|ourselves) in|barricaded)\b[^.!?]{0,40}\b(?:from (?:him|her|them|my)|he is|"
+        r"she is)\b",
+        r"\b(?:he|she|they) (?:is|are) (?:trying to|going to) (?:kill|strangle|stab|choke) (?:me|us)\b|"
+        r"\b(?:strangl\w*|chok\w*) me\b|\bhands? (?:around|round) my (?:neck|throat)\b",
+    ],
+    "pesticide_exposure": [
+        r"\b(?:spray\w*|mix\w*|handl\w*|exposed to|exposure to|splashed with|covered in|drank|"
+        r"swallowed) (?:\w+ ){0,2}(?:pesticides?|insecticides?|organophosphates?|weed ?killer|herbicides?|crop spray|"
+        r"sheep dip|fly spray)\b|\borganophosphate\w*\b|\bnerve agent\b",
+    ],
+    "pinpoint_pupils": [
+        r"\b(?:pinpoint pupils?|pupils? (?:are |look |were )?(?:tiny|pinpoint|like pinpoints|very small|constricted)|"
+        r"miosis)\b"
+    ],
+    "pupil_abnormal": [
+        r"(?<!dilating drops )\b(?:unequal|uneven|different[- ]sized|fixed|blown|fixed and dilated|"
+        r"dilated and fixed) pupils?\b|\bpupils? (?:are |is |look |looks )?(?:unequal|different sizes?|not (?:equal|"
+        r"reacting)|fixed|blown|non-?reactive)\b|\bone pupil (?:is )?(?:bigger|larger|dilated|blown)\b|\banisocoria\b",
+    ],
+    "stridor": [
+        r"\bstridor\b|\b(?:high[- ]pitched|whistling|crowing|squeaky|harsh|noisy|wheezy) (?:sound|noise|"
+        r"breathing)\b[^.!?]{0,25}\b(?:breath\w* in|inhal\w*)\b|\b(?:whistl\w*|squeak\w*|crowing|rasping) (?:sound |"
+        r"noise )?when (?:she|he|they|i) breathes? in\b|\bsitting (?:bolt )?upright (?:and )?leaning forward\b|"
+        r"\bcroup\b|\b(?:barking|seal[- ]like) cough\b",
+    ],
+    "drooling": [
+        r"\b(?:drool\w*|dribbling|cannot swallow (?:his |her |their |my )?(?:own )?(?:spit|saliva)|(?:will not|"
+        r"refus\w* to) swallow)\b"
+    ],
+    "smoke_inhalation": [
+        r"\b(?:smoke inhalation|inhaled (?:a lot of |lots of |thick )?smoke|breathed in (?:a lot of )?smoke|"
+        r"singed (?:nose|nasal) hairs?|(?:nose|nasal) hairs? (?:are |were |is )?singed|coughing up (?:black|soot)|"
+        r"(?:black|sooty) (?:stuff|spit|sputum|phlegm|mucus)|carbonaceous sputum|soot (?:in|around) (?:my|his|her|"
+        r"the) (?:mouth|nose)|room (?:was |is )?full of smoke)\b"
+    ],
+    "heat_signs": [
+        r"\b(?:(?:stopped|stop|not|no longer|is not|has stopped|not even|is not even) sweating|skin (?:is |"
+        r"feels )?(?:hot(?:,| and) dry|dry and hot)|hot(?:,| and) dry skin|heat exhaustion)\b"
+    ],
+    "hypothermia_signs": [
+        r"\b(?:(?:stopped|no longer|not|is not) shivering|shivering (?:has |had )?stopped|icy cold|"
+        r"ice[- ]cold (?:to (?:the )?touch|skin|all over)|freezing cold to (?:the )?touch|(?:out|outside|"
+        r"lying) in the (?:snow|cold) (?:all night|overnight|for hours)|found (?:him|her|"
+        r"them) (?:outside )?in the (?:snow|cold))\b"
+    ],
+    "submersion": [
+        r"\b(?:face ?down|went under|was under|been under|slipped under|under ?water|pulled (?:him|her|them) out|"
+        r"fished (?:him|her|them) out|dragged (?:him|her|them) out)\b"
+    ],
+    # Dates put a pregnancy in the past tense ("7 weeks since my last period", "末次月经7周前") although it is current.
+    "missed_period": [
+        r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) weeks? (?:since|after|from) (?:my|"
+        r"her) last (?:period|menstrual)|\blast (?:menstrual )?period (?:was )?(?:\d+|\w+) weeks ago\b|"
+        r"\bperiod is (?:\d+ (?:days|weeks) )?(?:late|overdue)\b|\blate period\b|\blmp (?:was )?(?:\d+|\w+) weeks\b|"
+        r"\bmissed (?:my |her )?period\b|\bperiod (?:is |was )?(?:\d+|a|one|two|three|four|five|six|seven|"
+        r"ten) (?:days?|weeks?) late\b",
+    ],
+    "water_place": [r"\b(?:bath|bathtub|tub|pool|pond|lake|river|sea|canal|water|paddling pool|hot tub)\b"],
+    "epigastric": [
+        r"\b(?:epigastric|upper (?:stomach|abdomen|abdominal|belly|tummy)|top of (?:my|his|her|the) (?:stomach|"
+        r"tummy)|indigestion|heartburn)\b"
+    ],
+    "chest_infection": [
+        r"\b(?:productive cough|cough\w* up (?:green|yellow|brown|rusty|thick) (?:phlegm|mucus|sputum|stuff)|"
+        r"(?:green|yellow) (?:phlegm|sputum|mucus)|chest infection|pneumonia|\bcap\b|"
+        r"lower respiratory tract infection|lrti|new cough)\b"
+    ],
+    "fever_unresponsive": [
+        r"\b(?:temp\w*|fever) (?:will not|would not|is not|does not|has not) (?:come|go|coming|going) down\b|"
+        r"\b(?:despite|even with|even after) (?:paracetamol|ibuprofen|calpol|tylenol|advil|nurofen|fever reducers?|"
+        r"meds)\b"
+    ],
+    "immunosuppressed": [
+        r"\b(?:on chemo\w*|having chemo\w*|chemotherapy|neutropeni\w*|low white (?:cell|blood cell) count|(?:after|"
+        r"post) (?:a )?(?:transplant|bone marrow)|on (?:high[- ]dose )?steroids and)\b"
+    ],
+    "shock_state": [
+        r"\b(?:septic|hypovol\w*mic|cardiogenic|haemorrhagic|hemorrhagic|anaphylactic) shock\b|\bwent into shock\b|"
+        r"\b(?:bp|blood pressure) (?:is )?(?:unrecordable|not recordable|too low to (?:read|measure))\b|\b(?:cannot|"
+        r"could not|unable to) (?:get|find|record) (?:a |her |his )?(?:bp|blood pressure)\b|\bhypotensive\b"
+    ],
+    "glucose_high_words": [
+        r"\b(?:blood )?sugars? (?:is |are |has been |have been |keeps? )?(?:very |really |so |extremely |crazy |"
+        r"super )?high\b|\b(?:meter|monitor) (?:says|reads|shows|just says) (?:hi|high)\b|\bhyperglyc\w*|\bhhs\b"
+    ],
+    "sleep_apnoea": [
+        r"\bsnor\w*[^.!?]{0,80}\b(?:stop\w*|paus\w*|hold\w*) (?:his |her |their )?breath\w*|\b(?:stop\w*|"
+        r"paus\w*) breath\w*[^.!?]{0,60}\bsnor\w*|\bsleep apn\w*"
+    ],
     # --- modifiers -------------------------------------------------------------------------------
-    "impending_doom": [r"\b(?:think|feel|feels|feeling) (?:like )?(?:i am|he is|she is|i'm) (?:dying|going to die|about to die)\b|"
-                       r"\bi am dying\b(?! (?:to|of|for|laughing))|\bgoing to die\b"],
+    "impending_doom": [
+        r"\b(?:think|feel|feels|feeling) (?:like )?(?:i am|he is|she is|i'm) (?:dying|going to die|about to die)\b|"
+        r"\bi am dying\b(?! (?:to|of|for|laughing))|\bgoing to die\b"
+    ],
     "help_cry": [r"\b(?:help me|please help|help!|someone help|help us|sos)\b"],
     "sudden": [rf"\b{SUDDEN}\b"],
     "severe": [rf"\b{SEVERE}\b"],

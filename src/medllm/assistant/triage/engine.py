@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from medllm.assistant.language import detect_language, has_han
 from medllm.assistant.triage import concepts_en, concepts_zh
 from medllm.assistant.triage.context import MatchContext, match_context
-from medllm.assistant.triage.features import measure
+from medllm.assistant.triage.features import Measurements, Reading, measure
 from medllm.assistant.triage.levels import TriageLevel, TriageReason, TriageResult
 from medllm.assistant.triage.rules import RULES, Rule
 from medllm.assistant.triage.text_en import normalize_en
@@ -39,11 +39,166 @@ class Finding:
 _LATIN = re.compile(r"[a-z]")
 
 
+# --- prefix gate ------------------------------------------------------------------------------------
+# Most concepts cannot match most messages. Each concept's regex is analysed once for the strings (up to
+# _GATE_CHARS[language] long) any match must start with; a message only runs the patterns whose start strings occur
+# in it. Chinese words are short, so two characters already tell patterns apart.
+# The gate is exact: it never skips a concept that could match, it only avoids scanning for one that cannot.
+_GATE_CHARS = {"en": 4, "zh": 2}
+_GATE_LIMIT = 600  # more start strings than this and the concept simply always runs
+
+try:
+    # The parser's own tree is the only exact source of start strings (private, hence the fallback below).
+    from re import _constants as _sre
+    from re import _parser as _sre_parser
+except ImportError:  # pragma: no cover - a Python without the 3.11 layout: no gate, same results
+    _sre = _sre_parser = None
+
+_Starts = frozenset[tuple[str, bool]]  # (start string, whether the parsed part ended exactly there)
+_OPEN: _Starts = frozenset({("", False)})  # anything may follow: no usable start string
+
+
+def _item_starts(op: object, av: object, limit: int, size: int) -> _Starts:
+    if op is _sre.LITERAL:
+        return frozenset({(chr(av), True)})
+    if op is _sre.IN:
+        chars: list[str] = []
+        for item_op, value in av:
+            if item_op is _sre.LITERAL:
+                chars.append(chr(value))
+            elif item_op is _sre.RANGE and value[1] - value[0] < 16:
+                chars.extend(chr(c) for c in range(value[0], value[1] + 1))
+            elif item_op is _sre.CATEGORY and value is _sre.CATEGORY_DIGIT:
+                chars.extend("0123456789")  # \d; text with other Unicode digits skips the gate (_candidates)
+            else:  # NEGATE, CATEGORY (\w, \d), wide ranges
+                return _OPEN
+        return frozenset((c, True) for c in chars)
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return frozenset({("", True)})  # zero width; ignoring an assertion only widens the gate
+    if op is _sre.SUBPATTERN:
+        return _seq_starts(av[3].data, limit, size)
+    if op is _sre.ATOMIC_GROUP:
+        return _seq_starts(av.data, limit, size)
+    if op is _sre.BRANCH:
+        out: set[tuple[str, bool]] = set()
+        for branch in av[1]:
+            out |= _seq_starts(branch.data, limit, size)
+        return frozenset(out)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        low, high, body = av
+        inner = _seq_starts(body.data, limit, size)
+        if high != 1:  # after one pass the body may repeat: stop the start string there
+            inner = frozenset((s, False) for s, _ in inner)
+        return inner | {("", True)} if low == 0 else inner
+    return _OPEN
+
+
+def _seq_starts(items: list, limit: int, size: int) -> _Starts:
+    done: set[tuple[str, bool]] = set()
+    open_: set[str] = {""}
+    for op, av in items:
+        if not open_:
+            break
+        item = _item_starts(op, av, limit, size)
+        following: set[str] = set()
+        for prefix in open_:
+            for part, complete in item:
+                joined = prefix + part
+                if len(joined) >= size:
+                    done.add((joined[:size], False))
+                elif complete:
+                    following.add(joined)
+                else:
+                    done.add((joined, False))
+        open_ = following
+        if len(done) + len(open_) > limit:
+            return _OPEN
+    return frozenset(done | {(s, True) for s in open_})
+
+
+def _gate(pattern: str, size: int) -> frozenset[str] | None:
+    """The strings every match of ``pattern`` starts with, or None when it could start anywhere."""
+    if _sre_parser is None:
+        return None
+    try:
+        starts = _seq_starts(_sre_parser.parse(pattern).data, _GATE_LIMIT, size)
+    except Exception:  # an unparsable corner of the private parser: run the pattern unconditionally
+        return None
+    strings = frozenset(s for s, _ in starts)
+    return None if "" in strings or not strings else strings
+
+
+@dataclass(frozen=True)
+class _Table:
+    sources: dict[str, tuple[str, ...]]  # concept -> its patterns
+    owner: tuple[tuple[str, int], ...]  # pattern id -> (concept, index among the concept's patterns), in table order
+    always: frozenset[int]  # pattern ids without a usable gate
+    by_start: dict[str, tuple[int, ...]]  # start string -> the pattern ids that may match there
+    full: frozenset[str]  # the start strings of the full gate length
+    size: int  # the gate length for this language
+    short: tuple[str, ...]  # shorter start strings (a pattern that ends, or a character class, before ``size``)
+    short_lengths: tuple[int, ...]
+    short_set: frozenset[str]
+
+
 @functools.lru_cache(maxsize=2)
-def _compiled(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    # One alternation per concept: a third of the Python-level scans of one pattern at a time.
+def _compiled(language: str) -> _Table:
     table = concepts_zh.CONCEPTS if language == "zh" else concepts_en.CONCEPTS
-    return tuple((name, re.compile("|".join(f"(?:{p})" for p in sources))) for name, sources in table.items())
+    owner = tuple((name, index) for name, sources in table.items() for index in range(len(sources)))
+    always: set[int] = set()
+    by_start: dict[str, list[int]] = {}
+    for pattern_id, (name, index) in enumerate(owner):
+        gate = _gate(table[name][index], _GATE_CHARS[language])
+        if gate is None:
+            always.add(pattern_id)
+            continue
+        for start in gate:
+            by_start.setdefault(start, []).append(pattern_id)
+    size = _GATE_CHARS[language]
+    full = frozenset(s for s in by_start if len(s) == size)
+    short = tuple(s for s in by_start if len(s) < size)
+    short_lengths = tuple(sorted({len(s) for s in short}))
+    by_start_tuples = {s: tuple(n) for s, n in by_start.items()}
+    sources = {name: tuple(patterns) for name, patterns in table.items()}
+    return _Table(
+        sources, owner, frozenset(always), by_start_tuples, full, size, short, short_lengths, frozenset(short)
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def _pattern(language: str, concept: str, indices: tuple[int, ...]) -> re.Pattern[str]:
+    """One alternation of the concept's patterns that can match the text, in their original order.
+
+    Leaving out patterns whose start strings are absent cannot change what the alternation finds: at every
+    position those alternatives would have failed anyway.
+    """
+    sources = _compiled(language).sources[concept]
+    return re.compile("|".join(f"(?:{sources[i]})" for i in indices))
+
+
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+
+
+def _candidates(table: _Table, text: str) -> dict[str, tuple[int, ...]]:
+    """The concepts that may match ``text`` (in table order), each with the indices of its patterns that may."""
+    if _OTHER_DIGIT.search(text):  # "٣٨": \d matches it but the gate only knows ASCII digits
+        return {name: tuple(range(len(sources))) for name, sources in table.sources.items()}
+    size = table.size
+    hits = {text[i : i + size] for i in range(len(text) - size + 1)} & table.full
+    if table.short_lengths == (1,):  # single characters
+        hits |= set(text) & table.short_set
+    elif len(table.short) <= 128:  # a few digits and short words, found by substring search
+        hits.update(s for s in table.short if s in text)
+    else:  # Chinese words are short: every substring of those lengths
+        hits |= {text[i : i + n] for n in table.short_lengths for i in range(len(text) - n + 1)} & table.short_set
+    chosen = set(table.always)
+    for start in hits:
+        chosen.update(table.by_start[start])
+    by_concept: dict[str, list[int]] = {}
+    for pattern_id in sorted(chosen):  # ids run in table order, so concepts and their patterns stay in order
+        name, index = table.owner[pattern_id]
+        by_concept.setdefault(name, []).append(index)
+    return {name: tuple(indices) for name, indices in by_concept.items()}
 
 
 @functools.lru_cache(maxsize=1)
@@ -54,6 +209,16 @@ def _rules_by_first_finding() -> dict[str, tuple[Rule, ...]]:
     return {name: tuple(rules) for name, rules in index.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _rule_order() -> dict[str, int]:
+    return {rule.id: i for i, rule in enumerate(RULES)}
+
+
+@functools.lru_cache(maxsize=1)
+def _primary() -> dict[str, str]:
+    return {rule.id: rule.all_of[0] for rule in RULES}
+
+
 def normalize(text: str) -> str:
     """The text the patterns read: Chinese repaired and simplified, English lower-cased and repaired."""
     return normalize_en(normalize_zh(text))
@@ -62,27 +227,48 @@ def normalize(text: str) -> str:
 # Hyperbole that uses emergency words: "this cold is killing me", "nearly gave me a heart attack",
 # "I choked in my interview", "我想吃火锅想死了", "笑死我了".
 _FIGURATIVE = re.compile(
-    r"\b(?:dying to|die (?:of|from) (?:embarrassment|boredom|shame|laughter|cringe)|die laughing|could (?:just )?die|"
-    r"to die for|kill for|killing me|dead tired|bored to death|scared to death|(?:nearly |almost )?(?:gave|give|giving) "
-    r"(?:me|him|her|us) a (?:heart attack|stroke)|(?:nearly|almost) had a heart attack (?:when|at|seeing|laughing)|"
-    r"heart attack (?:haha|lol|lmao)|heart (?:skipped a beat|stopped) (?:when|at|seeing|for a second)|"
-    r"chok(?:e|ed|ing) (?:in|on|during|at) (?:my|the|a|his|her|our) (?:presentation|exam|test|interview|game|speech|match|"
-    r"final|audition|date|performance)|chok(?:e|ed|ing) under pressure|overdos\w* on (?:chocolate|sugar|candy|netflix|"
-    r"tv|food|carbs|memes)|(?:diet|social|career|political|financial|fashion|calorie) suicide|suicide (?:squeeze|"
-    r"mission|doors|run|drill|sprints?))\b|"
-    r"想(?:吃|喝|玩|见|睡|看|要|去|买|回|你|家|念)[^，。！？,.!?]{0,10}想死|(?:笑|累|气|烦|热|冷|饿|困|忙|吓|无聊|丑|美|开心|"
-    r"高兴|尴尬|急|馋|羡慕|闷|憋屈|懒|穷)死"
+    r"\b(?:dying to|(?:die|dying|died) (?:of|from) (?:embarrassment|boredom|shame|laughter|cringe|laughing|curiosity|"
+    r"envy|jealousy|hunger|thirst)|die laughing|could (?:just )?die|(?:so )?embarrass\w*[^.!?]{0,30}\b(?:wanted|want|"
+    r"could|wished?) to (?:disappear|die|hide)|to die for|kill for|killing me|dead tired|bored to death|"
+    r"scared to death|(?:nearly |almost )?(?:gave|give|giving) (?:me|him|her|us) a (?:heart attack|stroke)|(?:nearly|"
+    r"almost) had a heart attack (?:when|at|seeing|laughing)|heart attack (?:haha|lol|lmao)|heart (?:skipped a beat|"
+    r"stopped) (?:when|at|seeing|for a second)|chok(?:e|ed|ing) (?:in|on|during|at) (?:my|the|a|his|her|"
+    r"our) (?:presentation|exam|test|interview|game|speech|match|final|audition|date|performance)|chok(?:e|ed|"
+    r"ing) under pressure|overdos\w* on (?:chocolate|sugar|candy|netflix|tv|food|carbs|memes)|(?:diet|social|career|"
+    r"political|financial|fashion|calorie) suicide|suicide (?:squeeze|mission|doors|run|drill|sprints?))\b|想(?:吃|"
+    r"喝|玩|见|睡|看|要|去|买|回|你|家|念)[^，。！？,.!?]{0,10}想死|(?:笑|累|气|烦|热|冷|饿|困|忙|吓|无聊|丑|美|开心|"
+    r"高兴|尴尬|急|馋|羡慕|闷|憋屈|懒|穷)死|"
+    # "这份工作让人窒息", "账单一出来我当场心肌梗塞", "快被气晕了": feelings, not findings.
+    r"(?:让人|令人|叫人|使人)窒息|窒息(?:的|般的?)(?:感觉|工作|生活|氛围|婚姻|爱|操作|美)|美得(?:让人)?窒息|(?:当场|"
+    r"原地|直接)(?:心梗|心肌梗[塞死]?|去世|暴毙|升天|脑溢血|脑出血|中风|休克|晕厥)|(?<![疼痛])得(?:我)?(?:快|都|"
+    r"差点)?要?(?:脑溢血|脑出血|心梗|心肌梗塞|中风|吐血|休克|窒息)了?|(?:被|给)?(?:气|急|烦|馋|笑|恶心)(?:得|"
+    r"的)?(?:我)?(?:快|都|差点|要)?(?:要)?晕(?:了|倒|过去)?"
 )
 
 
 # Urgent rules whose finding, when resolved or long-standing, is no longer urgent (gym soreness, an old
 # bump that is fine now); injuries, infections and the rest stay urgent.
-_SOFT_URGENT = frozenset({"chest_pain", "palpitations", "breathlessness", "severe_pain", "head_injury", "limb_weakness",
-                          "speech_difficulty", "facial_swelling", "ataxia", "vision_change", "allergic_reaction"})
+# Readings and drowsiness soften too: "my sugar was 3.6, had juice, fine now" is no longer urgent.
+_SOFT_URGENT = frozenset({
+    "chest_pain", "palpitations", "breathlessness", "severe_pain", "head_injury", "limb_weakness", "speech_difficulty",
+    "facial_swelling", "ataxia", "vision_change", "allergic_reaction", "hypoglycaemia", "low_blood_pressure",
+    "fast_heart_rate", "low_oxygen_borderline", "raised_breathing_rate", "drowsy",
+})  # fmt: skip
+# NHS: call 999 for stroke signs even if they go away. A TIA that passed days ago can wait for a same-day
+# appointment; one that passed in the last hours cannot, so stroke rules do not soften when the onset was recent.
+_NO_SOFTEN_WHEN_RECENT = frozenset({"nhs-stroke"})
 # Findings that describe the situation rather than a symptom: their own context does not matter.
-_CONTEXT_FREE = frozenset({"post_stroke", "fiction", "menstrual", "not_pregnant_context", "self_harm_accident", "anticoagulated"})
-_INTENT_CONCEPTS = frozenset({"suicidal", "suicide_prep", "self_harm", "harm_others"})
-_FIGURATIVE_CONCEPTS = frozenset({"suicidal", "heart_attack", "stroke", "cardiac_arrest", "dyspnea_severe", "overdose"})
+_CONTEXT_FREE = frozenset(
+    {"post_stroke", "fiction", "menstrual", "not_pregnant_context", "self_harm_accident", "anticoagulated"}
+)
+# Findings stated with a date that reads as the past ("7 weeks since my last period") but describe now: only negation
+# and general talk remove them.
+_DATED = frozenset({"missed_period"})
+_INTENT_CONCEPTS = frozenset({"suicidal", "suicide_prep", "self_harm", "harm_others", "violence_threat"})
+_FIGURATIVE_CONCEPTS = frozenset({
+    "suicidal", "heart_attack", "stroke", "cardiac_arrest", "dyspnea_severe", "overdose", "fainted", "unresponsive",
+    "shock_state", "impending_doom",
+})  # fmt: skip
 
 
 def _figurative(text: str, start: int, end: int) -> bool:
@@ -92,24 +278,81 @@ def _figurative(text: str, start: int, end: int) -> bool:
     return any(m.start() <= end and m.end() >= start for m in _FIGURATIVE.finditer(text, left, right))
 
 
-def find(text: str) -> list[Finding]:
-    """Every concept match in normalised ``text`` with its context, in text order per concept."""
-    findings: list[Finding] = []
-    contexts: dict[tuple[tuple[int, int], bool], MatchContext] = {}
+# The concepts the engine reads itself (virtual findings in _active, recency in _reason), and the virtual findings
+# _active derives from concepts: a rule is only worth judging (and its findings only worth a context) when its
+# findings are among the matches, these names or what the numbers can set.
+_ENGINE_INPUTS = frozenset({
+    "fever_word", "child", "fiction", "abdominal_pain", "severe", "sudden", "headache", "vision_change", "vision_loss",
+    "bp_160", "high_bp", "dyspnea", "dyspnea_severe", "nausea", "lightheaded", "cardiac_radiation", "household_unwell",
+    "missed_period", "pregnant", "recent_onset",
+})  # fmt: skip
+_COMBINED_NAMES = frozenset({
+    "fever", "acute_pain_in_pregnancy", "headache_with_vision", "severe_headache", "headache_with_bp",
+    "dyspnea_and_unwell", "headache_and_sick", "household_headache", "pregnant",
+})  # fmt: skip
+
+
+def _measured_names(m: Measurements) -> set[str]:
+    """Every virtual finding the numbers in ``m`` could set, whatever their context turns out to be."""
+    names = {n for r in m.readings for child in (False, True) for n in _reading_findings(r, child)}
+    if m.temperature_c is not None and m.temperature_c >= 39.5:
+        names.add("temp_39_5")
+    if m.infant_age_days is not None:
+        names.update(("infant_under_3m", "infant_3_6m"))
+    return names
+
+
+@functools.lru_cache(maxsize=1)
+def _rule_sets() -> dict[str, tuple[tuple[frozenset[str], frozenset[str], frozenset[str]], ...]]:
+    return {
+        name: tuple(
+            (frozenset(r.all_of), frozenset(r.any_of), frozenset((*r.all_of, *r.any_of, *r.none_of))) for r in rules
+        )
+        for name, rules in _rules_by_first_finding().items()
+    }
+
+
+def _needed(found: set[str], m: Measurements) -> set[str]:
+    """The concepts whose findings can change the result, given which concepts matched at all."""
+    possible = found | _COMBINED_NAMES | _measured_names(m)
+    needed = set(_ENGINE_INPUTS)
+    index = _rule_sets()
+    for name in possible:
+        for all_of, any_of, concepts in index.get(name, ()):
+            if all_of <= possible and (not any_of or not any_of.isdisjoint(possible)):
+                needed |= concepts
+    return needed
+
+
+def find(text: str, m: Measurements | None = None) -> list[Finding]:
+    """Every concept match in normalised ``text`` that can matter to a rule, with its context, in text order.
+
+    Context (negation, time, questions) is the costly part, so it is only judged for concepts that some rule could
+    still use once the cheap matching is done: "child" alone, with no fever or poison in sight, is never judged.
+    """
+    matches: list[tuple[str, re.Match[str]]] = []
     # Each language's patterns run only on text that has its script: half the work for most messages.
-    tables = [_compiled(lang) for lang, present in (("en", _LATIN.search(text)), ("zh", has_han(text))) if present]
-    for table in tables:
-        for name, pattern in table:
-            for match in pattern.finditer(text):
+    tables = [
+        (lang, _compiled(lang)) for lang, present in (("en", _LATIN.search(text)), ("zh", has_han(text))) if present
+    ]
+    for language, table in tables:
+        for name, indices in _candidates(table, text).items():
+            for match in _pattern(language, name, indices).finditer(text):
                 if match.end() == match.start():
                     continue
-                span = match.span()
-                if name in _FIGURATIVE_CONCEPTS and _figurative(text, *span):
+                if name in _FIGURATIVE_CONCEPTS and _figurative(text, *match.span()):
                     continue
-                key = (span, name in _INTENT_CONCEPTS)
-                if key not in contexts:
-                    contexts[key] = match_context(text, *span, intent=key[1])
-                findings.append(Finding(name, match.group().strip(), contexts[key]))
+                matches.append((name, match))
+    needed = _needed({name for name, _ in matches}, measure(text) if m is None else m)
+    findings: list[Finding] = []
+    contexts: dict[tuple[tuple[int, int], bool], MatchContext] = {}
+    for name, match in matches:
+        if name not in needed:
+            continue
+        key = (match.span(), name in _INTENT_CONCEPTS)
+        if key not in contexts:
+            contexts[key] = match_context(text, *key[0], intent=key[1])
+        findings.append(Finding(name, match.group().strip(), contexts[key]))
     return findings
 
 
@@ -121,14 +364,27 @@ def _windows(text: str) -> Iterable[str]:
         yield text[start : start + _WINDOW]
 
 
-def _active(findings: list[Finding], text: str) -> dict[str, list[Finding]]:
+def _active(findings: list[Finding], text: str, m: Measurements | None = None) -> dict[str, list[Finding]]:
     active: dict[str, list[Finding]] = {}
     # Story, exam or curiosity framing makes every finding hypothetical ("I'm writing a novel where ...").
     fiction = any(f.concept == "fiction" for f in findings)
     for f in findings:
-        if f.concept in _CONTEXT_FREE or (f.context.current and not fiction):
+        dated = f.concept in _DATED and not (f.context.negated or f.context.general)
+        if f.concept in _CONTEXT_FREE or ((f.context.current or dated) and not fiction):
             active.setdefault(f.concept, []).append(f)
-    m = measure(text)
+    m = measure(text) if m is None else m
+    has = active.__contains__
+    child = has("child") or m.infant_age_days is not None
+    for reading in m.readings:
+        names = _reading_findings(reading, child)
+        if not names:
+            continue
+        # "GCS 8分" or "SpO2 81%" is Latin inside Chinese: the words around it decide how to read its context.
+        around = text[max(0, reading.start - 12) : reading.end + 12]
+        context = match_context(text, reading.start, reading.end, zh=has_han(around))
+        if context.current and not fiction:
+            for name in names:
+                active.setdefault(name, []).append(Finding(name, text[reading.start : reading.end].strip(), context))
     fever = "fever_word" in active or (m.temperature_c is not None and m.temperature_c >= 38.0)
     # A temperature under 38 °C is a normal reading, not a fever, whatever word surrounds it.
     if m.temperature_c is not None and m.temperature_c < 38.0 and "fever_word" in active:
@@ -139,7 +395,8 @@ def _active(findings: list[Finding], text: str) -> dict[str, list[Finding]]:
         "infant_under_3m": m.infant_age_days is not None and m.infant_age_days < 90,
         "infant_3_6m": m.infant_age_days is not None and 90 <= m.infant_age_days < 183,
     }
-    has = active.__contains__
+    # A late or missed period with dates is an early pregnancy until a test says otherwise (ectopic risk).
+    virtual["pregnant"] = has("missed_period") and not has("pregnant")
     virtual["acute_pain_in_pregnancy"] = has("abdominal_pain") and (has("severe") or has("sudden"))
     virtual["headache_with_vision"] = has("headache") and (has("vision_change") or has("vision_loss"))
     virtual["severe_headache"] = has("headache") and has("severe")
@@ -147,11 +404,40 @@ def _active(findings: list[Finding], text: str) -> dict[str, list[Finding]]:
     virtual["dyspnea_and_unwell"] = (has("dyspnea") or has("dyspnea_severe")) and (
         has("nausea") or has("lightheaded") or has("cardiac_radiation")
     )
+    # Carbon monoxide: headache with sickness or dizziness, or several people unwell at once (NHS CO poisoning).
+    virtual["headache_and_sick"] = has("headache") and (has("nausea") or has("lightheaded"))
+    virtual["household_headache"] = has("household_unwell") and (has("headache") or has("nausea"))
     for name, present in virtual.items():
         if present:
             evidence = name.replace("_", " ")
             active.setdefault(name, []).append(Finding(name, evidence, MatchContext()))
     return active
+
+
+def _reading_findings(reading: Reading, child: bool) -> tuple[str, ...]:
+    """The virtual findings one vital sign sets. Thresholds: NEWS2 red scores for adults, NICE NG143 for children."""
+    value = reading.value
+    if reading.kind == "spo2":
+        return ("spo2_critical",) if value <= 90 else ("spo2_low",) if value <= 93 else ()
+    if reading.kind == "hr":
+        fast, high, slow = (180, 160, 60) if child else (130, 120, 40)
+        if value >= fast:
+            return ("hr_fast", "tachycardia")
+        return ("tachycardia",) if value >= high else ("bradycardia",) if value <= slow else ()
+    if reading.kind == "sbp":
+        return ("sbp_low",) if value < 90 else ()
+    if reading.kind == "gcs":
+        return ("gcs_low",) if value <= 12 else ()
+    if reading.kind == "rr":
+        high, raised = (60, 40) if child else (30, 25)
+        return ("rr_high",) if value >= high else ("rr_raised",) if value >= raised else ()
+    if reading.kind == "glucose":
+        if value < 3.0:
+            return ("glucose_very_low", "hypoglycaemia")
+        return ("hypoglycaemia",) if value < 4.0 else ("glucose_high",) if value >= 15.0 else ()
+    if reading.kind == "body_temp":
+        return ("hypothermia_measured",) if value < 35.0 else ("temp_40",) if value >= 40.0 else ()
+    return ()
 
 
 def _fires(rule: Rule, active: dict[str, list[Finding]]) -> bool:
@@ -166,6 +452,8 @@ def _reason(rule: Rule, active: dict[str, list[Finding]], language: str) -> Tria
     level, note = rule.level, ""
     primary = active[rule.all_of[0]]
     softens = rule.soften and (rule.level is TriageLevel.EMERGENCY or rule.id in _SOFT_URGENT)
+    if rule.source in _NO_SOFTEN_WHEN_RECENT and "recent_onset" in active:
+        softens = False
     if softens and all(f.context.resolved or f.context.chronic for f in primary):
         level = TriageLevel(max(level - 1, TriageLevel.ROUTINE))
         note = "resolved or long-standing" if any(f.context.resolved for f in primary) else "long-standing"
@@ -194,17 +482,18 @@ def triage(text: str, *, language: str | None = None) -> TriageResult:
     reasons: dict[str, TriageReason] = {}
     for window in _windows(text):
         normalised = normalize(window)
-        active = _active(find(normalised), normalised)
+        m = measure(normalised)
+        active = _active(find(normalised, m), normalised, m)
         candidates = [r for name in active for r in _rules_by_first_finding().get(name, ())]
         for rule in candidates:
             if rule.id not in reasons and _fires(rule, active):
                 reasons[rule.id] = _reason(rule, active, language)
-    ordered = sorted(reasons.values(), key=lambda r: -r.level)
+    ordered = sorted(reasons.values(), key=lambda r: (-r.level, _rule_order()[r.rule]))
     # Drop a reason when a more urgent one already rests on the same first finding.
     kept: list[TriageReason] = []
     primaries: dict[str, TriageLevel] = {}
     for reason in ordered:
-        primary = next(r.all_of[0] for r in RULES if r.id == reason.rule)
+        primary = _primary()[reason.rule]
         if primary in primaries and primaries[primary] > reason.level:
             continue
         primaries.setdefault(primary, reason.level)

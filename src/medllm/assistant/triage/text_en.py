@@ -16,28 +16,46 @@ logger = logging.getLogger(__name__)
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 
-# Longest first: "can't" before "n't". Apostrophe-less forms are how people type on phones.
+# Longest first: "can't" before "n't". Apostrophe-less forms are how people type on phones. Each rule names the
+# substrings it needs; a message without any of them skips the rule (thirty regex passes per message add up).
 _CONTRACTIONS = [
-    (r"\bcan ?not\b|\bcan'?t\b|\bcannnot\b", "cannot"),
-    (r"\bwon'?t\b", "will not"),
-    (r"\bshan'?t\b", "shall not"),
-    (r"\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need|might)n'?t\b", r"\1 not"),
-    (r"\bain'?t\b", "is not"),
-    (r"\bi'?m\b", "i am"),
-    (r"\b(he|she|it|that|there|what|who)'s\b", r"\1 is"),
-    (r"\b(i|you|we|they)'ve\b", r"\1 have"),
-    (r"\b(i|you|we|they|he|she)'ll\b", r"\1 will"),
-    (r"\b(i|you|we|they|he|she)'d\b", r"\1 would"),
-    (r"\b(you|we|they)'re\b", r"\1 are"),
-    (r"\bgonna\b", "going to"),
-    (r"\bwanna\b", "want to"),
-    (r"\bgotta\b", "got to"),
-    (r"\bkinda\b", "kind of"),
-    (r"\bu\b", "you"),
-    (r"\bpls\b|\bplz\b", "please"),
-    (r"\bbc\b|\bcuz\b|\bcause\b(?= i| he| she| my| it)", "because"),
+    (r"\bcan ?not\b|\bcan'?t\b|\bcannnot\b", "cannot", ("can",)),
+    (r"\bwon'?t\b", "will not", ("won",)),
+    (r"\bshan'?t\b", "shall not", ("shan",)),
+    (
+        r"\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need|might)n'?t\b",
+        r"\1 not",
+        ("nt", "n't"),
+    ),
+    (r"\bain'?t\b", "is not", ("ain",)),
+    (r"\bi'?m\b", "i am", ("im", "i'm")),
+    (r"\b(he|she|it|that|there|what|who)'s\b", r"\1 is", ("'s",)),
+    (r"\b(i|you|we|they)'ve\b", r"\1 have", ("'ve",)),
+    (r"\b(i|you|we|they|he|she)'ll\b", r"\1 will", ("'ll",)),
+    (r"\b(i|you|we|they|he|she)'d\b", r"\1 would", ("'d",)),
+    (r"\b(you|we|they)'re\b", r"\1 are", ("'re",)),
+    (r"\bgonna\b", "going to", ("gonna",)),
+    (r"\bwanna\b", "want to", ("wanna",)),
+    (r"\bgotta\b", "got to", ("gotta",)),
+    (r"\bkinda\b", "kind of", ("kinda",)),
+    (r"\bu\b", "you", ("u",)),
+    (r"\bpls\b|\bplz\b", "please", ("pls", "plz")),
+    (r"\bbc\b|\bcuz\b|\bcause\b(?= i| he| she| my| it)", "because", ("bc", "cuz", "cause")),
+    # Text-speak: apostrophe-less "hes", "shes", "thats"; "rn" (right now), "w/o" (without), "idk", "thru", ages "5yo".
+    (r"\b(he|she|that|what|there)s\b", r"\1 is", ("es", "ts")),
+    (r"\bim\b", "i am", ("im",)),
+    (r"\bive\b", "i have", ("ive",)),
+    (r"\brn\b", "right now", ("rn",)),
+    (r"\bw/o\b", "without", ("w/o",)),
+    (r"\bw/", "with ", ("w/",)),
+    (r"\bidk\b", "i do not know", ("idk",)),
+    (r"\bthru\b", "through", ("thru",)),
+    (r"\babt\b", "about", ("abt",)),
+    (r"\bsmth\b|\bsth\b", "something", ("smth", "sth")),
+    (r"\b(\d+) ?(?:yo|y/o|y\.o\.|yrs? old)\b", r"\1 year old", ("yo", "y/o", "y.o", "yr")),
+    (r"\b(\d+) ?(?:wks?)\b", r"\1 weeks", ("wk",)),
 ]
-_CONTRACTION_RES = [(re.compile(p), r) for p, r in _CONTRACTIONS]
+_CONTRACTION_RES = [(re.compile(p), r, needs) for p, r, needs in _CONTRACTIONS]
 _TOKEN = re.compile(r"[a-z]+")
 
 # The words the triage patterns are built from; a misspelling of one of these is repaired.
@@ -57,15 +75,17 @@ KEY_WORDS = frozenset(
     stiff rash spots purple glass fade unbearable excruciating severe sudden suddenly
     breathe breathing ambulance emergency collapse pills tablets paracetamol acetaminophen ibuprofen
     baby babies infant toddler daughter newborn stitches swollen bleeding tongue
-    """.split()
+    """.split()  # noqa: SIM905 - a word list reads best as text
 )
 
 
 # Real words missing from the vocabulary below that lie one edit from a key word ("gapping" is not "gasping").
 _REAL_WORDS = frozenset(
-    "gaping gapping chocking clasping grasping rasping bleating bleeping breeding blending bleaching brewing "
-    "brushing blushing crushed crusted drooling drowning drooping stoking stroking stocking seizing seeing "
-    "faintly fainter paining pained panting pacing racing lacing facing tingly tangled swelled sweated".split()
+    """
+    gaping gapping chocking clasping grasping rasping bleating bleeping breeding blending bleaching brewing
+    brushing blushing crushed crusted drooling drowning drooping stoking stroking stocking seizing seeing
+    faintly fainter paining pained panting pacing racing lacing facing tingly tangled swelled sweated
+    """.split()  # noqa: SIM905 - a word list reads best as text
 )
 
 
@@ -146,10 +166,33 @@ def repair_token(token: str) -> str:
     return close[0] if len(close) == 1 else token
 
 
+# Drug names that end in "-in" are words in their own right, not "-ing" with the g dropped.
+_DROPPED_G_EXCEPTIONS = re.compile(
+    r"(?:cillin|mycin|statin|parin|formin|xacin|pentin|gabalin|tonin|oxin|dopin|rin|lin)$"
+)
+
+
+@functools.lru_cache(maxsize=20000)
+def _restore_g(token: str) -> str:
+    """ "havin" -> "having", "stoppin" -> "stopping": text-speak drops the g; restored only when that makes a word."""
+    known = known_words()
+    if len(token) < 5 or not token.endswith("in") or token in known or _DROPPED_G_EXCEPTIONS.search(token):
+        return token
+    return token + "g" if token + "g" in known else token
+
+
+def _repair(token: str) -> str:
+    return repair_token(_restore_g(token))
+
+
 def normalize_en(text: str) -> str:
-    """Lower-case, NFKC, straight apostrophes, contractions spelt out, key-word typos repaired."""
+    """Lower-case, NFKC, straight apostrophes, text-speak and contractions spelt out, key-word typos repaired."""
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
     text = re.sub(r"([a-z])\1{2,}", r"\1\1", text)  # "sooooo" -> "soo", "heeelp" -> "heelp"
-    for pattern, replacement in _CONTRACTION_RES:
-        text = pattern.sub(replacement, text)
-    return _TOKEN.sub(lambda m: repair_token(m.group()), text)
+    for pattern, replacement, needs in _CONTRACTION_RES:
+        if any(n in text for n in needs):
+            text = pattern.sub(replacement, text)
+    # Most tokens are known words: look up the few that are not, and rewrite the text only if one changes.
+    known = known_words()
+    fixes = {w: r for w in set(_TOKEN.findall(text)) if w not in known and (r := _repair(w)) != w}
+    return _TOKEN.sub(lambda m: fixes.get(m.group(), m.group()), text) if fixes else text

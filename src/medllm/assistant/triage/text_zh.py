@@ -20,8 +20,22 @@ logger = logging.getLogger(__name__)
 # Traditional -> simplified for the characters the patterns and common messages use. Generated once with
 # OpenCC (s2t, s2hk, s2tw over every character of concepts_zh.py and context.py plus ~200 common ones);
 # a full converter would be a heavy dependency for a few hundred characters.
-_TRADITIONAL = "萬東兩嚴喪個爲為舉麼義烏書亂於產從們會傳傷倫體側兒關農況凍準減幾擊劃剛別劑劇辦動勁區醫華單臥衛衞厲壓廁雙發變臺喫後嗎聽嘔嗆嚨譁脣喚噴團堅墜墊聲處備復夠頭婦媽嬰孫學寶宮對尋爾歲島帶幫幹並應開張彎強徵懷戀惡驚戶撲託擴護撈換搖撐敵斷無時曉暈暫機殺來極槍樹樣橋樓殘氣湯沒洩淚瀉潔渾濃塗湧溫溼濕潰濺滾滿灘靈災點爛煙燒燙熱爺牽狀貓現電暢療瘋皰癢癇癱癲鹽著睜睪確鹼禍離積稱穩竄窩筆緊紅級紙紐紺經綁結給絕絞續維綿緩縫腸膚腎腫脹脈髒臍腦膿腳脫臉節蘇蘋蕩蕁藥虛蟲蝦蟄蠍褲見視覺觸認讓訓記講許設識訴診試話該語誤說説課譫貝敗費車軋軌轉軟輕輩輸邊過運還這進遠連遲適遺鄰鬱裏裡鑑針鈍鍾鑽鐵銀錯錘長門閃問間悶閨闌陽陰險難霧黴頂項順預顱頸頜頻顆題額顛風飯馬驗驟鮮鳴齊齒"
-_SIMPLIFIED = "万东两严丧个为为举么义乌书乱于产从们会传伤伦体侧儿关农况冻准减几击划刚别剂剧办动劲区医华单卧卫卫厉压厕双发变台吃后吗听呕呛咙哗唇唤喷团坚坠垫声处备复够头妇妈婴孙学宝宫对寻尔岁岛带帮干并应开张弯强征怀恋恶惊户扑托扩护捞换摇撑敌断无时晓晕暂机杀来极枪树样桥楼残气汤没泄泪泻洁浑浓涂涌温湿湿溃溅滚满滩灵灾点烂烟烧烫热爷牵状猫现电畅疗疯疱痒痫瘫癫盐着睁睾确碱祸离积称稳窜窝笔紧红级纸纽绀经绑结给绝绞续维绵缓缝肠肤肾肿胀脉脏脐脑脓脚脱脸节苏苹荡荨药虚虫虾蛰蝎裤见视觉触认让训记讲许设识诉诊试话该语误说说课谵贝败费车轧轨转软轻辈输边过运还这进远连迟适遗邻郁里里鉴针钝钟钻铁银错锤长门闪问间闷闺阑阳阴险难雾霉顶项顺预颅颈颌频颗题额颠风饭马验骤鲜鸣齐齿"
+_TRADITIONAL = (
+    "萬東兩嚴喪個爲為舉麼義烏書亂於產從們會傳傷倫體側兒關農況凍準減幾擊劃剛別劑劇辦動勁區醫華單臥衛衞厲壓廁雙發變臺喫"
+    "後嗎聽嘔嗆嚨譁脣喚噴團堅墜墊聲處備復夠頭婦媽嬰孫學寶宮對尋爾歲島帶幫幹並應開張彎強徵懷戀惡驚戶撲託擴護撈換搖撐敵"
+    "斷無時曉暈暫機殺來極槍樹樣橋樓殘氣湯沒洩淚瀉潔渾濃塗湧溫溼濕潰濺滾滿灘靈災點爛煙燒燙熱爺牽狀貓現電暢療瘋皰癢癇癱"
+    "癲鹽著睜睪確鹼禍離積稱穩竄窩筆緊紅級紙紐紺經綁結給絕絞續維綿緩縫腸膚腎腫脹脈髒臍腦膿腳脫臉節蘇蘋蕩蕁藥虛蟲蝦蟄蠍"
+    "褲見視覺觸認讓訓記講許設識訴診試話該語誤說説課譫貝敗費車軋軌轉軟輕輩輸邊過運還這進遠連遲適遺鄰鬱裏裡鑑針鈍鍾鑽鐵"
+    "銀錯錘長門閃問間悶閨闌陽陰險難霧黴頂項順預顱頸頜頻顆題額顛風飯馬驗驟鮮鳴齊齒"
+)
+_SIMPLIFIED = (
+    "万东两严丧个为为举么义乌书乱于产从们会传伤伦体侧儿关农况冻准减几击划刚别剂剧办动劲区医华单卧卫卫厉压厕双发变台吃"
+    "后吗听呕呛咙哗唇唤喷团坚坠垫声处备复够头妇妈婴孙学宝宫对寻尔岁岛带帮干并应开张弯强征怀恋恶惊户扑托扩护捞换摇撑敌"
+    "断无时晓晕暂机杀来极枪树样桥楼残气汤没泄泪泻洁浑浓涂涌温湿湿溃溅滚满滩灵灾点烂烟烧烫热爷牵状猫现电畅疗疯疱痒痫瘫"
+    "癫盐着睁睾确碱祸离积称稳窜窝笔紧红级纸纽绀经绑结给绝绞续维绵缓缝肠肤肾肿胀脉脏脐脑脓脚脱脸节苏苹荡荨药虚虫虾蛰蝎"
+    "裤见视觉触认让训记讲许设识诉诊试话该语误说说课谵贝败费车轧轨转软轻辈输边过运还这进远连迟适遗邻郁里里鉴针钝钟钻铁"
+    "银错锤长门闪问间闷闺阑阳阴险难雾霉顶项顺预颅颈颌频颗题额颠风饭马验骤鲜鸣齐齿"
+)
 _TO_SIMPLIFIED = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
 
 # Key words whose misspellings are repaired: every word the Chinese patterns rely on most.
@@ -34,7 +48,7 @@ KEY_TERMS = tuple(
     呕吐 恶心 头晕 止不住 过量 误服 纽扣电池 新生儿 宝宝 婴儿 心肌梗死 脑出血 过敏性休克 肾上腺素 羊水 胎动
     心口疼 心口痛 胸口疼 胸口痛 肩膀 下巴 后背 左边 右边 一身汗 遗书 安眠药 跳河 喝药 吃药 农药 厉害 突然 说不出话
     没有呼吸 没呼吸 喘不动 救命 晕过去 脸色 发白 发青 抽筋 吐白沫 明天 走了 变形 骨折 厉害
-    """.split()
+    """.split()  # noqa: SIM905 - a word list reads best as text
 )
 # Single syllables that, in a message about symptoms, almost always mean one character: enough for the
 # patterns to read a pinyin message ("teng" 疼, "ma" 麻). Other syllables become "·".
@@ -46,6 +60,15 @@ _SYLLABLE_CHARS = {
 }  # fmt: skip
 # Misspellings that are not homophones but are common enough to name (蓄 xu for 搐 chu).
 _COMMON_MISSPELLINGS = {"抽蓄": "抽搐", "抽畜": "抽搐", "晕蹶": "晕厥", "癫癎": "癫痫", "胸梦": "胸闷", "昏到": "昏倒"}
+# Dialect words for body parts and states, read as Mandarin: Southwestern 脑壳/脑阔 (head), 遭不住 (can't bear),
+# 脚杆/手杆 (leg/arm); Cantonese 咗 (了), 唔 (不), 冇 (没), 佢 (他), 透唔到气 (can't breathe). Longest first.
+_DIALECT = (
+    ("透唔到气", "喘不上气"), ("透唔过气", "喘不过气"), ("唞唔到气", "喘不上气"), ("抖唔到气", "喘不上气"),
+    ("食咗", "吃了"), ("脑袋瓜子", "头"), ("脑瓜子", "头"), ("脑袋瓜", "头"), ("脑瓜", "头"), ("脑壳", "头"),
+    ("脑阔", "头"), ("遭不住", "受不了"), ("脚杆", "腿"), ("手杆", "胳膊"), ("咗", "了"), ("冇", "没"), ("佢", "他"),
+    ("嘅", "的"), ("喺", "在"),
+)  # fmt: skip
+_CANTONESE_NOT = re.compile(r"唔(?=[\u4e00-\u9fff])")  # 唔 before a verb is 不; alone it is an interjection
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _LATIN_RUN = re.compile(r"[a-z]+(?:[ '-]+[a-z]+)*")
 
@@ -70,6 +93,7 @@ def _syllable(char: str) -> str | None:
     return "".join(c for c in unicodedata.normalize("NFD", first) if c.isascii()).replace("u:", "v")
 
 
+@functools.lru_cache(maxsize=65536)
 def _syllables(text: str) -> tuple[str, ...] | None:
     out = []
     for char in text:
@@ -88,6 +112,11 @@ def _terms_by_sound() -> dict[tuple[str, ...], str]:
         if sound and sound not in index:
             index[sound] = term
     return index
+
+
+@functools.lru_cache(maxsize=1)
+def _first_syllables() -> frozenset[str]:
+    return frozenset(sound[0] for sound in _terms_by_sound())
 
 
 @functools.lru_cache(maxsize=1)
@@ -124,7 +153,7 @@ _SYLLABLE_INVENTORY = frozenset(
     wu xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo
     yong you yu yuan yue yun za zai zan zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhei zhen
     zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo
-    """.split()
+    """.split()  # noqa: SIM905 - a word list reads best as text
 )
 
 
@@ -134,8 +163,12 @@ def _repair_run(run: str) -> str:
     if not index:
         return run
     chars = list(run)
+    firsts = _first_syllables()
     i = 0
     while i < len(chars):
+        if _syllable(chars[i]) not in firsts:  # no key term starts with this sound: nothing to repair here
+            i += 1
+            continue
         replaced = False
         for width in (5, 4, 3, 2):
             if i + width > len(chars):
@@ -217,6 +250,10 @@ def normalize_zh(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_TO_SIMPLIFIED)
     for wrong, right in _COMMON_MISSPELLINGS.items():
         text = text.replace(wrong, right)
+    for word, mandarin in _DIALECT:
+        if word in text:
+            text = text.replace(word, mandarin)
+    text = _CANTONESE_NOT.sub("不", text)
     text = _CJK_RUN.sub(lambda m: _repair_run(m.group()), text)
 
     def add_terms(match: re.Match[str]) -> str:
