@@ -44,9 +44,9 @@ def test_an_underspecified_message_gets_follow_up_questions(assistant: Assistant
 
 
 def test_a_specified_message_gets_an_answer_with_citations_to_real_passages(assistant: Assistant, kb) -> None:
-    result = assistant.respond(user(
-        "I'm 40, I have had wheezing, shortness of breath and a cough for 3 days, moderate. What could it be?"
-    ))
+    result = assistant.respond(
+        user("I'm 40, I have had wheezing, shortness of breath and a cough for 3 days, moderate. What could it be?")
+    )
     assert result.kind == "answer" and result.answer  # urgent (breathlessness): a preface, then the answer
     assert result.retrieval["used"] and result.passages and result.citations
     for citation in result.citations:

@@ -40,6 +40,20 @@ E, U, R = TriageLevel.EMERGENCY, TriageLevel.URGENT, TriageLevel.ROUTINE
         ("我想吃火锅想死了", R),
         ("xiong tong de li hai, chu han", E),
         ("喘不過氣，嘴唇發紫", E),
+        # Rules added after the third final set (first measured in docs/assistant.md), and their near misses.
+        ("took my GTN twice, 5 minutes apart, and the angina is no better", E),
+        ("is it OK to use my GTN spray before walking uphill?", R),
+        ("fell off a ladder, my back really hurts and I can't feel my legs", E),
+        ("his heart is flopping about and he's gone grey", E),
+        ("he's burning up and not sweating at all, it's the heatwave", E),
+        ("it's hot today but I'm not sweating much, is that ok?", R),
+        ("she has a UTI and now her knees look blotchy", E),
+        ("my legs look blotchy after a hot bath", R),
+        ("I feel a bit odd today", R),
+        ("he OD'd on heroin", E),
+        ("my husband keeps losing his words", E),
+        ("my brother says he's going to kill his ex tonight", E),
+        ("停经六周，下腹一侧突然剧痛，头晕眼前发黑", E),
     ],
 )
 def test_levels(text: str, level: TriageLevel) -> None:
@@ -114,8 +128,16 @@ def test_triage_many_keeps_order() -> None:
 
 @pytest.mark.parametrize(
     ("locale", "language", "number"),
-    [(None, "en", "911"), (None, "zh", "120"), ("en-GB", "en", "999"), ("en-AU", "en", "000"), ("zh-TW", "zh", "119"),
-     ("zh-HK", "zh", "999"), ("en-DE", "en", "112"), ("zh_CN", "zh", "120")],
+    [
+        (None, "en", "911"),
+        (None, "zh", "120"),
+        ("en-GB", "en", "999"),
+        ("en-AU", "en", "000"),
+        ("zh-TW", "zh", "119"),
+        ("zh-HK", "zh", "999"),
+        ("en-DE", "en", "112"),
+        ("zh_CN", "zh", "120"),
+    ],
 )
 def test_the_emergency_number_follows_the_locale(locale: str | None, language: str, number: str) -> None:
     assert Locale.parse(locale, language).emergency_number == number

@@ -70,10 +70,23 @@ def test_triage_errors_are_one_line(tmp_path: Path) -> None:
 
 
 def test_ask_json_follow_up_and_answer(toy_kb: Path, tiny_path: str) -> None:
-    followup = json.loads(run("ask", "--model", "tiny-random-llama", "--kb", str(toy_kb), "--json", "I have a cough").stdout)
+    followup = json.loads(
+        run("ask", "--model", "tiny-random-llama", "--kb", str(toy_kb), "--json", "I have a cough").stdout
+    )
     assert followup["kind"] == "followup" and 1 <= len(followup["followup_questions"]) <= 3
-    answer = run("ask", "--model", "tiny-random-llama", "--kb", str(toy_kb), "--json", "--mode", "bm25",
-                 "--max-new-tokens", "8", "I'm 30 and I've had a mild headache and some nausea since yesterday")
+    answer = run(
+        "ask",
+        "--model",
+        "tiny-random-llama",
+        "--kb",
+        str(toy_kb),
+        "--json",
+        "--mode",
+        "bm25",
+        "--max-new-tokens",
+        "8",
+        "I'm 30 and I've had a mild headache and some nausea since yesterday",
+    )
     data = json.loads(answer.stdout)
     assert data["kind"] == "answer" and data["triage"]["level"] == "routine"
     assert {"passages", "citations", "answer", "limits", "retrieval", "warnings", "text"} <= set(data)
@@ -82,8 +95,16 @@ def test_ask_json_follow_up_and_answer(toy_kb: Path, tiny_path: str) -> None:
 
 
 def test_ask_prints_the_emergency_instruction_first(toy_kb: Path, tiny_path: str) -> None:
-    result = run("ask", "--model", "tiny-random-llama", "--kb", str(toy_kb), "--max-new-tokens", "4",
-                 "my wife is unconscious and not breathing")
+    result = run(
+        "ask",
+        "--model",
+        "tiny-random-llama",
+        "--kb",
+        str(toy_kb),
+        "--max-new-tokens",
+        "4",
+        "my wife is unconscious and not breathing",
+    )
     assert result.exit_code == 0 and result.stdout.startswith("⚠ This may be a medical emergency. Call 911 now")
 
 
@@ -119,19 +140,34 @@ def test_ask_reads_a_megabyte_from_stdin(tiny_path: str) -> None:
 
 
 def test_chat_through_a_pipe(toy_kb: Path, tiny_path: str) -> None:
-    script = "\n".join([
-        "I have a cough",
-        "/sources",
-        "I'm 30, it started yesterday, it's mild",
-        "/sources",
-        "/nonsense",
-        "/reset",
-        "my dad collapsed and isn't breathing",
-        "/quit",
-        "never read",
-    ]) + "\n"
-    result = run("chat", "--model", "tiny-random-llama", "--kb", str(toy_kb), "--mode", "bm25",
-                 "--max-new-tokens", "6", stdin=script)
+    script = (
+        "\n".join(
+            [
+                "I have a cough",
+                "/sources",
+                "I'm 30, it started yesterday, it's mild",
+                "/sources",
+                "/nonsense",
+                "/reset",
+                "my dad collapsed and isn't breathing",
+                "/quit",
+                "never read",
+            ]
+        )
+        + "\n"
+    )
+    result = run(
+        "chat",
+        "--model",
+        "tiny-random-llama",
+        "--kb",
+        str(toy_kb),
+        "--mode",
+        "bm25",
+        "--max-new-tokens",
+        "6",
+        stdin=script,
+    )
     assert result.exit_code == 0
     out = result.stdout
     assert "To give you useful advice" in out

@@ -39,11 +39,17 @@ _ASKS_TREATMENT_EN = re.compile(
     r"\b(?:what (?:can|should) i take|can i take|should i take|medicine|medication|drug|pill|tablet|dose|dosage|"
     r"treat\w*|cure|remed\w*|antibiotic\w*|ibuprofen|paracetamol|acetaminophen|aspirin|cream|ointment)\b"
 )
-_ASKS_TREATMENT_ZH = re.compile(r"(?:吃什么药|用什么药|什么药|能吃|能用|药|治疗|怎么治|偏方|剂量|吃多少|抗生素|布洛芬|对乙酰氨基酚|药膏)")
-_PELVIC_EN = re.compile(r"\b(?:abdom\w*|belly|stomach|tummy|pelvi\w*|period\w*|bleed\w*|pee\w*|urinat\w*|vagina\w*|nause\w*)\b")
+_ASKS_TREATMENT_ZH = re.compile(
+    r"(?:吃什么药|用什么药|什么药|能吃|能用|药|治疗|怎么治|偏方|剂量|吃多少|抗生素|布洛芬|对乙酰氨基酚|药膏)"
+)
+_PELVIC_EN = re.compile(
+    r"\b(?:abdom\w*|belly|stomach|tummy|pelvi\w*|period\w*|bleed\w*|pee\w*|urinat\w*|vagina\w*|nause\w*)\b"
+)
 _PELVIC_ZH = re.compile(r"(?:肚子|腹|小腹|月经|例假|阴道|出血|尿|恶心|乳房)")
-_MALE_OR_CHILD_EN = re.compile(r"\b(?:my (?:son|husband|dad|father|brother|boyfriend|grandfather|grandpa|baby|toddler)|i am a man|"
-                               r"i'm a man|\d+ ?m\b|male|he|his|him)\b")
+_MALE_OR_CHILD_EN = re.compile(
+    r"\b(?:my (?:son|husband|dad|father|brother|boyfriend|grandfather|grandpa|baby|toddler)|i am a man|"
+    r"i'm a man|\d+ ?m\b|male|he|his|him)\b"
+)
 _MALE_OR_CHILD_ZH = re.compile(r"(?:儿子|老公|爸|爷|哥|弟|男|宝宝|婴儿|他)")
 
 _TREATMENT_QUESTION = re.compile(
@@ -74,7 +80,9 @@ _SLOTS_EN: dict[str, re.Pattern[str]] = {
         r"acetaminophen|aspirin|antibiotic\w*|inhaler|insulin|\w+ ?\d+ ?mg)\b"
     ),
     "allergies": re.compile(r"\b(?:allerg\w*|nkda|no known allergies)\b"),
-    "pregnancy": re.compile(r"\b(?:pregnan\w*|breastfeed\w*|breast-?feed\w*|nursing|trimester|postpartum|menopaus\w*)\b"),
+    "pregnancy": re.compile(
+        r"\b(?:pregnan\w*|breastfeed\w*|breast-?feed\w*|nursing|trimester|postpartum|menopaus\w*)\b"
+    ),
     "history": re.compile(
         r"\b(?:history of|diagnosed|conditions?|diabet\w*|asthma\w*|high blood pressure|hypertension|heart (?:disease|"
         r"condition)|surgery|operation|(?:otherwise )?(?:fit and )?healthy|otherwise well|no (?:medical )?(?:history|"
@@ -82,13 +90,21 @@ _SLOTS_EN: dict[str, re.Pattern[str]] = {
     ),
 }
 _SLOTS_ZH: dict[str, re.Pattern[str]] = {
-    "onset": re.compile(r"(?:\d+|[一二两三四五六七八九十几半]+)\s*(?:个)?(?:天|周|星期|月|年|小时|分钟)|昨天|今天|前天|最近|刚才|刚刚|开始|以来|突然|一直|好久|很久|这几天|早上|晚上"),
-    "severity": re.compile(r"(?:轻微|有点|有些|厉害|剧烈|严重|受不了|隐隐|一阵一阵|持续|很|非常|特别|\d+分|睡不着觉|影响)"),
-    "age": re.compile(r"(?:\d+\s*岁|[一二两三四五六七八九十]+岁|岁的|宝宝|婴儿|老人|\d+后|(?:男|女)[，,]?\s*\d+|\d+个月)"),
+    "onset": re.compile(
+        r"(?:\d+|[一二两三四五六七八九十几半]+)\s*(?:个)?(?:天|周|星期|月|年|小时|分钟)|昨天|今天|前天|最近|刚才|刚刚|开始|以来|突然|一直|好久|很久|这几天|早上|晚上"
+    ),
+    "severity": re.compile(
+        r"(?:轻微|有点|有些|厉害|剧烈|严重|受不了|隐隐|一阵一阵|持续|很|非常|特别|\d+分|睡不着觉|影响)"
+    ),
+    "age": re.compile(
+        r"(?:\d+\s*岁|[一二两三四五六七八九十]+岁|岁的|宝宝|婴儿|老人|\d+后|(?:男|女)[，,]?\s*\d+|\d+个月)"
+    ),
     "medicines": re.compile(r"(?:吃了|吃过|服用|在吃|用了|用过|药|没吃药|没用药|打针|输液)"),
     "allergies": re.compile(r"(?:过敏)"),
     "pregnancy": re.compile(r"(?:怀孕|孕|哺乳|喂奶|备孕|绝经)"),
-    "history": re.compile(r"(?:病史|以前|既往|糖尿病|高血压|哮喘|心脏病|手术|身体(?:一直)?(?:很|挺)?(?:好|健康)|没有?(?:别的|其他)?(?:毛病|病))"),
+    "history": re.compile(
+        r"(?:病史|以前|既往|糖尿病|高血压|哮喘|心脏病|手术|身体(?:一直)?(?:很|挺)?(?:好|健康)|没有?(?:别的|其他)?(?:毛病|病))"
+    ),
 }
 
 QUESTIONS = {

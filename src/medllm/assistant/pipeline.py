@@ -35,7 +35,14 @@ from medllm.assistant.triage import (
     triage,
     urgent_instruction,
 )
-from medllm.assistant.types import FOLLOWUP_INTRO, FOLLOWUP_INTRO_ZH, AssistantInputError, Passage, TurnEvent, TurnResult
+from medllm.assistant.types import (
+    FOLLOWUP_INTRO,
+    FOLLOWUP_INTRO_ZH,
+    AssistantInputError,
+    Passage,
+    TurnEvent,
+    TurnResult,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -167,12 +174,19 @@ class Assistant:
         query = self.retrieval_query(user_turns)
         found = self.kb.retrieve(query, k=self.config.k, mode=self.config.mode)
         used = found.relevant or not self.config.gate
-        info = {"query": query[:500], "mode": found.mode, "relevance": round(float(found.relevance), 4),
-                "threshold": round(float(found.threshold), 4), "used": bool(used and found.hits)}
+        info = {
+            "query": query[:500],
+            "mode": found.mode,
+            "relevance": round(float(found.relevance), 4),
+            "threshold": round(float(found.threshold), 4),
+            "used": bool(used and found.hits),
+        }
         warnings = [] if used else ["retrieval below the relevance threshold: answered without passages"]
         if not used:
             return [], info, warnings
-        passages = [Passage(i, h.id, h.doc_id, h.name, h.source, h.text, float(h.score)) for i, h in enumerate(found.hits, 1)]
+        passages = [
+            Passage(i, h.id, h.doc_id, h.name, h.source, h.text, float(h.score)) for i, h in enumerate(found.hits, 1)
+        ]
         return passages, info, warnings
 
     # --- the turn -----------------------------------------------------------------------------------
@@ -209,17 +223,29 @@ class Assistant:
             preface = urgent_instruction(level, where)
         if preface:
             yield TurnEvent("preface", preface)
-        base = TurnResult(kind="answer", triage=level, locale=locale_tag, preface=preface,
-                          limits=LIMITS[language], model=getattr(self.model, "name", None))
+        base = TurnResult(
+            kind="answer",
+            triage=level,
+            locale=locale_tag,
+            preface=preface,
+            limits=LIMITS[language],
+            model=getattr(self.model, "name", None),
+        )
         if level.is_emergency:
             base = replace(base, kind="emergency")
 
         intake = assess(user_turns, language)
         asked_before = sum(
-            1 for m in conversation if m["role"] == "assistant" and (FOLLOWUP_INTRO in m["content"] or FOLLOWUP_INTRO_ZH in m["content"])
+            1
+            for m in conversation
+            if m["role"] == "assistant" and (FOLLOWUP_INTRO in m["content"] or FOLLOWUP_INTRO_ZH in m["content"])
         )
-        if (not level.is_emergency and self.config.followup and intake.needs_followup
-                and asked_before < self.config.followup_rounds):
+        if (
+            not level.is_emergency
+            and self.config.followup
+            and intake.needs_followup
+            and asked_before < self.config.followup_rounds
+        ):
             result = replace(base, kind="followup", followup_questions=intake.questions, model=None)
             yield TurnEvent("followup", "\n".join(intake.questions))
             yield TurnEvent("done", result=result)
@@ -274,8 +300,14 @@ class Assistant:
         aspects = uncovered_aspects(latest, [p.text for p in passages])
         note = uncovered_note(aspects, language, had_sources=bool(passages))
         result = replace(
-            base, passages=tuple(passages), retrieval=retrieval, answer=checked.text, citations=citations,
-            uncovered=tuple(aspects), note=note, warnings=tuple(warnings),
+            base,
+            passages=tuple(passages),
+            retrieval=retrieval,
+            answer=checked.text,
+            citations=citations,
+            uncovered=tuple(aspects),
+            note=note,
+            warnings=tuple(warnings),
         )
         yield TurnEvent("done", result=result)
 
@@ -287,8 +319,9 @@ class Assistant:
         """
         from medllm.models import GenerationConfig
 
-        config = GenerationConfig(max_new_tokens=self.config.max_new_tokens, temperature=self.config.temperature,
-                                  seed=self.config.seed)
+        config = GenerationConfig(
+            max_new_tokens=self.config.max_new_tokens, temperature=self.config.temperature, seed=self.config.seed
+        )
         seen: set[str] = set()
         repeats = 0
         buffer = ""
@@ -322,7 +355,8 @@ def _sentence_key(sentence: str) -> str:
 
 # Lines a model copies from the prompt instead of answering.
 _ECHO = re.compile(
-    r'"""|^\s*(?:sources\b|patient\'s message|the patient\'s message|using the sources|answer this patient|参考资料|患者的话|'
+    r'"""|^\s*(?:sources\b|patient\'s message|the patient\'s message|using the sources|answer this patient|'
+    r"参考资料|患者的话|"
     r"请根据参考资料|请回答这位患者|\[\d+\] [^:：]{1,60}[:：])",
     re.IGNORECASE,
 )

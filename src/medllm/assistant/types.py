@@ -26,8 +26,15 @@ class Passage:
     score: float
 
     def to_dict(self) -> dict[str, Any]:
-        return {"n": self.n, "id": self.id, "doc_id": self.doc_id, "name": self.name, "source": self.source,
-                "score": round(self.score, 6), "text": self.text}
+        return {
+            "n": self.n,
+            "id": self.id,
+            "doc_id": self.doc_id,
+            "name": self.name,
+            "source": self.source,
+            "score": round(self.score, 6),
+            "text": self.text,
+        }
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,9 @@ logger = logging.getLogger(__name__)
 ModelOpt = typer.Option(..., "--model", "-m", help="Built-in name, model folder, hub id, http(s) URL or llamacpp:FILE.")
 KBOpt = typer.Option(None, "--kb", help="A knowledge base folder (`medllm kb build`) to ground answers in.")
 LocaleOpt = typer.Option(
-    None, "--locale", help="Where the user is, for the emergency number: en-US (911), en-GB (999), zh-CN (120), zh-TW ..."
+    None,
+    "--locale",
+    help="Where the user is, for the emergency number: en-US (911), en-GB (999), zh-CN (120), zh-TW ...",
 )
 
 
@@ -199,7 +201,11 @@ def _print_turn(assistant: Any, conversation: list[dict[str, str]]) -> Any:
         if event.type == "preface":
             _write(event.text + "\n\n")
         elif event.type == "followup":
-            intro = "为了给出有用的建议，我需要先了解几点：" if "？" in event.text else "To give you useful advice, I need a few details first:"
+            intro = (
+                "为了给出有用的建议，我需要先了解几点："
+                if "？" in event.text
+                else "To give you useful advice, I need a few details first:"
+            )
             _write(intro + "\n" + "\n".join(f"- {q}" for q in event.text.split("\n")) + "\n")
         elif event.type == "delta":
             streamed = True
@@ -234,8 +240,11 @@ def chat(
     if mode not in ("bm25", "dense", "hybrid"):
         fail(f"--mode {mode!r}: use bm25, dense or hybrid")
     assistant = _load_assistant(model, kb, _config(k=k, mode=mode, max_new_tokens=max_new_tokens, locale=locale))
-    console.print("[dim]medllm chat: type a message; /sources shows the last sources, /reset starts over, /quit ends. "
-                  "Not a doctor: in an emergency call your local emergency number.[/]", highlight=False)
+    console.print(
+        "[dim]medllm chat: type a message; /sources shows the last sources, /reset starts over, /quit ends. "
+        "Not a doctor: in an emergency call your local emergency number.[/]",
+        highlight=False,
+    )
     conversation: list[dict[str, str]] = []
     last = None
     interactive = sys.stdin.isatty()

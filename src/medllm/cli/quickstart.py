@@ -102,3 +102,8 @@ def quickstart(
         f"[green]done[/] in {time.perf_counter() - started:.0f} s; answers in {path}. "
         "Not medical advice: a 135M-parameter model is a demonstration, not a clinician."
     )
+    console.print(
+        "Next: [bold]medllm kb build chatdoctor-kb --out kb/chatdoctor[/] (about 2 min), then "
+        "[bold]medllm chat --model smollm2-135m-instruct --kb kb/chatdoctor[/] to talk to the assistant "
+        "(triage, follow-up questions, cited answers)."
+    )

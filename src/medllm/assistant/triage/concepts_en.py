@@ -54,9 +54,9 @@ CONCEPTS: dict[str, list[str]] = {
         rf"\b(?:chest|breastbone|sternum)\b{gap(4)}(?:{PAIN}|tight\w*|pressure|heavy|heaviness|squeez\w*|crush\w*|"
         r"burn\w*|pounding|stabbing|sharp|pressing|compress\w*|vice|vise|clench\w*|constrict\w*|weird|funny|"
         r"strange|like (?:an elephant|a weight|a band|a vice|a vise|something))",
-        rf"\b(?:{PAIN}|tightness|pressure|heaviness|squeezing|crushing|weight|burning|stabbing|pain)\b{gap(3)}"
-        r"(?:in|on|across|around|over|behind|at|of|through) (?:my |his |her |their |the )?(?:chest|breastbone|"
-        r"sternum)\b",
+        rf"\b(?:{PAIN}|tightness|pressure|heaviness|squeezing|crushing|weight|burning|stabbing|pain|tight|heavy)\b"
+        rf"{gap(3)}(?:in|on|across|around|over|behind|at|of|through) (?:my |his |her |their |the )?(?:(?:middle|"
+        r"centre|center|front|left side) of (?:my |his |her |their |the )?)?(?:chest|breastbone|sternum)\b",
         r"\b(?:chest pains?|chest discomfort|angina|chest (?:is |feels )?tight)\b",
         r"\b(?:elephant|someone|somebody|something|a truck|a ton of bricks|a brick|a weight)\b"
         + gap(3)
@@ -88,13 +88,22 @@ CONCEPTS: dict[str, list[str]] = {
     "palpitations": [
         r"\b(?:palpitation\w*|racing heart|heart (?:is |keeps )?(?:racing|pounding|fluttering|skipping|"
         r"beating (?:really |very |so )?fast|beating (?:funny|weird|strangely|oddly|irregularly)|going crazy|"
-        r"all over the place)|irregular heartbeat|heart rate (?:is |of )?(?:over |above )?(?:1[5-9]\d|[2-9]\d\d))"
+        r"all over the place)|irregular heartbeat|heart rate (?:is |of )?(?:over |above )?(?:1[5-9]\d|[2-9]\d\d))",
+        # Lay words for an irregular or forceful beat: "heart feels like it is flopping about".
+        r"\bheart\b(?: (?:is|keeps|feels like it is|feels|feel like it is|was))? (?:flopping|flip[- ]?flopping|"
+        r"fluttering|thumping|banging|jumping|galloping|hammering|flipping|skipping beats|missing beats)\b",
     ],
     "heart_attack": [
         r"\b(?:heart attack|myocardial infarction|cardiac event|heart is failing)\b",
         # What an ECG or a blood test shows, as carers who are nurses write it.
         r"\b(?:n?stemi|st[- ]?(?:segment )?elevation\w*|st elevated|acute coronary syndrome|acs|tombstoning|"
         r"troponin (?:is |was |came back )?(?:raised|elevated|positive|high|up))\b",
+    ],
+    # NHS angina: call 999 when pain does not ease 5 minutes after a second dose of GTN.
+    "angina_unrelieved": [
+        r"\b(?:gtn|glyceryl trinitrate|nitro\w*|angina spray|angina tablets?)\b[^.!?]{0,80}\b(?:no better|not (?:any )?"
+        r"better|not working|not helping|has not helped|have not helped|did not help|not helped|still (?:there|"
+        r"bad|going|the same)|no different|not eased|not easing|not gone|made no difference|no difference)\b",
     ],
     "cardiac_arrest": [
         r"\b(?:not breathing|stopped breathing|stop breathing|no longer breathing|is not breathing|no pulse|"
@@ -150,6 +159,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"like (?:he|she|they) (?:is|are) drunk)(?: words| things)?\b|\b(?:strange|weird|wrong|made[- ]up) words\b",
         r"\b(?:calls?|calling|called) (?:the |a |his |her )?\w+ (?:a|the) (?:wrong|different) (?:name|word)\b|"
         r"\bwrong words\b",
+        r"\b(?:los\w*|lost) (?:his|her|my|their|the) words\b|\btalking (?:rubbish|nonsense|gibberish)\b",
         r"\b(?:expressive|receptive|new|sudden) (?:aphasia|dysphasia)\b|\bword[- ]finding (?:difficult\w*|problems?)\b",
         r"\b(?:cannot|can not|unable to|could not|struggling to) (?:get (?:the |his |her |my |their )?words out|"
         r"find (?:the |his |her |my |their )?words|form words|say words)",
@@ -355,6 +365,8 @@ CONCEPTS: dict[str, list[str]] = {
         r"\bbetter off (?:dead|without me|if i (?:was|were) gone)\b",
         r"\b(?:do not|does not|did not) want to (?:live|be alive|wake up|exist|go on|be here anymore|be here|"
         r"keep living|keep going)\b",
+        r"\b(?:do not|does not) think (?:i|he|she) (?:want|wants) to (?:live|be alive|be here|exist|go on|"
+        r"wake up)\b|\b(?:want|wants) to be here any ?more\b",
         r"\bno (?:reason|point) (?:to|in) (?:live|living|going on|being alive)\b|\bnothing (?:left )?to live for\b",
         r"\b(?:wish|wishing) (?:i|he|she) (?:was|were|could be) dead\b",
         r"\b(?:wish|wishing) (?:i|he|she) (?:would not|could just not|did not|never) wake up\b",
@@ -411,7 +423,7 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     # --- poisoning -------------------------------------------------------------------------------
     "overdose": [
-        r"\b(?:overdos\w*|over-?dos\w*|o\.?d'?d|od'ing|intoxicat\w*|alcohol poisoning|drug poisoning)\b",
+        r"\b(?:overdos\w*|over-?dos\w*|o\.?d'd|o\.d\.?d|od'?ed|od'ing|intoxicat\w*|alcohol poisoning|drug poisoning)\b",
         r"\b(?:poisoned|poisoning)\b(?<!food poisoning)(?<!food poisoned)",
         r"\b(?:took|taken|take|swallowed|swallow|ate|eaten|had|has taken|have taken|downed|chugged|popped|took like|"
         r"taking)\b"
@@ -498,7 +510,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"\b(?:almost|nearly|felt like (?:i|he|she) (?:would|was going to|might)|about to|going to|feel like (?:i|he|"
         r"she) (?:will|am going to|might)|close to) (?:pass(?:ed|ing)? out|faint\w*|collaps\w*|black(?:ed|"
         r"ing)? out)\b",
-        r"\b(?:pre-?syncop\w*|near[- ]syncop\w*|near[- ]faint\w*)\b",
+        r"\b(?:pre-?syncop\w*|near[- ]syncop\w*|near[- ]faint\w*|(?:had|having|has) a funny turn)\b",
     ],
     "fall": [
         r"\b(?:fell|fall|fallen|falling|tumbled|slipped|tripped|came off|thrown from|twisted|sprained|yanked|"
@@ -637,6 +649,13 @@ CONCEPTS: dict[str, list[str]] = {
         + r"(?:\d+|two|three|four|five|six|ten|twenty) ?(?:m|metres?|meters?|feet|ft|floors?|stor(?:e)?ys?)\b",
         r"\b(?:knifed|shot (?:in|at)|stabbing|slashed (?:with|by)|glassed|pedestrian (?:hit|struck|vs)|hit and run|"
         r"rta|rtc|mvc|mva)\b",
+        r"\b(?:came|come|fell|thrown|flew|was thrown) off (?:his|her|my|their|a|the) (?:motor ?bike|motorcycle|"
+        r"scooter|moped|quad ?bike|horse)\b[^.!?]{0,30}\b(?:at speed|at \d+|on the motorway|high speed)\b",
+    ],
+    # Neck or back pain after an injury, for the spinal-injury rule.
+    "neck_back_pain": [
+        rf"\b(?:neck|back|spine|backbone)\b{gap(3)}(?:{PAIN}|hurts|really hurts|killing)",
+        rf"\b{PAIN}\b{gap(3)}(?:in|to|of) (?:his|her|my|their|the) (?:neck|back|spine)\b",
     ],
     "fracture": [
         r"\b(?:broke|broken|fractur\w*|cracked|dislocat\w*)\b"
@@ -681,6 +700,15 @@ CONCEPTS: dict[str, list[str]] = {
         r"\b(?:sepsis|septic|blood poisoning)\b",
         r"\b(?:mottled|blotchy|bluish|ashen) (?:skin|legs|arms|knees)\b",
         r"\b(?:not (?:peed|urinated|weed)|no (?:pee|urine|wee)) (?:all day|for (?:\d+|twelve|eighteen|24) hours)\b",
+    ],
+    # Blotchy or mottled skin counts as a sepsis sign only beside an infection (not after a hot bath).
+    "skin_mottled": [
+        r"\b(?:skin|legs|arms|knees|lips|tongue)\b (?:looks?|is|are|went|gone|has gone|have gone|turned|all) "
+        r"(?:all |really |very )?(?:mottled|blotchy|blue|bluish)\b|\b(?:mottled|blotchy) (?:skin|legs|arms|knees)\b",
+    ],
+    "infection_word": [
+        r"\b(?:uti|utis|urine infection|water infection|bladder infection|infection|infected|pneumonia|cellulitis|"
+        r"flu|covid|shiver\w*|rigou?rs|chills)\b",
     ],
     "meningitis": [r"\bmeningitis\b|\bmeningococcal\b"],
     "fever_days": [
@@ -825,6 +853,7 @@ CONCEPTS: dict[str, list[str]] = {
         rf"\b{PAIN}{gap(3)}(?:in|on) (?:my |his |her |their |the )?(?:abdom\w*|belly|stomach|tummy|pelvis|side|"
         r"lower right|right lower|lower left|one side|left side|right side)\b",
         r"\b(?:abdominal|stomach|belly|tummy) (?:cramp\w*|pain|ache)\b|\bcramp\w*\b",
+        rf"\b{PAIN}\b{gap(2)}low down\b|\blow down (?:on|in) (?:the |my |her )?(?:right|left|one side)\b",
         rf"\b{PAIN}\b{gap(5)}(?:of|in|on) (?:my|his|her|their|the) (?:belly|tummy|stomach|abdomen)\b",
         rf"\b(?:abdom\w*|belly|stomach|tummy)\b{gap(5)}{PAIN}",
     ],
@@ -995,7 +1024,8 @@ CONCEPTS: dict[str, list[str]] = {
         r"neighbou?r|someone|somebody|man|guy|stepdad|flatmate|roommate)\b[^.!?]{0,40}\b(?:say|says|said|saying|"
         r"threaten\w*|swear\w*|swore|shouting|yelling|screaming) (?:that )?(?:he|she|they)? ?(?:will|would|"
         r"is going to|are going to|going to|wants? to|to)? ?(?:kill|stab|shoot|murder|strangle|burn|hurt|beat|"
-        r"choke) (?:me|us|him|her|them|you|my|our|the|everyone|everybody|someone)\b(?! (?:if|when|for|because|lol|"
+        r"choke) (?:me|us|him|her|them|you|my|our|the|his|their|everyone|everybody|someone)\b(?! (?:if|when|for|"
+        r"because|lol|"
         r"haha|once|after))",
         r"\bthreaten\w* (?:me|us|my \w+|our \w+|him|her|them)? ?(?:with an? (?:knife|gun|weapon|axe|hammer|machete|"
         r"bat|blade)|to kill|to stab|to shoot)\b",
@@ -1037,6 +1067,14 @@ CONCEPTS: dict[str, list[str]] = {
         r"(?:black|sooty) (?:stuff|spit|sputum|phlegm|mucus)|carbonaceous sputum|soot (?:in|around) (?:my|his|her|"
         r"the) (?:mouth|nose)|room (?:was |is )?full of smoke)\b"
     ],
+    "hot_not_sweating": [
+        r"\b(?:(?:is|feels|felt|am|was|skin|body|he is|she is) (?:very |really |so |burning )?hot|"
+        r"hot to (?:the )?touch|burning up|overheat\w*)\b[^.!?]{0,40}\b(?:not|no longer|stopped|is not|has stopped|"
+        r"not even) sweating\b(?! (?:much|a lot|as much|that much|more))",
+        r"\b(?:not|no longer|stopped|is not|has stopped|not even) sweating\b(?! (?:much|a lot|as much|that much|more))"
+        r"[^.!?]{0,40}\b(?:(?:is|feels|felt|am|was|skin|body) (?:very |really |so |burning )?hot|hot to (?:the )?touch|"
+        r"burning up|overheat\w*)\b",
+    ],
     "heat_signs": [
         r"\b(?:(?:stopped|stop|not|no longer|is not|has stopped|not even|is not even) sweating|skin (?:is |"
         r"feels )?(?:hot(?:,| and) dry|dry and hot)|hot(?:,| and) dry skin|heat exhaustion)\b"
@@ -1055,7 +1093,8 @@ CONCEPTS: dict[str, list[str]] = {
     "missed_period": [
         r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) weeks? (?:since|after|from) (?:my|"
         r"her) last (?:period|menstrual)|\blast (?:menstrual )?period (?:was )?(?:\d+|\w+) weeks ago\b|"
-        r"\bperiod is (?:\d+ (?:days|weeks) )?(?:late|overdue)\b|\blate period\b|\blmp (?:was )?(?:\d+|\w+) weeks\b|"
+        r"\bperiod(?:'s| is) (?:\d+ (?:days|weeks) )?(?:late|overdue)\b|\bperiod(?:'s| is) (?:\d+|a|one|two|three|"
+        r"four|five|six) (?:days?|weeks?) (?:late|overdue)\b|\blate period\b|\blmp (?:was )?(?:\d+|\w+) weeks\b|"
         r"\bmissed (?:my |her )?period\b|\bperiod (?:is |was )?(?:\d+|a|one|two|three|four|five|six|seven|"
         r"ten) (?:days?|weeks?) late\b",
     ],

@@ -18,7 +18,10 @@ _EMERGENCY_NUMBERS = {
     "NZ": "111", "IN": "112", "SG": "995", "HK": "999", "MO": "999", "TW": "119", "CN": "120", "JP": "119",
     "KR": "119", "ZA": "112", "MY": "999",
 }  # fmt: skip
-_EU = set("AT BE BG HR CY CZ DK EE FI FR DE GR HU IT LV LT LU MT NL PL PT RO SK SI ES SE".split())
+_EU = {
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IT", "LV", "LT", "LU", "MT", "NL",
+    "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+}  # fmt: skip
 _CRISIS_LINES = {
     "US": "call or text 988 (Suicide & Crisis Lifeline)",
     "CA": "call or text 988 (Suicide Crisis Helpline)",
@@ -30,10 +33,20 @@ _CRISIS_LINES = {
     "CN": "拨打全国心理援助热线 12356",
     "TW": "撥打安心專線 1925",
 }
-_POISON_LINES = {"US": "Poison Help: 1-800-222-1222", "GB": "NHS 111", "UK": "NHS 111", "AU": "Poisons Information 13 11 26"}
+_POISON_LINES = {
+    "US": "Poison Help: 1-800-222-1222",
+    "GB": "NHS 111",
+    "UK": "NHS 111",
+    "AU": "Poisons Information 13 11 26",
+}
 _DEFAULT_REGION = {"en": "US", "zh": "CN"}
-_SELF_HARM_RULES = {"suicide_risk", "suicide_preparation", "self_harm", "harm_to_others", "mental_health_crisis"}
-_POISON_RULES = {"overdose", "toxic_ingestion", "child_took_medicine", "dose_error", "insulin_overdose", "child_poison_nearby"}
+_SELF_HARM_RULES = {
+    "suicide_risk", "suicide_preparation", "self_harm", "harm_to_others", "mental_health_crisis",
+}  # fmt: skip
+_POISON_RULES = {
+    "overdose", "toxic_ingestion", "child_took_medicine", "dose_error", "insulin_overdose", "child_poison_nearby",
+    "carbon_monoxide", "pesticide_poisoning", "pinpoint_pupils",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -72,9 +85,8 @@ def emergency_instruction(result: TriageResult, locale: Locale) -> str:
     """The first words of the reply to an emergency: call now, in the user's language, with the right number."""
     number = locale.emergency_number
     rules = {r.rule for r in result.reasons}
-    why = "；".join(r.label for r in result.reasons if r.level is TriageLevel.EMERGENCY) if locale.language == "zh" else (
-        "; ".join(r.label for r in result.reasons if r.level is TriageLevel.EMERGENCY)
-    )
+    separator = "；" if locale.language == "zh" else "; "
+    why = separator.join(r.label for r in result.reasons if r.level is TriageLevel.EMERGENCY)
     crisis = _CRISIS_LINES.get(locale.region) if rules & _SELF_HARM_RULES else None
     poison = _POISON_LINES.get(locale.region) if rules & _POISON_RULES else None
     if locale.language == "zh":
@@ -89,8 +101,10 @@ def emergency_instruction(result: TriageResult, locale: Locale) -> str:
         f"Why: {why}.",
     ]
     if crisis:
-        lines.append(f"If you are thinking about harming yourself, tell someone near you now; you can also {crisis}. "
-                     "You are not alone.")
+        lines.append(
+            f"If you are thinking about harming yourself, tell someone near you now; you can also {crisis}. "
+            "You are not alone."
+        )
     if poison:
         lines.append(f"For poisoning advice while help is on the way: {poison}.")
     lines.append("While you wait, do not stay alone and do not drive yourself to hospital.")
@@ -102,7 +116,10 @@ def urgent_instruction(result: TriageResult, locale: Locale) -> str:
     number = locale.emergency_number
     why = "；".join(r.label for r in result.reasons if r.level is TriageLevel.URGENT)
     if locale.language == "zh":
-        return f"建议今天就医（门诊、急诊或社区医院）：{why}。如果症状加重或出现呼吸困难、胸痛、意识改变，请立即拨打 {number}。"
+        return (
+            f"建议今天就医（门诊、急诊或社区医院）：{why}。"
+            f"如果症状加重或出现呼吸困难、胸痛、意识改变，请立即拨打 {number}。"
+        )
     why = "; ".join(r.label for r in result.reasons if r.level is TriageLevel.URGENT)
     help_line = " (NHS 111 in the UK)" if locale.region in ("GB", "UK") else ""
     return (

@@ -165,15 +165,16 @@ def _compiled(language: str) -> _Table:
     )
 
 
-@functools.lru_cache(maxsize=8192)
-def _pattern(language: str, concept: str, indices: tuple[int, ...]) -> re.Pattern[str]:
-    """One alternation of the concept's patterns that can match the text, in their original order.
+@functools.cache
+def _pattern(language: str, concept: str) -> re.Pattern[str]:
+    """The alternation of all the concept's patterns, compiled once.
 
-    Leaving out patterns whose start strings are absent cannot change what the alternation finds: at every
-    position those alternatives would have failed anyway.
+    The gate only decides whether a concept runs at all. Compiling a separate alternation for each subset of
+    patterns that might match cost more than it saved: 1,000 messages needed ~1,500 distinct subsets, 4 s of
+    compiling, against 0.2 s to compile every concept once and about the same matching time.
     """
     sources = _compiled(language).sources[concept]
-    return re.compile("|".join(f"(?:{sources[i]})" for i in indices))
+    return re.compile("|".join(f"(?:{source})" for source in sources))
 
 
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
@@ -336,8 +337,8 @@ def find(text: str, m: Measurements | None = None) -> list[Finding]:
         (lang, _compiled(lang)) for lang, present in (("en", _LATIN.search(text)), ("zh", has_han(text))) if present
     ]
     for language, table in tables:
-        for name, indices in _candidates(table, text).items():
-            for match in _pattern(language, name, indices).finditer(text):
+        for name in _candidates(table, text):
+            for match in _pattern(language, name).finditer(text):
                 if match.end() == match.start():
                     continue
                 if name in _FIGURATIVE_CONCEPTS and _figurative(text, *match.span()):

@@ -13,6 +13,12 @@ SOURCES: dict[str, str] = {
     "nhs-heart-attack": "NHS, Heart attack: symptoms. https://www.nhs.uk/conditions/heart-attack/symptoms/",
     "nhs-stroke": "NHS, Stroke: symptoms (FAST). https://www.nhs.uk/conditions/stroke/symptoms/ ; Zhao J, Liu R. "
     "Stroke 1-2-0: a rapid response programme for stroke in China. Lancet Neurol 2017;16(1):27-28.",
+    "nhs-angina": "NHS, Angina: call 999 if chest pain does not stop within 5 minutes of a second dose of GTN. "
+    "https://www.nhs.uk/conditions/angina/",
+    "nhs-palpitations": "NHS, Heart palpitations: call 999 with chest pain, shortness of breath or fainting. "
+    "https://www.nhs.uk/conditions/heart-palpitations/",
+    "nhs-heatstroke": "NHS, Heat exhaustion and heatstroke: call 999 if someone is not sweating even while too hot, "
+    "confused, fitting or unresponsive. https://www.nhs.uk/conditions/heat-exhaustion-heatstroke/",
     "nhs-anaphylaxis": "NHS, Anaphylaxis. https://www.nhs.uk/conditions/anaphylaxis/",
     "nhs-suicide": "NHS, Help for suicidal thoughts. "
     "https://www.nhs.uk/mental-health/feelings-symptoms-behaviours/behaviours/help-for-suicidal-thoughts/",
@@ -34,7 +40,8 @@ SOURCES: dict[str, str] = {
 
 #: Where the phone numbers in :mod:`.emergency` come from.
 NUMBER_SOURCES: dict[str, str] = {
-    "cn-120": "《院前医疗急救管理办法》(国家卫生和计划生育委员会令第3号, 2014-02-01 施行): 全国院前医疗急救呼叫号码为 120。",
+    "cn-120": "《院前医疗急救管理办法》(国家卫生和计划生育委员会令第3号, 2014-02-01 施行): "
+    "全国院前医疗急救呼叫号码为 120。",
     "cn-12356": "国家卫生健康委, 2024-12-25: 设置 12356 为全国统一心理援助热线, 2025-05-01 前各地开通。",
     "us-988": "988 Suicide & Crisis Lifeline (call or text 988). https://988lifeline.org/",
     "us-poison": "Poison Help line 1-800-222-1222 (US). https://www.poison.org/",
