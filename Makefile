@@ -25,7 +25,7 @@ $(STAMP): pyproject.toml constraints.txt | $(PY)
 install: $(STAMP)
 
 quickstart: $(STAMP)
-	$(VENV)/bin/medllm quickstart
+	$(VENV)/bin/medllm run recipes/quickstart.yaml --out runs/quickstart
 
 test: $(STAMP)
 	HF_HUB_OFFLINE=1 $(VENV)/bin/pytest -q

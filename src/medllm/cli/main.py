@@ -7,7 +7,9 @@ import sys
 
 import typer
 
-from medllm.cli import assistant, data, datasets, deid, evaluate, kb, models, quickstart, train
+from medllm.cli import assistant, data, datasets, deid, evaluate, kb, keys, models, quickstart, serve, train
+from medllm.cli import run as run_cli
+from medllm.cli import synth as synth_cli
 from medllm.cli._common import console
 
 app = typer.Typer(
@@ -23,12 +25,16 @@ app.add_typer(datasets.app, name="datasets")
 app.add_typer(models.app, name="models")
 app.add_typer(evaluate.app, name="eval")
 app.add_typer(kb.app, name="kb")
+app.add_typer(keys.app, name="keys")
 app.command("generate")(models.generate)
 app.command("triage")(assistant.triage_command)
 app.command("ask")(assistant.ask)
 app.command("chat")(assistant.chat)
+app.command("serve")(serve.serve)
 app.command("quickstart")(quickstart.quickstart)
 app.command("train")(train.train)
+app.command("run")(run_cli.run_command)
+app.command("synth")(synth_cli.synth_command)
 
 
 _verbose = False

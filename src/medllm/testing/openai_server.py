@@ -13,6 +13,7 @@ Paths work with and without the ``/v1`` prefix. Text is split into "tokens" with
 Example:
     >>> with FakeOpenAIServer(reply=lambda body: "Paris.") as server:
     ...     server.fail_next(2, status=503)  # the next two requests fail, then it answers
+    ...     server.drop_next(1)  # the next one gets half a response, then the connection closes
     ...     url = server.base_url  # "http://127.0.0.1:PORT/v1"
 """
 
@@ -58,9 +59,17 @@ class RecordedRequest:
     received_at: float = field(default_factory=time.monotonic)
 
 
+@dataclass(frozen=True)
+class RecordedResponse:
+    """What the server sent back for one request: its status, or 0 when it dropped the connection mid-body."""
+
+    request: RecordedRequest
+    status: int
+
+
 @dataclass
 class _Action:
-    kind: str  # "fail" or "delay"
+    kind: str  # "fail", "delay" or "drop"
     status: int = 500
     message: str = ""
     headers: dict[str, str] = field(default_factory=dict)
@@ -95,6 +104,7 @@ class FakeOpenAIServer:
         self.score = score
         self._lock = threading.Lock()
         self._requests: list[RecordedRequest] = []
+        self._responses: list[RecordedResponse] = []
         self._actions: deque[_Action] = deque()
         self._in_flight = 0
         self.max_in_flight = 0
@@ -106,7 +116,7 @@ class FakeOpenAIServer:
     def start(self) -> FakeOpenAIServer:
         """Start listening (idempotent)."""
         if self._httpd is None:
-            httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+            httpd = _Server(("127.0.0.1", 0), _Handler)
             httpd.daemon_threads = True
             httpd.fake = self  # type: ignore[attr-defined]
             self._httpd = httpd
@@ -176,6 +186,22 @@ class FakeOpenAIServer:
             for _ in range(n):
                 self._actions.append(_Action("delay", seconds=seconds, path=path))
 
+    def drop_next(self, n: int = 1, *, path: str | None = None) -> None:
+        """Answer the next ``n`` requests with a 200 header and half a body, then close the connection."""
+        with self._lock:
+            for _ in range(n):
+                self._actions.append(_Action("drop", path=path))
+
+    @property
+    def responses(self) -> list[RecordedResponse]:
+        """Every response fully written so far (status 0: dropped mid-body), in the order they were sent."""
+        with self._lock:
+            return list(self._responses)
+
+    def answered(self, endpoint: str) -> list[RecordedRequest]:
+        """Requests to ``endpoint`` that got a complete 200 response."""
+        return [r.request for r in self.responses if r.status == 200 and _route(r.request.path) == _route(endpoint)]
+
     @property
     def requests(self) -> list[RecordedRequest]:
         """Every request received so far, in arrival order."""
@@ -190,6 +216,7 @@ class FakeOpenAIServer:
         """Forget recorded requests and pending injected actions."""
         with self._lock:
             self._requests.clear()
+            self._responses.clear()
             self._actions.clear()
             self.max_in_flight = 0
 
@@ -210,8 +237,19 @@ class FakeOpenAIServer:
         with self._lock:
             self._in_flight -= 1
 
+    def _responded(self, request: RecordedRequest | None, status: int) -> None:
+        if request is not None:
+            with self._lock:
+                self._responses.append(RecordedResponse(request, status))
+
     def _reply_text(self, body: dict[str, Any]) -> str:
         return self.reply(body) if callable(self.reply) else self.reply
+
+
+class _Server(ThreadingHTTPServer):
+    # The socketserver default backlog (5) drops connection attempts from a client with more requests in
+    # flight than that, and each dropped SYN costs a 1 s TCP retransmit: concurrency tests would measure that.
+    request_queue_size = 128
 
 
 def _route(path: str) -> str:
@@ -223,6 +261,7 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "FakeOpenAI/1.0"
     # HTTP/1.0: one request per connection, and a streamed body simply ends when the connection closes.
     protocol_version = "HTTP/1.0"
+    _request: RecordedRequest | None = None
 
     @property
     def fake(self) -> FakeOpenAIServer:
@@ -247,10 +286,14 @@ class _Handler(BaseHTTPRequestHandler):
             except ValueError:
                 body = raw.decode("utf-8", "replace")
         request = RecordedRequest(method, self.path, dict(self.headers.items()), body)
+        self._request = request
         action = self.fake._record(request)
         try:
             if action is not None and action.kind == "delay":
                 time.sleep(action.seconds)
+            elif action is not None and action.kind == "drop":
+                self._drop()
+                return
             elif action is not None:
                 self._error(action.status, action.message, headers=action.headers)
                 return
@@ -402,6 +445,17 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(key, value)
         self.end_headers()
         self.wfile.write(payload)
+        self.fake._responded(self._request, status)
+
+    def _drop(self) -> None:
+        # A declared length the body never reaches: clients see the connection close mid-response.
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", "4096")
+        self.end_headers()
+        self.wfile.write(b'{"id": "chatcmpl-fake", "object": "chat.comp')
+        self.wfile.flush()
+        self.fake._responded(self._request, 0)
 
     def _error(
         self, status: int, message: str, *, kind: str | None = None, headers: dict[str, str] | None = None
@@ -420,6 +474,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.flush()
         self.wfile.write(b"data: [DONE]\n\n")
         self.wfile.flush()
+        self.fake._responded(self._request, 200)
 
 
 def _limit(tokens: list[str], body: dict[str, Any]) -> tuple[list[str], str]:
