@@ -1,7 +1,8 @@
 """``medllm quickstart``: the smallest end-to-end job, on the embedded default model.
 
-Until the quickstart recipe (curate -> train -> evaluate) exists, this runs the foundation's
-end-to-end path: fetch a registry dataset with checksum verification, read it into typed records,
+The whole loop (data, training, evaluation, knowledge base, report) is ``medllm run
+recipes/quickstart.yaml`` (what ``make quickstart`` runs). This command is the minute-long check of the
+foundation: fetch a registry dataset with checksum verification, read it into typed records,
 and have the default model answer held-out patient questions next to the real doctor's answer.
 """
 
@@ -38,7 +39,7 @@ def quickstart(
     from medllm.records import Conversation
 
     console.print(
-        "[bold]medllm quickstart[/] - the quickstart recipe (curate, train, evaluate) is not built yet; "
+        "[bold]medllm quickstart[/] - the whole loop is `medllm run recipes/quickstart.yaml` (make quickstart); "
         "this runs the smallest end-to-end job available: registry dataset -> typed records -> model answers."
     )
     started = time.perf_counter()
