@@ -213,6 +213,8 @@ def _identity(spec: str) -> str:
 
 def _describe(spec: Any) -> str:
     source = spec.dataset or spec.path or ", ".join(getattr(spec, "sources", [])) or "built-in items"
+    if getattr(spec, "about", ""):
+        source = f"{spec.about} [{source}]"
     if spec.type in ("multiple_choice", "entities"):
         return f"{source} ({spec.mode}, {spec.choices})" if spec.type == "multiple_choice" else f"{source} (entities)"
     return f"{source} ({spec.type})"

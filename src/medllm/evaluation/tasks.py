@@ -50,6 +50,7 @@ class TaskBase(BaseModel):
     needs_data: ClassVar[bool] = True
 
     name: str
+    about: str = ""
     type: str
     dataset: str | None = None
     path: Path | None = None
@@ -71,6 +72,7 @@ class TaskSpec(BaseModel):
 
     Attributes:
         name: the task's name in reports.
+        about: one line saying what the task is (shown by ``medllm eval --list-tasks``).
         dataset: a registry dataset of multiple-choice items; or ``path`` (and ``format``) for a local file.
         split: the registry split to evaluate; ``fewshot_split`` gives the examples for few-shot prompts
             (default: the evaluated split itself, never using an item as its own example).
@@ -94,6 +96,7 @@ class TaskSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str
+    about: str = ""
     type: Literal["multiple_choice", "entities"] = "multiple_choice"
     dataset: str | None = None
     path: Path | None = None

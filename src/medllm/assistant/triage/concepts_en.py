@@ -48,6 +48,8 @@ CHILD = (
 CONCEPTS: dict[str, list[str]] = {
     # --- heart -----------------------------------------------------------------------------------
     "chest_pain": [
+        r"\b(?:pain|ache)\w*(?:'s| has| is)? (?:moved|spread|gone|going|travel\w*) (?:in)?to (?:my|his|her|the) "
+        r"chest\b",
         r"\b(?:crushing|squeezing|tight|heavy|pressing|painful|burning|stabbing|aching|sore) chest\b",
         r"\b(?:substernal|retrosternal|precordial|central chest) (?:pain|pressure|tightness|discomfort|heaviness)\b",
         r"\b(?:clutch\w*|grabb\w*|holding|gripping) (?:at )?(?:his|her|my|their) chest\b",
@@ -86,6 +88,7 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "lightheaded": [r"\b(?:light ?headed\w*|dizz\w*|woozy|about to (?:pass out|faint)|going to (?:pass out|faint))\b"],
     "palpitations": [
+        r"\b(?:heart|pulse)\b[^.!?]{0,30}\b(?:skipp\w*|thudd\w*|missing beats|missed beats|flutter\w*)\b",
         r"\b(?:palpitation\w*|racing heart|heart (?:is |keeps )?(?:racing|pounding|fluttering|skipping|"
         r"beating (?:really |very |so )?fast|beating (?:funny|weird|strangely|oddly|irregularly)|going crazy|"
         r"all over the place)|irregular heartbeat|heart rate (?:is |of )?(?:over |above )?(?:1[5-9]\d|[2-9]\d\d))",
@@ -121,7 +124,8 @@ CONCEPTS: dict[str, list[str]] = {
         + gap(4)
         + r"(?:droop\w*|sag\w*|lopsided|crooked|uneven|twisted|slack|fallen|falling|dropp\w*|dropped|slid\w*|"
         r"slump\w*|paraly[sz]\w*|frozen|pulling to one side|not moving on one side|went funny|weird on one side|"
-        r"going down|gone down|went down|pulled down|pulling down|hanging|hangs down|down on (?:one|the left|"
+        r"going down|gone down|went down|"
+        r"go down|goes down|is down|pulled down|pulling down|hanging|hangs down|down on (?:one|the left|"
         r"the right) side)",
         r"\b(?:droop\w*|lopsided|crooked|uneven|sagging|twisted) (?:face|mouth|smile)",
         r"\bone side of (?:my|his|her|their|the) (?:face|mouth)\b",
@@ -129,7 +133,11 @@ CONCEPTS: dict[str, list[str]] = {
         r"\bface is numb on one side|\bnumb on one side of (?:my|his|her|the) face",
     ],
     "hemi_weakness": [
-        r"\b(?:weak\w*|numb\w*|paraly[sz]\w*|tingl\w*|heavy|dead|limp|no feeling|no strength|cannot (?:move|lift|"
+        rf"\b(?:left|right|one) side of (?:my|his|her|their|the) face\b{gap(4)}(?:numb\w*|tingl\w*|weak\w*|droop\w*|"
+        r"dropped|paraly\w*|dead|heavy)",
+        # "tingly rash on one side" is shingles, not a weak side.
+        r"\b(?:weak\w*|numb\w*|paraly[sz]\w*|tingl\w*\b(?! (?:rash|spots|blisters|patch))|"
+        r"heavy|dead|limp|no feeling|no strength|cannot (?:move|lift|"
         r"raise|feel|use|grip|hold))\b" + gap(5) + r"(?:one side|half of|left side|right side|whole (?:left|"
         r"right) side|entire (?:left|right) side|one half)\b",
         r"\b(?:one side|left side|right side|half of (?:my|his|her|their) body)\b"
@@ -138,6 +146,8 @@ CONCEPTS: dict[str, list[str]] = {
         r"\b(?:one|his|her|my|their) arm (?:keeps )?(?:drifting|falling) down",
     ],
     "limb_weakness": [
+        r"\b(?:arm|hand|leg|foot|fingers)\b" + gap(3) + r"(?:clumsy|uncoordinated|useless|not working properly)\b",
+        r"\b(?:arms|legs|hands|feet)\b" + gap(2) + r"(?:weak|heavy|like jelly|gone floppy|numb)\b",
         r"\b(?:weak\w*|numb\w*|paraly[sz]\w*|tingl\w*|heavy|dead|limp|no strength|cannot (?:move|lift|raise|feel|use|"
         r"grip|hold))\b" + gap(4) + r"(?:arm|arms|leg|legs|hand|hands|foot|feet)\b",
         r"\b(?:arm|leg|hand|foot)\b" + gap(3) + r"(?:weak\w*|numb\w*|paraly[sz]\w*|limp|dead|heavy|will not move|"
@@ -165,6 +175,8 @@ CONCEPTS: dict[str, list[str]] = {
         r"find (?:the |his |her |my |their )?words|form words|say words)",
     ],
     "speech_weak": [
+        r"\b(?:speak|speaks|speaking|talk|talks|talking) (?:very |really |so |all )?(?:strange|strangely|funny|weird|"
+        r"odd|wrong|slow|slowly|gibberish|nonsense)\b",
         r"\b(?:cannot|unable to|could not|struggling to|trouble|difficulty|hard to|problems?) (?:speak|speaking|talk|"
         r"talking)\b(?! (?:right now|now|long|on the phone|much))",
     ],
@@ -190,6 +202,8 @@ CONCEPTS: dict[str, list[str]] = {
         r"throbbing)|head hurts|pain in (?:my|his|her|their|the) head|head pain)\b"
     ],
     "thunderclap": [
+        r"\b(?:felt like|like|as if|as though)\b[^.!?]{0,40}\b(?:hit|struck|smashed|cracked|whacked|clubbed|kicked|"
+        r"hammered|shot)\b[^.!?]{0,30}\b(?:head|skull)\b",
         r"\b(?:worst|most severe|most painful|biggest) headache (?:of|in|i have|i've|he has|she has|ever)",
         r"\bthunderclap\b",
         r"\bheadache (?:like|as if) (?:i|he|she|someone) (?:was|were|got|had been|have been) (?:hit|struck|kicked)",
@@ -244,6 +258,9 @@ CONCEPTS: dict[str, list[str]] = {
         r"so )?(?:slow|irregular)\b",
     ],
     "dyspnea": [
+        r"\bbreathing (?:feels |is |has gone )?(?:really |very )?shallow\b|\b(?:lean\w*|sit\w*) forward[^.!?]{0,20}to "
+        r"(?:breathe|breath|get air)\b",
+        r"\b(?:cannot|can not|could not|can barely|can hardly) (?:get|catch) (?:my|his|her|their|a|any) breath\b",
         r"\b(?:short(?:ness)? of breath|breathless\w*|out of breath|winded|sob\b|hard to breathe|harder to breathe|"
         r"(?:trouble|difficulty|difficult|problems?|struggl\w*|labou?red) (?:with |in )?(?:breath\w*)|"
         r"breath\w* (?:is |feels )?(?:hard|difficult|labou?red|heavy|tight)|wheez\w*|cannot get enough air|(?:chest|"
@@ -397,9 +414,11 @@ CONCEPTS: dict[str, list[str]] = {
         r"\bthis is (?:my )?goodbye\b|\bgoodbye forever\b",
     ],
     "suicide_prep": [
+        rf"\b(?:saving|saved|stockpil\w*|hoard\w*|collecting|stashing|stashed|building up|squirrel\w* away) (?:up )?"
+        rf"(?:all )?(?:of )?(?:my |his |her |their |the )?(?:\w+ )?{PILLS}",
         r"\b(?:bought|got|have|collected|saved) (?:a |the )?(?:rope|charcoal|gun|razor blades?)\b"
         + gap(4)
-        + r"(?:for|to|tonight|ready)\b"
+        + r"(?:for|to|tonight|ready)\b",
     ],
     "self_harm": [
         r"\b(?:cut|cutting|burn|burning|hurt|hurting|harm\w*|injur\w*|stab\w*|hit\w*|punch\w*|scratch\w*|starv\w*|"
@@ -451,6 +470,8 @@ CONCEPTS: dict[str, list[str]] = {
         r"by mistake)\b",
     ],
     "toxic_ingestion": [
+        r"\b(?:ate|eaten|eating|cooked|had) (?:some )?(?:wild|foraged|picked|garden|field|weird) mushrooms?\b|"
+        r"\bforaged mushrooms?\b",
         r"\b(?:swallowed|ate|eaten|drank|drunk|drinking|chewed|licked|got into|ingested|sucked on|bit into|put (?:it|"
         r"them|something|one|some) in (?:his|her|their) mouth|in (?:his|her|their) mouth|swallowing|sprayed|inhaled|"
         r"breathed in)\b"
@@ -525,11 +546,20 @@ CONCEPTS: dict[str, list[str]] = {
         r"that was)\b[^.!?]{0,30}(?:ago|last year|in (?:19|20)\d\d)\b"
     ],
     "fiction": [
+        r"\bin (?:films|movies|tv|the movies|shows|dramas|soaps|games|video games|books|novels)\b|\b(?:d&d|dnd|"
+        r"dungeons (?:and|&) dragons|rpg|tabletop|video game|campaign|my players?)\b|\b\w+'s character\b|"
+        r"\bcharacter (?:gets|is|was|has|had|dies|falls|takes)\b",
+        r"\bin (?:the|a|this|that) (?:film|movie|show|series|episode|tv show|programme|program|soap|drama|book|novel|"
+        r"game|cartoon)\b|\b(?:crime|detective|mystery|murder|horror|medical) (?:novel|story|book|drama|series)\b|"
+        r"\b(?:a|the) character\b|\bmcq\b|\bmultiple[- ]choice\b|\bexam(?:ination)? question\b|\bquiz question\b|"
+        r"\bwhich of the following\b",
+        # An exam item's option list: "a) mi b) gord c) ...".
+        r"(?:^|\s)a[).] ?\w[^?!]{0,60}\sb[).] ?\w[^?!]{0,60}\sc[).] ?\w",
         r"\b(?:writing|write|wrote|preparing|prepping) (?:a |my |the )?(?:novel|story|book|script|screenplay|scene|"
         r"fanfic\w*|teaching (?:session|slides?)|lecture|journal club|exam question|osce station)\b|"
         r"\bteaching (?:session|slides?)\b|\bmy (?:character|protagonist)\b|\bin my (?:story|novel|book|game)\b|"
         r"\bfor (?:a|my) (?:novel|story|book|class|course|exam|essay|quiz|presentation|first aid course)\b|"
-        r"\bjust curious\b|\bout of curiosity\b"
+        r"\bjust curious\b|\bout of curiosity\b",
     ],
     "rash": [r"\b(?:rash|hives|spots|welts|blotches)\b"],
     "fall_injury": [
@@ -568,6 +598,8 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     # --- injuries --------------------------------------------------------------------------------
     "burn": [
+        r"\b(?:chip pan|pan fire|fat fire|oil fire|caught fire|went up in flames|set (?:himself|herself|myself|"
+        r"themselves) on fire|(?:clothes|hair|sleeve|dress) caught)\b",
         rf"\b(?:burn(?:ed|t)?|scald(?:ed)?|singed) (?:my|his|her|their|the|our|both) (?:\w+ )?{BODY}\b",
         r"\b(?:got|get|have|has|had) (?:a |bad |severe |third[- ]degree |second[- ]degree |serious |big |"
         r"large )?(?:burn|burns|scald)\b",
@@ -591,6 +623,8 @@ CONCEPTS: dict[str, list[str]] = {
         + r"(?:in|on|into|over) (?:my|his|her|their) (?:face|eyes?|skin|hands?|arms?)\b",
     ],
     "burn_severe": [
+        r"\b(?:leathery|charred|waxy|(?:white|grey|gray|black) and (?:leathery|waxy|dry)|does not hurt in the "
+        r"middle)\b",
         r"\b(?:face|eyes?|genitals?|groin|private parts|crotch|mouth|throat|airway)\b",
         rf"\b{BODY}\b and (?:his |her |my |their )?(?:both )?{BODY}\b",
         r"\b(?:spill\w*|pour\w*|splash\w*) (?:all )?(?:over|down)\b",
@@ -627,6 +661,8 @@ CONCEPTS: dict[str, list[str]] = {
         r"\b(?:fell|fall|fallen|slipped|tripped)\b" + gap(5) + r"(?:head|skull)\b",
     ],
     "head_injury_severe": [
+        r"\b(?:been sick (?:twice|\d+ times|again|more than once|three times)|keeps? (?:wanting|trying) to sleep|"
+        r"wants to sleep all the time|very sleepy)\b",
         r"\b(?:knocked out|unconscious|passed out|blacked out|lost consciousness|vomit\w*|throwing up|threw up|"
         r"confus\w*|drowsy|sleepy|keeps falling asleep|hard to wake|seizure|fit|fitting|clear fluid|blurr\w*|"
         r"double vision|slurr\w*|will not stop crying|unequal pupils|memory loss|cannot remember|does not remember|"
@@ -635,6 +671,8 @@ CONCEPTS: dict[str, list[str]] = {
         r"\bblood (?:coming )?(?:from|out of) (?:his|her|my|their) (?:ear|ears|nose)\b",
     ],
     "major_trauma": [
+        r"\b(?:gas|boiler|cylinder|tank|firework\w*|pressure cooker)\b[^.!?]{0,20}\b(?:exploded|explosion|blew up)\b|"
+        r"\bexplosion\b",
         r"\b(?:car (?:crash|accident|wreck)|motorcycle (?:crash|accident)|motorbike (?:crash|accident)|(?:hit|struck|"
         r"run over|knocked down) by (?:a |an )?(?:car|truck|bus|vehicle|train|motorbike|van|lorry)|(?:fell|fall|"
         r"falls|fallen|falling) (?:off|from|out of|down) (?:a |the |his |her )?(?:roof|ladder|balcony|window|"
@@ -693,8 +731,13 @@ CONCEPTS: dict[str, list[str]] = {
         r"\b(?:cold (?:hands and feet|feet and hands|hands|feet)|ice cold (?:hands|feet)|mottled|clammy and cold)\b"
     ],
     "toxic_substance": [
+        r"\b(?:(?:round|flat|coin|lithium) (?:flat |round )?batter\w*|batter\w* (?:from|out of) (?:the |a |his |her )?"
+        r"(?:car )?(?:key ?fob|remote|watch|scales|toy|calculator|hearing aid)|coin cell)\b",
+        r"\b(?:dishwasher (?:tablets?|pods?|capsules?|detergent|powder|liquid)|washing (?:machine )?(?:tablets?|pods?|"
+        r"capsules?)|liquitabs?|oven cleaner|caustic soda|toilet cleaner|descaler|paint thinners?|white spirit|"
+        r"turpentine|methylated spirits?|essential oils?)\b",
         r"\b(?:bleach|laundry (?:pods?|capsules?)|detergent pods?|tide pods?|button batter\w*|magnets?|rat poison|"
-        r"antifreeze|drain cleaner|weed ?killer|pesticides?|lighter fluid|e-?liquid|nicotine liquid)\b"
+        r"antifreeze|drain cleaner|weed ?killer|pesticides?|lighter fluid|e-?liquid|nicotine liquid)\b",
     ],
     "sepsis": [
         r"\b(?:sepsis|septic|blood poisoning)\b",
@@ -718,6 +761,8 @@ CONCEPTS: dict[str, list[str]] = {
         r"symptoms))\b",
     ],
     "fever_word": [
+        r"\btemp(?:erature)? (?:is )?(?:creeping|going|rising|climbing|shooting) up\b|\btemp(?:erature)? rising\b",
+        r"\b(?:has|had|have|got|running|with|gotten|spiking) (?:a )?(?:high |slight |bit of a |raging )?temp\b",
         r"(?<!hay )(?<!glandular )(?<!scarlet )\b(?:fever\w*|febrile|feels? (?:very |really |so )?hot|burning up|"
         r"pyrexi\w*|high temp\w*|temperature|rigou?rs)\b",
         r"\b(?:scarlet|glandular) fever\b",
@@ -767,6 +812,10 @@ CONCEPTS: dict[str, list[str]] = {
         + r"(?:pus|oozing|discharg\w*)\b",
     ],
     "dvt": [
+        r"\b(?:flew|flight|flying|plane|long[- ]haul)\b[^.!?]{0,80}\b(?:calf|calves|leg)\b"
+        + gap(4)
+        + r"(?:sore|swollen|swelling|painful|tender|aching|red|hot)\b",
+        r"\b(?:calf|calves|leg)\b" + gap(4) + r"(?:sore|painful|tender|aching) and (?:swollen|hot|red)\b",
         r"\b(?:calf|calves|leg)\b" + gap(3) + r"(?:swollen|swelling|painful|tender|red|hot)\b[^.!?]{0,60}(?:flight|"
         r"surgery|operation|plane|long drive|bed rest|pill|pregnan\w*)",
         r"\b(?:dvt|deep vein thrombosis|blood clot in (?:my|his|her) leg)\b",
@@ -818,7 +867,9 @@ CONCEPTS: dict[str, list[str]] = {
         r"blurr\w*)\b|\b(?:arc eye|welder'?s flash|snow blindness)\b"
     ],
     "shingles_eye": [r"\bshingles\b[^.!?]{0,60}\b(?:eye|eyes|forehead|nose|face)\b"],
-    "cannot_swallow": [r"\b(?:cannot|can barely|can hardly|unable to|hard to) swallow\b|\bpainful to swallow\b"],
+    "cannot_swallow": [
+        r"\b(?:cannot|can barely|can hardly|unable to|hard to)(?: even| really)? swallow\b|\bpainful to swallow\b"
+    ],
     "urinary_retention": [
         r"\b(?:cannot|unable to|can not) (?:pee|urinate|wee|pass urine)\b|\bhave not (?:peed|urinated) (?:all day|"
         r"since)"
@@ -858,6 +909,8 @@ CONCEPTS: dict[str, list[str]] = {
         rf"\b(?:abdom\w*|belly|stomach|tummy)\b{gap(5)}{PAIN}",
     ],
     "abdomen_rigid": [
+        r"\b(?:abdomen|belly|stomach|tummy)(?:'s| is| has)? (?:gone |went |become |feels |is )?(?:rigid|"
+        r"hard as a board|rock hard|board-like)\b",
         r"\b(?:rigid|board-like|hard as a board|rock hard) (?:abdomen|belly|stomach|tummy)|(?:abdomen|belly|stomach|"
         r"tummy) (?:is )?(?:rigid|hard as a board|rock hard)\b",
         # Guarding in lay words: hard AND painful, not the bloated "hard tummy" of constipation.
@@ -879,8 +932,10 @@ CONCEPTS: dict[str, list[str]] = {
     "testicular_pain": [
         rf"\b(?:testicle|testicles|testes|testis|scrotum|scrotal|balls|ball sack|nuts)\b{gap(4)}(?:{PAIN}|swell\w*|"
         r"swollen|twist\w*)",
-        rf"\b{PAIN}{gap(3)}(?:in|on) (?:my |his |their |the |one |a )?(?:left |right )?(?:testicle|testicles|scrotum|"
-        rf"balls)\b",
+        rf"\b{PAIN}{gap(3)}(?:in|on) (?:one of )?(?:my |his |their |the |one |a )?(?:left |right )?(?:testicle|"
+        rf"testicles|scrotum|balls?|nuts)\b",
+        # NHS testicle pain: a testicle that sits higher than the other is a sign of torsion.
+        r"\b(?:testicle|ball|nut|one side)\b[^.!?]{0,40}\b(?:higher|lifted|pulled up|riding high|sitting high)\b",
         r"\btesticular (?:pain|torsion)\b|\btorsion\b",
     ],
     "pregnant": [
@@ -1004,11 +1059,16 @@ CONCEPTS: dict[str, list[str]] = {
         r"bulls?'?-?eye)\b[^.!?]{0,80}\btick\b|\berythema migrans\b|\blyme\b"
     ],
     "recent_onset": [
+        r"\b(?:been|for) (?:like |about |around |roughly |maybe )?(?:\d+|ten|fifteen|twenty|thirty|forty|a few|few|"
+        r"couple of) (?:min|mins|minutes)\b",
         r"\b(?:(?:\d+|a few|few|couple of|ten|twenty|thirty|forty|fifteen) (?:min|mins|minutes)|(?:an|one|half an|1|"
         r"2|two) (?:hour|hr)s?) ago\b|\b(?:just now|this (?:morning|afternoon|evening)|today|tonight|at (?:lunch|"
         r"breakfast|dinner)|an hour ago|earlier today)\b",
     ],
     "co_source": [
+        # NHS carbon monoxide poisoning: symptoms that ease away from home point to a household source.
+        r"\b(?:feel|feels|felt|feeling) better (?:when|once|after|whenever) (?:we|i|they|he|she) (?:go|goes|went|get|"
+        r"are|leave|left|step) (?:out|outside|away)\b|\bboilers?\b",
         r"\b(?:carbon monoxide|co (?:alarm|detector|monitor|reading|level)s?|(?:gas|paraffin|kerosene|propane|oil|"
         r"calor) (?:heater|fire|stove|boiler|furnace|water heater|geyser|lamp)|boiler|furnace|(?:petrol |"
         r"diesel )?generator|charcoal (?:grill|bbq|barbecue|burner|stove|heater)|(?:bbq|barbecue|grill) (?:inside|"
@@ -1056,6 +1116,8 @@ CONCEPTS: dict[str, list[str]] = {
         r"breathing)\b[^.!?]{0,25}\b(?:breath\w* in|inhal\w*)\b|\b(?:whistl\w*|squeak\w*|crowing|rasping) (?:sound |"
         r"noise )?when (?:she|he|they|i) breathes? in\b|\bsitting (?:bolt )?upright (?:and )?leaning forward\b|"
         r"\bcroup\b|\b(?:barking|seal[- ]like) cough\b",
+        r"\b(?:noisy|noise|rasp\w*|whistl\w*|squeak\w*|crowing|harsh|high[- ]pitched)\b[^.!?]{0,25}\bwhen (?:i|he|she|"
+        r"they|you) (?:breathes?|breathing) in\b",
     ],
     "drooling": [
         r"\b(?:drool\w*|dribbling|cannot swallow (?:his |her |their |my )?(?:own )?(?:spit|saliva)|(?:will not|"
@@ -1136,7 +1198,113 @@ CONCEPTS: dict[str, list[str]] = {
         r"\bi am dying\b(?! (?:to|of|for|laughing))|\bgoing to die\b"
     ],
     "help_cry": [r"\b(?:help me|please help|help!|someone help|help us|sos)\b"],
-    "sudden": [rf"\b{SUDDEN}\b"],
+    "bulging_fontanelle": [
+        r"\b(?:soft spot|fontanelle?|fontanel)\b[^.!?]{0,40}\b(?:bulg\w*|swollen|swelling|raised|tense|puffed up|"
+        r"sticking out|pushing out|domed|tight)\b|\bbulging (?:soft spot|fontanelle?)\b",
+    ],
+    "high_pitched_cry": [
+        r"\b(?:high[- ]pitched|shrill|weak|moaning|continuous|constant|strange|unusual|weird|odd) (?:cry|crying|"
+        r"scream\w*|wail\w*)\b|\bcry(?:ing)? (?:is |sounds |seems )?(?:really |very )?(?:high[- ]pitched|shrill|"
+        r"weak|different)\b",
+    ],
+    "no_fetal_movement": [
+        r"\b(?:barely|hardly|not|have not|has not|did not|cannot|can not|could not|not really|have hardly|"
+        r"have barely)(?: \w+)? (?:felt|feel|feeling|noticed) (?:anything|any(?: \w+)? (?:movements?|kicks?)|(?:him|"
+        r"her|it|the baby|baby|them) (?:move|moving|kick\w*)|much|a thing|a kick)\b",
+    ],
+    "pregnancy_weeks_start": [
+        r"^(?:[1-4]\d) ?(?:weeks?|wks?)\b(?! old| ago)",
+        r"\b[1-4]\d ?(?:weeks?|wks?)\b(?! old| ago)[^.!?]{0,60}\b(?:baby|kick\w*|bump|midwife|contractions?|"
+        r"waters)\b",
+    ],
+    "reliever_failing": [
+        r"\b(?:inhaler|reliever|puffer|pump|ventolin|salbutamol|albuterol|blue one|nebuli[sz]er|neb|puffs?)\b"
+        r"[^.!?]{0,40}\b(?:not|is not|does not|did not|has not|have not) (?:helping|working|help|work|doing anything|"
+        r"touching it|making (?:a|any) difference)\b",
+    ],
+    "put_in_mouth": [
+        r"\b(?:chew(?:ed|ing)?|suck(?:ed|ing)? on|bit(?:ten)? into|licked|licking|in (?:his|her|their) mouth|"
+        r"swallow(?:ed|ing)?|ate|eaten|drank|drunk)\b",
+    ],
+    # A birth dated in the last six weeks describes now, though it reads as the past ("gave birth a week ago").
+    "postpartum_recent": [
+        r"\b(?:gave birth|had (?:my|the|our|a|her) baby|delivered|(?:c-?section|caesarean))\b[^.!?]{0,20}\b(?:\d+|a|"
+        r"one|two|three|four|five|six|seven|eight|nine|ten|few|couple of) days? ago\b",
+        r"\b(?:gave birth|had (?:my|the|our|a|her) baby|delivered|(?:c-?section|caesarean))\b[^.!?]{0,20}\b(?:[1-6]|a|"
+        r"one|two|three|four|five|six|few|couple of) weeks? ago\b",
+    ],
+    "vision_curtain": [
+        r"\b(?:curtain|shadow|veil|blind)\b[^.!?]{0,40}\b(?:over|across|coming|creeping|moving|spreading|in from|down "
+        r"over|up over|covering)\b|\b(?:dark|grey|gray|black) (?:curtain|shadow|veil)\b",
+    ],
+    "halos": [r"\b(?:rainbow|coloured|colored) (?:rings?|halos?|circles?)\b|\bhalos? (?:round|around)\b"],
+    "eye_pain": [
+        r"\beyes?\b" + gap(3) + r"(?:went |is |gone )?(?:agonis\w*|agoniz\w*|excruciating|severe\w*|intense\w*|"
+        r"pain\w*|hurt\w*|aching|throbbing)"
+    ],
+    "red_eye": [r"\beyes? (?:is |went |gone |looks )?(?:very |really |bright )?(?:red|bloodshot)\b|\bred eyes?\b"],
+    "skin_dusky": [
+        r"\b(?:dusky|purple|purplish|black|blackened|dark)\b[^.!?]{0,15}\b(?:skin|patch\w*|area)\b|\bskin\b"
+        r"[^.!?]{0,30}\b(?:going|turning|gone|turned|is) (?:a )?(?:dusky|purple|black|grey|gray|dark)\b|"
+        r"\bblood[- ]filled blisters?\b|\bcrackl\w* (?:under|beneath) the skin\b"
+    ],
+    "pain_out_of_proportion": [r"\bout of (?:all )?proportion\b|\b(?:far|way|much) worse than (?:it|the \w+) looks\b"],
+    "psychosis_signs": [
+        r"\b(?:hearing voices|hears voices|voices (?:telling|in (?:her|his|my) head)|paranoi\w*|delusion\w*|"
+        r"hallucinat\w*|seeing things|talking non-?stop|(?:has not|not) slept (?:at all|for (?:days|\d+ nights)))\b",
+        r"\b(?:thinks|believes|says|convinced|insists)\b[^.!?]{0,30}\b(?:swapped|replaced|an imposter|impostor|"
+        r"watching (?:her|him|us|me)|poison\w*|spying|the devil|evil|not (?:hers|his|mine|real))\b",
+        r"\b(?:messages|signals) (?:through|from|on) the (?:tv|telly|television|radio)\b",
+        r"\bprotect (?:everyone|us|the family) from the baby\b",
+    ],
+    "recent_procedure": [
+        r"\b(?:colonoscopy|endoscopy|gastroscopy|polyps? (?:removed|taken)|tonsillectomy|tonsils (?:out|removed|"
+        r"taken out)|operation|surgery|(?:my|his|her) op\b|procedure|biopsy|c-?section|caesarean|cesarean)\b"
+    ],
+    "clots": [r"\bclots?\b"],
+    "spitting_blood": [r"\b(?:spitting|spat|spit) (?:out |up )?(?:bright red |fresh )?blood\b"],
+    "priapism": [
+        r"\bpriapism\b|\berection\b[^.!?]{0,60}\b(?:will not go (?:down|away)|not going (?:down|away)|does not go "
+        r"(?:down|away)|(?:[4-9]|\d\d|four|five|six|seven|eight) (?:hours?|hrs?))\b"
+    ],
+    "sickle_cell": [r"\b(?:sickle[- ]cell|hbss|hb ss|sickler)\b"],
+    "limb_cold_pale": [
+        r"\b(?:foot|leg|hand|arm|toes|fingers|calf)\b"
+        + gap(4)
+        + r"(?:pale and cold|cold and pale|white and cold|cold and white|pale|white|mottled|icy cold|ice cold|"
+        r"freezing cold|blue and cold|cold and blue)\b",
+    ],
+    "pulseless_limb": [
+        r"\b(?:no|cannot feel (?:a|any|the)|could not find (?:a|the)) pulse in (?:my|his|her|the) (?:foot|feet|leg|arm|"
+        r"wrist|ankle)\b"
+    ],
+    "adrenal_insufficiency": [
+        r"\b(?:addison'?s|adrenal (?:insufficiency|crisis|failure)|hypopituitar\w*|congenital adrenal hyperplasia|"
+        r"steroid[- ]dependent)\b"
+    ],
+    "steroid_missed": [
+        r"\b(?:vomit\w*|threw|thrown|brought|sick)\b[^.!?]{0,20}\b(?:up|back)?[^.!?]{0,10}\b(?:every |each |my )?"
+        r"(?:dose|hydrocortisone|steroids?|tablets?)\b"
+    ],
+    "missed_dialysis": [
+        r"\b(?:missed|skipped|skip|miss|not been to|could not get to|did not go to) (?:my |his |her |the )?(?:last )?"
+        r"(?:\w+ )?(?:\w+ )?dialysis\b|\bdialysis\b[^.!?]{0,30}\b(?:missed|skipped|cancelled)\b"
+    ],
+    "weak_all_over": [
+        r"\b(?:weak all over|legs? (?:feel|feels|are) like jelly|so weak i can (?:hardly|barely) stand)\b"
+    ],
+    "many_stings": [
+        r"\bstung (?:\d{2,}|dozens of|loads of|lots of|many|multiple|a dozen|twenty|thirty|loads) (?:times|stings)?\b|"
+        r"\bswarm of (?:bees|wasps|hornets)\b|\b(?:dozens|loads|lots) of (?:bee |wasp |hornet )?stings\b"
+    ],
+    "dark_urine": [
+        r"\b(?:cola|coke|tea|dark brown)[- ]colou?red (?:urine|pee|wee)\b|\b(?:urine|pee|wee) (?:is |looks )?"
+        r"(?:dark brown|like cola|like coke|black)\b"
+    ],
+    "sudden": [
+        rf"\b{SUDDEN}\b",
+        r"\bcame on in (?:literally |about |like )?(?:a|one) (?:second|split second|instant|heartbeat|moment)\b",
+    ],
     "severe": [rf"\b{SEVERE}\b"],
     "child": [rf"\b{CHILD}\b"],
     "emergency_words": [r"\b(?:heart attack|stroke|anaphyla\w*|overdos\w*|seizure|unconscious|not breathing)\b"],

@@ -20,7 +20,7 @@ _SENTENCE_END = re.compile(r"[.!?。！？;；\n]+|\s-\s")
 _CLAUSE_BREAK = re.compile(
     r"[,，、:：()（）\[\]]|\b(?:but|however|although|though|except|whereas|yet|instead|now|then|so)\b|\band (?=(?:my|"
     r"his|her|their|i|he|she|it|the|now|then|also|we|they|this|there)\b)|但是|但|可是|不过|然而|只是|就是|而是|现在|"
-    r"然后|结果"
+    r"然后|结果|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
 )
 
 # --- negation ------------------------------------------------------------------------------------
@@ -46,14 +46,16 @@ _PSEUDO_NEG_ZH = re.compile(
     r"不确定|不清楚|不晓得|不懂|不会是|是不是|会不会|有没有|不知|不明白|说不定|不一定|不会吧|不要|不然|不得不|不断|"
     r"不停|不止|不行|不了|没想到|没办法|没法|受不了|止不住|不舒服|无法|不能|不敢|不好|不对劲|不对|别叫|别让|别说|"
     r"别跟|别告诉|别给|不用|不需要|不必|不想去|不想打|不算|没事吧|不准|不许|不注意|没注意|没看住|不小心|没留意|"
-    r"没看见|没想|没法子)"
+    r"没看见|没想|没法子|没劲|没力气|没力|没精神|没胃口|没食欲|没反应|没知觉|没感觉)"
 )
 
 # --- the past ------------------------------------------------------------------------------------
 _PAST_EN = re.compile(
     r"\b(?:(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|couple of|"
     r"couple) )?(?:weeks?|months?|years?|yrs?|decades?) ago|(?:well|been|fully|are|is)[- ]controlled|under control|"
-    r"in remission|seizure[- ]free|last (?:week|month|year|summer|winter|spring|fall|autumn|christmas|time)|(?:in|"
+    r"in remission|seizure[- ]free|"
+    r"as a (?:toddler|child|kid|baby|teen|teenager|young child|student)|"
+    r"last (?:week|month|year|summer|winter|spring|fall|autumn|christmas|time)|(?:in|"
     r"since|back in|during) (?:19|20)\d\d|history of|hx of|previous(?:ly)?|prior|in the past|used to|years back|"
     r"as a (?:child|kid|teen|teenager|baby)|when (?:i|he|she) was \d+|when (?:i|he|she) was (?:young|little|younger|"
     r"a (?:kid|child|teenager|baby|teen))|childhood|back then|once before|survived|survivor|recovered from|"
@@ -79,7 +81,8 @@ _CURRENT_EN = re.compile(
     r"is having|are having|am having|happening|is happening|keeps|now)\b"
 )
 _CURRENT_ZH = re.compile(
-    r"(?:现在|刚才|刚刚|正在|此刻|今天|今早|今晚|突然|又|再次|还在|一直在|分钟前|小时前|半小时|这会儿|马上)"
+    r"(?:现在|刚才|刚刚|正在|此刻|今天|今早|今晚|突然|又|再次|还在|一直在|分钟前|小时前|半小时|这会儿|马上|这次|这回|"
+    r"还没(?:停|好|醒|缓))"
 )
 
 # --- general and hypothetical questions ----------------------------------------------------------
@@ -236,7 +239,43 @@ def _negated(text: str, start: int, end: int, zh: bool) -> bool:
         window = _blank(_PSEUDO_NEG_ZH, before)[-6:]
         return _NEG_ZH.search(window) is not None
     words = _blank(_PSEUDO_NEG_EN, before).split()[-6:]
+    # "will not feed and keeps vomiting": a new verb after "and", "keeps" or "still" starts a new scope; "or" and
+    # "nor" keep it ("no fever or vomiting").
+    for index in range(len(words) - 1, -1, -1):
+        if words[index] in _SCOPE_RESET_EN:
+            words = words[index + 1 :]
+            break
     return _NEG_EN.search(" ".join(words)) is not None
+
+
+_SCOPE_RESET_EN = frozenset({"and", "plus", "keeps", "keep", "still", "&"})
+
+# Pets: "our cat had a fit at the vets" describes an animal. A sentence that names an animal and no person (no
+# "me", no "my son") is read as being about the animal; "the dog bit me" still counts.
+_ANIMAL_EN = re.compile(
+    r"\b(?:cats?|kittens?|dogs?|pupp(?:y|ies)|pets?|vets?|veterinar\w*|rabbits?|hamsters?|guinea pigs?|horses?|"
+    r"pon(?:y|ies)|parrots?|budgies?|ferrets?|tortoises?)\b"
+)
+_PERSON_EN = re.compile(
+    r"\b(?:me|myself|i am|i have|i feel|i can|i cannot|i was|i got|son|daughter|baby|child|kid|kids|toddler|wife|"
+    r"husband|partner|mum|mom|mother|dad|father|brother|sister|friend|nan|gran\w*|grandma|grandpa|boy|girl|man|woman|"
+    r"patient|people|person|someone|neighbou?r)\b"
+)
+_ANIMAL_ZH = re.compile(r"(?:猫|狗|宠物|兽医|兔子|仓鼠|鹦鹉)")
+_PERSON_ZH = re.compile(
+    r"(?:我(?!家|们家)|孩子|儿子|女儿|宝宝|老公|老婆|爸|妈|爷|奶|外公|外婆|姥|朋友|同事|同学|老人|病人|患者|人(?!类))"
+)
+
+
+# A bite or scratch has a person at the other end: "被邻居家的狗咬了一口" is about the one bitten.
+_ANIMAL_ATTACK = re.compile(r"(?:咬|抓|挠|扑|\b(?:bit|bitten|bites?|scratch\w*|attack\w*|maul\w*|jumped (?:on|at)))")
+
+
+def _about_an_animal(sentence: str, zh: bool) -> bool:
+    animal, person = (_ANIMAL_ZH, _PERSON_ZH) if zh else (_ANIMAL_EN, _PERSON_EN)
+    if not _has(animal, sentence) or _has(_ANIMAL_ATTACK, sentence):
+        return False
+    return not _has(person, _blank(animal, sentence))
 
 
 # A history label ("既往房颤", "hx of AF", "PMH") dates only its own clause: clinical notes run a whole history and
@@ -386,11 +425,17 @@ def match_context(text: str, start: int, end: int, *, intent: bool = False, zh: 
     sentence = text[s_left:s_right]
     after = text[end : min(len(text), s_right + 80)]
     resolved = (_RESOLVED_ZH if zh else _RESOLVED_EN).search(after) is not None
-    chronic = _has(_CHRONIC_ZH if zh else _CHRONIC_EN, sentence)
+    c_left, c_right = clause_bounds(text, start, end)
+    chronic_words, now_words = (_CHRONIC_ZH, _CURRENT_ZH) if zh else (_CHRONIC_EN, _CURRENT_EN)
+    # "高血压十几年了，刚刚突然胸口撕裂样疼": the years belong to the blood pressure; a "now" in the finding's own
+    # clause keeps the finding new.
+    clause = text[c_left:c_right]
+    chronic = _has(chronic_words, clause) or (_has(chronic_words, sentence) and not _has(now_words, clause))
+    general = _general_topic(text, start, end, zh) if intent else _general(text, start, end, zh)
     return MatchContext(
         negated=_negated(text, start, end, zh),
         past=(_long_past(text, start, end, zh) if intent else _past(text, start, end, zh)),
-        general=_general_topic(text, start, end, zh) if intent else _general(text, start, end, zh),
+        general=general or (not intent and _about_an_animal(sentence, zh)),
         resolved=resolved,
         chronic=chronic,
     )

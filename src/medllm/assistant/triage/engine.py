@@ -239,6 +239,8 @@ _FIGURATIVE = re.compile(
     r"political|financial|fashion|calorie) suicide|suicide (?:squeeze|mission|doors|run|drill|sprints?))\b|想(?:吃|"
     r"喝|玩|见|睡|看|要|去|买|回|你|家|念)[^，。！？,.!?]{0,10}想死|(?:笑|累|气|烦|热|冷|饿|困|忙|吓|无聊|丑|美|开心|"
     r"高兴|尴尬|急|馋|羡慕|闷|憋屈|懒|穷)死|"
+    # "加班加到心梗了": overwork hyperbole.
+    r"(?:加班|熬夜|上班|工作|学习|考试|作业|开会|带娃)[^，。！？,.!?]{0,6}(?:到|得)(?:快)?(?:要)?(?:心梗|猝死|中风|脑溢血|吐血|休克)|"
     # "这份工作让人窒息", "账单一出来我当场心肌梗塞", "快被气晕了": feelings, not findings.
     r"(?:让人|令人|叫人|使人)窒息|窒息(?:的|般的?)(?:感觉|工作|生活|氛围|婚姻|爱|操作|美)|美得(?:让人)?窒息|(?:当场|"
     r"原地|直接)(?:心梗|心肌梗[塞死]?|去世|暴毙|升天|脑溢血|脑出血|中风|休克|晕厥)|(?<![疼痛])得(?:我)?(?:快|都|"
@@ -264,7 +266,7 @@ _CONTEXT_FREE = frozenset(
 )
 # Findings stated with a date that reads as the past ("7 weeks since my last period") but describe now: only negation
 # and general talk remove them.
-_DATED = frozenset({"missed_period"})
+_DATED = frozenset({"missed_period", "postpartum_recent"})
 _INTENT_CONCEPTS = frozenset({"suicidal", "suicide_prep", "self_harm", "harm_others", "violence_threat"})
 _FIGURATIVE_CONCEPTS = frozenset({
     "suicidal", "heart_attack", "stroke", "cardiac_arrest", "dyspnea_severe", "overdose", "fainted", "unresponsive",
@@ -285,11 +287,11 @@ def _figurative(text: str, start: int, end: int) -> bool:
 _ENGINE_INPUTS = frozenset({
     "fever_word", "child", "fiction", "abdominal_pain", "severe", "sudden", "headache", "vision_change", "vision_loss",
     "bp_160", "high_bp", "dyspnea", "dyspnea_severe", "nausea", "lightheaded", "cardiac_radiation", "household_unwell",
-    "missed_period", "pregnant", "recent_onset",
+    "missed_period", "pregnant", "recent_onset", "pregnancy_weeks_start", "postpartum_recent",
 })  # fmt: skip
 _COMBINED_NAMES = frozenset({
     "fever", "acute_pain_in_pregnancy", "headache_with_vision", "severe_headache", "headache_with_bp",
-    "dyspnea_and_unwell", "headache_and_sick", "household_headache", "pregnant",
+    "dyspnea_and_unwell", "headache_and_sick", "household_headache", "pregnant", "postpartum",
 })  # fmt: skip
 
 
@@ -397,7 +399,8 @@ def _active(findings: list[Finding], text: str, m: Measurements | None = None) -
         "infant_3_6m": m.infant_age_days is not None and 90 <= m.infant_age_days < 183,
     }
     # A late or missed period with dates is an early pregnancy until a test says otherwise (ectopic risk).
-    virtual["pregnant"] = has("missed_period") and not has("pregnant")
+    virtual["pregnant"] = (has("missed_period") or has("pregnancy_weeks_start")) and not has("pregnant")
+    virtual["postpartum"] = has("postpartum_recent") and not has("postpartum")
     virtual["acute_pain_in_pregnancy"] = has("abdominal_pain") and (has("severe") or has("sudden"))
     virtual["headache_with_vision"] = has("headache") and (has("vision_change") or has("vision_loss"))
     virtual["severe_headache"] = has("headache") and has("severe")

@@ -34,7 +34,7 @@ _AGE_EN = re.compile(
 _UNITS_EN = {"d": "day", "w": "week", "wk": "week", "mo": "month"}
 _NEWBORN_EN = re.compile(r"\b(?:newborn|new born|neonate|new baby|born (?:yesterday|today|last night))\b")
 _AGE_ZH = re.compile(
-    r"(?<![孕怀])(出生|生下来|宝宝|婴儿|孩子|娃|儿子|女儿|闺女|宝贝|新生儿)?(?:才|刚|已经|刚刚)?(\d+|"
+    r"(?<![孕怀])(出生|生下来|宝宝|婴儿|孩子|娃|儿子|女儿|闺女|宝贝|新生儿)?(?:才|刚|已经|刚刚)?(?:满)?(\d+|"
     r"[一二两三四五六七八九十几半]+)\s*(?:个)?(半)?(天|周|星期|月)(大|的|了|多|左右)?"
 )
 _BABY_ZH = re.compile(r"(?:宝宝|婴儿|新生儿|娃|孩子|儿子|女儿|闺女|宝贝|出生|月子)")
@@ -217,7 +217,9 @@ _BP = re.compile(
     r"(?:(?<![a-z])(?:bp(?![a-z])|blood pressure|b/p|nibp|systolic)|血压|收缩压|高压)"
     + _FILL
     + r"{0,8}?(?<![\d.])(\d{2,3})(?:\s*(?:/|over|／|\\)\s*\d{2,3})?(?!\d)|"
-    r"(?<![\d./])(\d{2,3})\s*/\s*\d{2,3}\s*(?:mm ?hg|毫米汞柱)"
+    r"(?<![\d./])(\d{2,3})\s*/\s*\d{2,3}\s*(?:mm ?hg|毫米汞柱)|"
+    # "bp on my monitor 78/45": a longer gap only before a full systolic/diastolic pair.
+    r"(?:(?<![a-z])(?:bp(?![a-z])|blood pressure)|血压)[^\d.!?。！？]{0,24}?(?<![\d.])(\d{2,3})\s*/\s*\d{2,3}(?!\d)"
 )
 _GCS = re.compile(
     r"(?:(?<![a-z])(?:gcs(?![a-z])|glasgow(?: coma)?(?: scale| score)?)|格拉斯哥(?:昏迷)?(?:评分)?)"
@@ -286,7 +288,7 @@ def readings(text: str) -> list[Reading]:
         if 25 <= value <= 260:
             out.append(Reading("hr", value, m.start(), m.end()))
     for m in _BP.finditer(text):
-        value = float(m.group(1) or m.group(2))
+        value = float(m.group(1) or m.group(2) or m.group(3))
         if 40 <= value <= 300:
             out.append(Reading("sbp", value, m.start(), m.end()))
     for m in _GCS.finditer(text):

@@ -35,6 +35,40 @@ SOURCES: dict[str, str] = {
     "nhs-pregnancy-bleeding": "NHS, Vaginal bleeding in pregnancy. "
     "https://www.nhs.uk/pregnancy/related-conditions/common-symptoms/vaginal-bleeding/",
     "nhs-pre-eclampsia": "NHS, Pre-eclampsia. https://www.nhs.uk/conditions/pre-eclampsia/",
+    "nhs-dvt": "NHS, DVT (deep vein thrombosis): call 999 or go to A&E if you have symptoms of DVT with breathlessness "
+    "or chest pain, or you cough up blood (a clot may have reached the lungs). "
+    "https://www.nhs.uk/conditions/deep-vein-thrombosis-dvt/",
+    "nhs-tonsillitis": "NHS, Tonsillitis: call 999 or go to A&E if you have difficulty breathing, cannot swallow or "
+    "are drooling. https://www.nhs.uk/conditions/tonsillitis/",
+    "nhs-asthma-attack": "NHS, Asthma attack: call 999 if your reliever inhaler is not helping, you are too breathless "
+    "to speak, eat or sleep, or your lips or fingers turn blue. https://www.nhs.uk/conditions/asthma/asthma-attack/",
+    "nice-ng143": "NICE NG143, Fever in under 5s (traffic light table, red features: a weak, high-pitched or "
+    "continuous cry, a bulging fontanelle, a non-blanching rash). https://www.nice.org.uk/guidance/ng143",
+    "nhs-detached-retina": "NHS, Detached retina: go to eye casualty or A&E immediately with a dark curtain or shadow "
+    "moving across your vision. https://www.nhs.uk/conditions/detached-retina-retinal-detachment/",
+    "nhs-glaucoma": "NHS, Glaucoma: acute angle-closure glaucoma needs A&E immediately (intense eye pain, red eye, "
+    "headache, rings around lights, blurred vision, being sick). https://www.nhs.uk/conditions/glaucoma/",
+    "nhs-necrotising-fasciitis": "NHS, Necrotising fasciitis: go to A&E or call 999 with intense pain out of "
+    "proportion to a wound, dark or purple skin, blisters and a high temperature. "
+    "https://www.nhs.uk/conditions/necrotising-fasciitis/",
+    "nhs-postpartum-psychosis": "NHS, Postpartum psychosis: a medical emergency; call 999 or go to A&E. "
+    "https://www.nhs.uk/mental-health/conditions/post-partum-psychosis/",
+    "nhs-priapism": "NHS, Priapism: go to A&E if an erection lasts more than 4 hours. "
+    "https://www.nhs.uk/conditions/priapism/",
+    "nhs-sickle-cell": "NHS, Sickle cell disease: get medical help immediately with a temperature of 38C or above, "
+    "chest pain, breathing difficulty, sudden weakness or an erection lasting over 2 hours. "
+    "https://www.nhs.uk/conditions/sickle-cell-disease/",
+    "nhs-pad": "NHS, Peripheral arterial disease: call 999 if a leg or foot suddenly becomes painful, pale or blue, "
+    "cold or numb. https://www.nhs.uk/conditions/peripheral-arterial-disease-pad/",
+    "nhs-addisons": "NHS, Addison's disease: an adrenal crisis (severe weakness, vomiting, confusion, low blood "
+    "pressure) is an emergency: call 999. https://www.nhs.uk/conditions/addisons-disease/",
+    "uk-hyperkalaemia": "UK Kidney Association, Clinical practice guideline: treatment of acute hyperkalaemia in "
+    "adults (2023); missed dialysis with weakness, an irregular heartbeat or breathlessness is treated as an "
+    "emergency. https://ukkidney.org/health-professionals/guidelines/treatment-acute-hyperkalaemia-adults",
+    "nhs-tonsillectomy": "NHS, Tonsillectomy: go to A&E if you are bleeding or spitting out blood after the "
+    "operation. https://www.nhs.uk/tests-and-treatments/tonsillectomy/",
+    "cn-hornet": "中国毒理学会中毒与救治专业委员会等. 胡蜂蜇伤规范化诊治中国专家共识. 中华危重病急救医学, "
+    "2018, 30(9): 819-823（多处蜇伤或出现全身症状、酱油色尿须立即就医）。",
     "nhs-baby-movements": "NHS, Your baby's movements. https://www.nhs.uk/pregnancy/keeping-well/your-babys-movements/",
 }
 

@@ -82,7 +82,7 @@ KEY_WORDS = frozenset(
 # Real words missing from the vocabulary below that lie one edit from a key word ("gapping" is not "gasping").
 _REAL_WORDS = frozenset(
     """
-    gaping gapping chocking clasping grasping rasping bleating bleeping breeding blending bleaching brewing
+    gaping gapping chocking clasping grasping rasp rasping bleating bleeping breeding blending bleaching brewing
     brushing blushing crushed crusted drooling drowning drooping stoking stroking stocking seizing seeing
     faintly fainter paining pained panting pacing racing lacing facing tingly tangled swelled sweated
     """.split()  # noqa: SIM905 - a word list reads best as text
