@@ -90,6 +90,90 @@ def test_levels(text: str, level: TriageLevel) -> None:
     assert triage(text).level is level, triage(text).to_dict()
 
 
+# Rules added after the sixth final set (first measured in docs/assistant.md), several wordings per category in
+# both languages, with their near misses.
+ROUND6 = [
+    # Gastro-intestinal bleed with faintness (NHS 999).
+    ("my stools have gone black and tarry and I feel really dizzy when I stand", E),
+    ("passing black sticky poo since this morning and I nearly fainted in the shower", E),
+    ("he threw up what looks like coffee grounds and now he's pale and woozy", E),
+    ("拉的大便像柏油一样黑，刚才上厕所差点晕倒", E),
+    ("这两天大便发黑，站起来眼前发黑", E),
+    ("my poo is black since I started iron tablets, is that normal?", U),
+    # Coughing up a lot of blood, or blood with breathlessness (NHS, coughing up blood).
+    ("I've been coughing up mouthfuls of bright red blood this evening", E),
+    ("coughing up blood, about half a cup so far", E),
+    ("coughed up blood a few times today and I'm really short of breath", E),
+    ("咳出来好多鲜血，止不住", E),
+    ("刚才一口一口地咳血", E),
+    ("咳血了，胸口也疼", E),
+    ("a few streaks of blood in my phlegm with this cold, otherwise fine", U),
+    ("痰里带一点血丝，其他都还好", U),
+    ("my cup of tea went cold while I had a small nosebleed, stopped now", R),
+    # "Not really pain, more a pressure" with jaw or arm pain (NHS heart attack).
+    ("its not really chest pain, more a heavy pressure, and my jaw aches and I'm sweaty and sick", E),
+    ("not really pain, more like a heavy pressure, and it goes into my left arm, I'm clammy", E),
+    ("it isn't chest pain exactly, more of a squeezing, my jaw hurts and I feel sick", E),
+    ("说不上疼，就是胸口压得慌，下巴也酸，出了一身冷汗", E),
+    ("not really a headache, more a pressure behind my eyes with this cold", R),
+    ("sinus pressure and my teeth ache, a bit sweaty with the cold", R),
+    # Suspected broken hip or leg; an older person who fell and cannot get up.
+    ("Grandad fell in the garden, his leg is turned outwards and he can't stand up", E),
+    ("mum (82) tripped on the rug, says her hip is agony and she cannot get up off the floor", E),
+    ("my nan has been on the floor since she fell this morning, she cannot get up", E),
+    ("came off my bike and my leg is bent at a weird angle", E),
+    ("爷爷摔了一跤，大腿根疼，站不起来", E),
+    ("奶奶摔倒后右腿短了一截，脚尖朝外翻", E),
+    ("80岁的老人摔倒了，自己起不来", E),
+    ("my toddler walks with his feet turned out, is that normal?", R),
+    ("my grandma fell last year and now has a pendant alarm, any tips to prevent falls?", R),
+    # Toneless pinyin for the core red flags.
+    ("wo ma tu ran shuo hua bu qing chu le, zuo bian shen ti mei li qi", E),
+    ("ta tu ran zui wai le, ban bian shen ti mei li qi", E),
+    ("wo ba shuo hua bu qing le", E),
+    ("xiong kou teng de li hai, chu le yi shen han", E),
+    ("wo chuan bu shang qi", E),
+    ("wo ma hun mi le, jiao bu xing", E),
+    ("bao bao chi dong xi ka zhu le, chuan bu shang qi", E),
+    # Choking told by what the person cannot do.
+    ("宝宝吃果冻卡住了，脸憋得通红发不出声音", E),
+    ("孩子吃花生卡住了，说不出话，脸发紫", E),
+    ("老人吃汤圆噎住了，咳不出来", E),
+    ("my son has a grape stuck in his throat and he can't make a sound", E),
+    ("a piece of steak went down the wrong way, he can't talk and he's going red", E),
+    ("嗓子哑了，发不出声音，有点感冒", R),
+    # Tearing chest or back pain (aortic dissection).
+    ("sudden tearing pain in my chest going through to my back", E),
+    ("ripping pain between my shoulder blades came on out of nowhere, I'm 68 with high blood pressure", E),
+    ("胸口突然撕裂一样的疼，疼到后背", E),
+    ("后背突然像被撕开一样疼，满头大汗", E),
+    ("后背两个肩胛骨中间突然撕裂一样的疼，感觉要晕", E),
+    ("I think I tore a muscle in my back at the gym last week, it aches when I bend", R),
+    # Negatives: a drama's plot, a pet, a childhood history; and the same words about a person now.
+    ("watching a drama where someone has a seizure and they put a spoon in her mouth, is that right?", R),
+    ("watching a film about a man who has a heart attack on a plane. would they really land?", R),
+    ("I was watching a drama with my husband when he had a seizure and he's still shaking", E),
+    ("兽医说我家猫可能是轻微中风，猫中风和人一样吗？", R),
+    ("the vet thinks our old dog had a mild stroke last week, is it the same as in people?", R),
+    ("女儿小时候发烧抽过两次筋（高热惊厥），现在7岁了，以后还会再抽吗？", R),
+    ("my daughter had febrile convulsions as a toddler, she's 7 now, will she get them again?", R),
+    ("儿子小时候抽过一次（高热惊厥），现在又发烧了，正在抽", E),
+    ("小腿又开始抽筋了，是缺钙吗", R),
+    # Urgent: fluids not kept down, quinsy, a spreading infection, blood in the urine with colicky pain.
+    ("been vomiting for over 12 hrs and can't keep even water down", U),
+    ("tu le yi tian yi ye le, he shui dou tu", U),
+    ("sore throat much worse on one side, that side is really swollen, fever 38.5, can still breathe fine", U),
+    ("右边扁桃体肿得很大，嗓子疼，发烧38度5，呼吸正常", U),
+    ("the skin round the wound has gone hot and red, and it smells", U),
+    ("my wee looks pink and I have pain in waves from my side to my groin", U),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), ROUND6)
+def test_levels_round6(text: str, level: TriageLevel) -> None:
+    assert triage(text).level is level, triage(text).to_dict()
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -263,7 +263,9 @@ _PERSON_EN = re.compile(
 )
 _ANIMAL_ZH = re.compile(r"(?:猫|狗|宠物|兽医|兔子|仓鼠|鹦鹉)")
 _PERSON_ZH = re.compile(
-    r"(?:我(?!家|们家)|孩子|儿子|女儿|宝宝|老公|老婆|爸|妈|爷|奶|外公|外婆|姥|朋友|同事|同学|老人|病人|患者|人(?!类))"
+    r"(?:我(?!家|们家)|孩子|儿子|女儿|宝宝|老公|老婆|爸|妈|爷|奶|外公|外婆|姥|朋友|同事|同学|老人|病人|患者|"
+    # "狗中风和人一样吗": a comparison with people is still about the animal.
+    r"(?<![和跟像与同比])人(?!类|一样))"
 )
 
 
@@ -286,6 +288,9 @@ _HISTORY_LABEL = re.compile(r"(?:既往|病史|history of|hx of|previous(?:ly)?|
 def _past(text: str, start: int, end: int, zh: bool) -> bool:
     c_left, c_right = clause_bounds(text, start, end)
     s_left, s_right = sentence_bounds(text, start, end)
+    # A bracketed aside dates with the clause it explains: "小时候发烧抽过两次（高热惊厥）".
+    if c_left >= 2 and text[c_left - 1] in "(（" and c_left - 1 > s_left:
+        c_left = clause_bounds(text, c_left - 2, c_left - 2)[0]
     clause, sentence = text[c_left:c_right], text[s_left:s_right]
     past, current = (_PAST_ZH, _CURRENT_ZH) if zh else (_PAST_EN, _CURRENT_EN)
     if _has(current, clause):

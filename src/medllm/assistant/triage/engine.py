@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from medllm.assistant.language import detect_language, has_han
-from medllm.assistant.triage import concepts_en, concepts_zh
+from medllm.assistant.triage import concepts_acute, concepts_en, concepts_zh
 from medllm.assistant.triage.context import MatchContext, match_context
 from medllm.assistant.triage.features import Measurements, Reading, measure
 from medllm.assistant.triage.levels import TriageLevel, TriageReason, TriageResult
@@ -143,7 +143,10 @@ class _Table:
 
 @functools.lru_cache(maxsize=2)
 def _compiled(language: str) -> _Table:
-    table = concepts_zh.CONCEPTS if language == "zh" else concepts_en.CONCEPTS
+    zh = language == "zh"
+    table = concepts_acute.merged(
+        *((concepts_zh.CONCEPTS, concepts_acute.ZH) if zh else (concepts_en.CONCEPTS, concepts_acute.EN))
+    )
     owner = tuple((name, index) for name, sources in table.items() for index in range(len(sources)))
     always: set[int] = set()
     by_start: dict[str, list[int]] = {}

@@ -111,3 +111,19 @@ class TriageResult:
         if self.raised_by != "rules":
             data["raised_by"] = self.raised_by
         return data
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One red flag: fires when every ``all_of`` finding, one ``any_of`` finding (if any) and no ``none_of`` finding
+    is current (see :mod:`medllm.assistant.triage.rules`)."""
+
+    id: str
+    level: TriageLevel
+    en: str
+    zh: str
+    all_of: tuple[str, ...]
+    any_of: tuple[str, ...] = ()
+    none_of: tuple[str, ...] = ()
+    source: str = "nhs-999"
+    soften: bool = True

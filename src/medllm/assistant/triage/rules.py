@@ -12,26 +12,10 @@ medllm makes it an emergency.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from medllm.assistant.triage.levels import TriageLevel
+from medllm.assistant.triage.levels import Rule, TriageLevel
+from medllm.assistant.triage.rules_acute import ACUTE_RULES
 
 E, U = TriageLevel.EMERGENCY, TriageLevel.URGENT
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One red flag."""
-
-    id: str
-    level: TriageLevel
-    en: str
-    zh: str
-    all_of: tuple[str, ...]
-    any_of: tuple[str, ...] = ()
-    none_of: tuple[str, ...] = ()
-    source: str = "nhs-999"
-    soften: bool = True
 
 
 _CARDIAC_FEATURES = (
@@ -490,5 +474,6 @@ RULES: tuple[Rule, ...] = (
     Rule("eye_problem", U, "eye injury or vision change", "眼外伤或视力变化", ("eye_problem",), source="nhs-111"),
     Rule("vision_change", U, "vision change", "视力变化", ("vision_change",), source="nhs-111"),
     Rule("severe_pain", U, "severe pain", "剧烈疼痛", ("severe_pain",), source="nhs-111"),
+    *ACUTE_RULES,
 )
 # fmt: on

@@ -70,6 +70,22 @@ SOURCES: dict[str, str] = {
     "cn-hornet": "中国毒理学会中毒与救治专业委员会等. 胡蜂蜇伤规范化诊治中国专家共识. 中华危重病急救医学, "
     "2018, 30(9): 819-823（多处蜇伤或出现全身症状、酱油色尿须立即就医）。",
     "nhs-baby-movements": "NHS, Your baby's movements. https://www.nhs.uk/pregnancy/keeping-well/your-babys-movements/",
+    "nhs-coughing-blood": "NHS, Coughing up blood (blood in phlegm): go to A&E or call 999 if you are coughing up "
+    "more than a few spots or streaks of blood, or have difficulty breathing, a very fast heartbeat or chest pain. "
+    "https://www.nhs.uk/conditions/coughing-up-blood/",
+    "nhs-broken-leg": "NHS, Broken leg: call 999 for a suspected broken leg or hip, a leg at an odd angle or a bone "
+    "sticking out of the skin. https://www.nhs.uk/conditions/broken-leg/",
+    "nhs-falls": "NHS, Falls: call 999 if someone has fallen and is hurt or cannot get up. "
+    "https://www.nhs.uk/conditions/falls/",
+    "nhs-choking": "NHS, How to stop a child from choking: call 999 if they cannot cough, cry, speak or breathe, "
+    "or the object does not come out. "
+    "https://www.nhs.uk/baby/first-aid-and-safety/first-aid/how-to-stop-a-child-from-choking/",
+    "aha-aortic-dissection": "American Heart Association, Aortic aneurysm and dissection: sudden severe, sharp or "
+    "tearing chest or back pain needs emergency care (call 911). https://www.heart.org/en/health-topics/aortic-"
+    "aneurysm ; NHS, Abdominal aortic aneurysm: call 999 for sudden severe pain in the tummy or back. "
+    "https://www.nhs.uk/conditions/abdominal-aortic-aneurysm/",
+    "nhs-quinsy": "NHS, Quinsy: get an urgent GP appointment or help from 111 with severe pain and swelling on one "
+    "side of the throat; 999 if breathing is difficult. https://www.nhs.uk/conditions/quinsy/",
 }
 
 #: Where the phone numbers in :mod:`.emergency` come from.

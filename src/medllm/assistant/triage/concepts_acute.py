@@ -1,0 +1,188 @@
+"""Concepts added after the sixth blind set, both languages, merged into the main tables by the engine.
+
+They cover presentations the first tables described too narrowly: a gastro-intestinal bleed told as "poo
+black and sticky like tar", blood coughed up by the cupful, a "heavy pressure" that the writer says is
+"not really pain", a broken hip in an older person (a shortened, turned-out leg, cannot get up), choking
+told by what the child cannot do, and the tearing chest or back pain of an aortic dissection. Names that
+also exist in :mod:`.concepts_en` / :mod:`.concepts_zh` extend those concepts; new names are read by the
+rules in :mod:`.rules_acute`. Kept apart so the two main tables do not grow further.
+"""
+
+from __future__ import annotations
+
+from medllm.assistant.triage.concepts_en import PAIN
+from medllm.assistant.triage.concepts_en import gap as gap_en
+
+_POO = r"(?:stool|stools|poop|poops|poo|poos|faeces|feces|bowel movements?|motions|number twos?)"
+_AMOUNT_EN = (
+    r"(?:cupful|cups?|mugful|mugs?|egg ?cups?|glass|glassful|tablespoons?|spoonfuls?|mouthfuls?|handfuls?|"
+    r"clots|lots|loads|a lot|so much|non-?stop|will not stop|would not stop|keeps coming|pouring|gushing)"
+)
+_COUGH_EN = r"(?:cough\w*|hack\w*|spitting up|spat up|bringing up|brought up)"
+_OLD_AGE = r"(?:6[5-9]|[7-9]\d|1[01]\d)"
+
+EN: dict[str, list[str]] = {
+    # NHS: black, tarry poo or vomiting blood with faintness is a bleed to treat now.
+    "black_stool": [
+        rf"\b{_POO}\b{gap_en(4)}(?:jet )?(?:black|tarry|tar-like|like tar|maroon)\b",
+        r"\b(?:pooing|pooping|passing|passed|doing) (?:\w+ )?(?:black|tarry)\b",
+    ],
+    # NHS, coughing up blood: A&E or 999 for more than a few spots or streaks.
+    "coughing_blood_heavy": [
+        rf"\b{_COUGH_EN}\b[^.!?]{{0,40}}\bblood\b[^.!?]{{0,40}}\b{_AMOUNT_EN}\b",
+        rf"\b{_COUGH_EN}\b[^.!?]{{0,20}}\b(?:{_AMOUNT_EN}|a (?:big |large )?(?:cup|mug|glass)) of (?:bright red |fresh "
+        r"|dark )?blood\b",
+        r"\b(?:massive|major|large|heavy) (?:ha?emoptysis|amounts? of blood when coughing)\b",
+    ],
+    # "Not really pain, more a heavy pressure": the correction names the finding, and so does pressure in the chest.
+    "coughing_blood": [
+        r"\bblood\b" + gap_en(3) + r"(?:in|on) (?:my|his|her|their|the) (?:phlegm|sputum|mucus|spit)\b",
+        r"\b(?:phlegm|sputum|mucus)\b" + gap_en(4) + r"(?:blood|bloody|blood-?stained|streaked with blood)\b",
+        r"\b(?:bloody|blood-?stained|blood-?streaked) (?:phlegm|sputum|mucus)\b",
+    ],
+    "pressure_sensation": [
+        r"\bmore (?:of )?(?:a |an |like (?:a |an )?)?(?:\w+ )?(?:pressure|heaviness|tightness|squeez\w*|weight|"
+        r"crushing)\b",
+        r"\b(?:heavy|crushing|squeezing) (?:pressure|feeling|sensation|weight)\b",
+        r"\b(?:pressure|heaviness|tightness)\b(?= (?:in|on|across|behind|over) (?:my |his |her |the )?(?:chest|"
+        r"breastbone|sternum)\b)",
+    ],
+    "nausea": [
+        r"\b(?:queasy|sweaty and sick|clammy and sick|sick and sweaty|sick and clammy|feel\w* (?:a bit )?sick)\b"
+    ],
+    # Broken hip or leg (NHS: call 999 for a suspected broken hip or leg, or a bone sticking out).
+    "leg_deformity": [
+        rf"\b(?:leg|foot|feet|knee)\b{gap_en(5)}(?:shorter|shortened|turned out\w*|turn\w* out(?:wards?)?|rotated|"
+        r"pointing out\w*|pointing (?:the wrong way|sideways)|splayed out|at an? (?:odd|weird|funny|strange|wrong|"
+        r"unnatural) angle|bent the wrong way|facing the wrong way)\b",
+        r"\b(?:shortened and (?:externally )?rotated|externally rotated|short(?:ened)? and rotated)\b",
+        r"\bone leg (?:is |looks |seems )?(?:shorter|longer) than the other\b",
+    ],
+    "hip_pain": [
+        rf"\b(?:hip|hips|groin|top of (?:her|his|my|the) (?:leg|thigh))\b{gap_en(3)}(?:{PAIN}|killing)",
+        rf"\b(?:{PAIN}) (?:in|at) (?:her|his|my|the) (?:hip|groin)\b",
+        r"\b(?:broke|broken|fractur\w*|cracked) (?:her|his|my|a|the) hip\b",
+    ],
+    "cannot_get_up": [
+        r"\b(?:cannot|can not|could not|unable to|not able to) (?:get (?:herself |himself |themselves |myself )?(?:up|"
+        r"off the floor|back up)|stand(?: up)?|get to (?:her|his|my) feet|move (?:her|his|the|my|that) leg|lift (?:her|"
+        r"his|the|my|that) leg)\b",
+        r"\b(?:stuck|lying|been|still) on the floor\b|\bon the floor (?:for|since)\b",
+    ],
+    "older_person": [
+        r"\b(?:gran|granny|grandma|grandmother|nan|nana|nanna|nanny|grandad|granddad|grandpa|grandfather|"
+        r"grandparents?|elderly|old (?:lady|man|woman|gentleman)|pensioner)\b",
+        rf"\b{_OLD_AGE}(?:[- ]?(?:years?|yrs?)[- ]old| ?yo| ?y/o)\b|\baged {_OLD_AGE}\b|\b(?:in )?(?:her|his|their) "
+        r"(?:late )?(?:70s|80s|90s|seventies|eighties|nineties)\b",
+    ],
+    # Choking: something stuck and a sign the airway is blocked (NHS: cannot cough, cry, speak or breathe).
+    "stuck_object": [
+        r"\b(?:stuck|lodged|caught) in (?:his|her|my|their|the) (?:throat|windpipe|airway)\b",
+        r"\bwent down the wrong (?:way|hole|pipe)\b",
+        r"\b(?:choking|choked|chokes) on (?:a |an |some |the |his |her )?\w+",
+    ],
+    "choking_signs": [
+        r"\b(?:cannot|can not|could not|unable to|not able to) (?:speak|talk|cough|breathe|cry|make (?:a|any) "
+        r"(?:sound|noise))\b|\bno sound\b|\bsilent\b",
+        r"\b(?:face|he|she|they)\b (?:is |went |gone |going |turning |turned )(?:bright |dark )?(?:red|purple|blue)\b",
+        r"\b(?:clutching|grabbing|holding) (?:at )?(?:his|her|their|my) (?:throat|neck)\b",
+    ],
+    # Aortic dissection: sudden tearing or ripping pain in the chest or back.
+    "tearing_pain": [
+        r"\b(?:tearing|ripping|torn|ripped)\b" + gap_en(4) + r"(?:pain|feeling|sensation|ache)\b[^.!?]{0,40}\b(?:chest|"
+        r"back|shoulder ?blades|between (?:my|his|her) shoulders)\b",
+        r"\b(?:chest|back|shoulder ?blades)\b[^.!?]{0,40}\b(?:tearing|ripping|like (?:something|it) (?:is |was )?"
+        r"(?:tearing|ripping|being torn|being ripped)|being (?:torn|ripped) apart)\b",
+    ],
+    # Quinsy (NHS: urgent help for severe one-sided throat pain with swelling).
+    "quinsy_signs": [
+        r"\bthroat\b[^.!?]{0,60}\b(?:worse |only |mostly )?on (?:one|the left|the right) side\b[^.!?]{0,50}"
+        r"\b(?:swollen|swelling|bulg\w*|cannot open)\b",
+        r"\b(?:one|left|right)[- ]sided (?:sore throat|throat pain|tonsil swelling)\b|\bhot potato voice\b",
+    ],
+    "infection_spreading": [
+        r"\bskin (?:round|around) (?:it|the (?:wound|ulcer|cut|bite|sore))\b[^.!?]{0,20}\b(?:hot|red|swollen)\b",
+        r"\b(?:ulcer|wound|cut|sore)\b" + gap_en(4) + r"(?:smells?|smelly|stinks?|foul)\b",
+    ],
+    "dehydration": [
+        r"\b(?:cannot|can not|unable to|not able to) keep (?:even )?(?:anything|any fluids?|water|liquids?|food|it) "
+        r"down\b",
+        r"\b(?:vomit\w*|throwing up|diarrh\w*)\b[^.!?]{0,12}\b(?:for|since) (?:over |more than )?(?:\d+|two|three|"
+        r"a couple of) ?(?:days|hours|hrs)\b",
+    ],
+    "suicidal": [
+        r"\b(?:wish|wishes|wishing|wished) (?:i|he|she|they) (?:was|were) (?:not (?:here|around|alive)|gone|dead|"
+        r"never born)\b",
+    ],
+    "blood_in_urine": [r"\b(?:pee|urine|wee)\b" + gap_en(3) + r"(?:pink|red|bloody)\b"],
+    "fiction": [
+        r"\bwatch\w* (?:a|the|this|that) (?:\w+ )?(?:film|movie|show|series|episode|programme|program|soap|drama|"
+        r"documentary|cartoon)\b (?:where|in which|about|that shows)\b",
+    ],
+}
+
+_OLD_ZH = (
+    r"(?:奶奶|姥姥|外婆|爷爷|姥爷|外公|老人|老太太|老太|老爷子|老头|老伴|婆婆|公公|高龄|(?:[6-9]\d|1[01]\d)(?:多)?岁|"
+    r"[六七八九]十(?:多|几)?岁)"
+)
+
+ZH: dict[str, list[str]] = {
+    "black_stool": [
+        r"(?:黑色(?:的)?(?:大便|屎|便)|拉黑屎|(?:大便|屎|便便)[^，。]{0,6}(?:发黑|黑乎乎|乌黑|像柏油|柏油样))"
+    ],
+    "coughing_blood": [
+        r"痰[^，。]{0,6}血(?!压|糖|脂|管|常规)",
+        r"咳(?:了|出)?(?:点|些|一些|一口|几口)?鲜?血(?!压|糖|脂|管|常规)",
+    ],
+    "coughing_blood_heavy": [
+        r"(?:大口|一口一口|一大口|满口|大量)(?:地)?(?:咳|咯)(?:出|了)?(?:鲜)?血|大咯血|大量咯血",
+        r"(?:咳|咯)(?:出|了)?[^，。]{0,6}血[^。！？]{0,12}(?:一茶杯|茶杯|一杯|半杯|一碗|半碗|一大口|好几口|一口接一口|"
+        r"满口|止不住|很多|好多|大量|血块)",
+        r"(?:咳|咯)(?:出|了)?(?:很多|好多|大量|一大口|一口口|一杯|半杯)(?:的)?(?:鲜)?血",
+    ],
+    # "正在抽" / "又抽起来了": a fit happening now, not a cigarette or a blood test.
+    "seizure": [
+        r"(?:正在|又在|又开始|还在)抽(?:搐|起来|着)?(?![^，。]{0,4}(?:烟|根|支|口|血|签|奖|空|屉|时间|查|水|脂|筋))|"
+        r"又抽(?:起来|上)了"
+    ],
+    "pressure_sensation": [
+        r"(?:压得慌|压迫感|像(?:有)?(?:块|个)?(?:石头|东西|重物)压|(?:胸|心口)[^，。]{0,4}(?:憋闷|发紧|紧绷|沉甸甸)|"
+        r"(?:更像|就是|而是|倒是)[^，。]{0,3}(?:压|闷|紧|沉))"
+    ],
+    "leg_deformity": [
+        r"(?:腿|脚)[^，。]{0,10}(?:比另一(?:条|只|边)?[^，。]{0,3}短|短了一截|变短|缩短|往外(?:撇|翻|歪|转|拐|倒)|外旋|"
+        r"外撇|朝外(?:歪|撇|翻|倒)|歪向外)",
+        r"(?:短缩外旋|缩短外旋|外旋短缩)",
+    ],
+    "hip_pain": [r"(?:髋|胯|大腿根|股骨)[^，。]{0,6}(?:痛|疼)|(?:髋|股骨颈)[^，。]{0,3}(?:骨折|断)"],
+    "cannot_get_up": [r"(?:爬不起来|起不来|站不起来|站不起|起不了身|自己起不|不能站|下不了地|躺在地上)"],
+    "older_person": [_OLD_ZH],
+    "stuck_object": [
+        r"(?:吃|咽|吞|含|喝)[^，。]{0,10}(?:卡住|卡着|卡在|堵住|噎)",
+        r"(?:果冻|糖|花生|坚果|葡萄|肉|饭|东西|异物|硬币|玩具|珠子|食物|药片|汤圆|年糕|馒头|枣|瓜子|豆)[^，。]{0,6}"
+        r"(?:卡住|卡着|卡在|堵住|噎)",
+        r"卡住了?(?:喉咙|嗓子|气管)|(?:喉咙|嗓子|气管)(?:里)?(?:卡|堵)",
+    ],
+    "choking_signs": [
+        r"(?:发不出(?:声音?|声)|哭不出(?:声)?|咳不出(?:声)?|说不出话|出不了声|没(?:有)?声音|不能说话|"
+        r"脸(?:色)?(?:都)?(?:憋|涨)?(?:得)?(?:通红|发紫|发青|青紫|紫了)|憋(?:得)?(?:通红|发紫|脸)|"
+        r"(?:抓|捂|掐)着?(?:脖子|喉咙))"
+    ],
+    "tearing_pain": [
+        r"(?:胸|背|肩胛|腰|心口)[^。！？]{0,16}(?:撕裂|撕开|撕扯|被撕)",
+        r"(?:撕裂|撕扯)(?:样|一样|般|似)?(?:的)?[^，。]{0,4}(?:胸|背|肩胛)",
+    ],
+    "quinsy_signs": [
+        r"(?:一边|一侧|单侧|左边|右边|左侧|右侧)(?:的)?(?:扁桃体|嗓子|喉咙)[^，。]{0,10}(?:肿|鼓)",
+        r"(?:扁桃体|嗓子|喉咙)[^，。]{0,8}(?:一边|一侧|单侧)[^，。]{0,6}(?:肿|鼓)",
+        r"(?:张不开嘴|嘴张不开)",
+    ],
+}
+
+
+def merged(base: dict[str, list[str]], extra: dict[str, list[str]]) -> dict[str, list[str]]:
+    """``base`` with ``extra``'s patterns appended to the concepts both name and its new concepts added."""
+    out = {name: list(patterns) for name, patterns in base.items()}
+    for name, patterns in extra.items():
+        out.setdefault(name, []).extend(patterns)
+    return out
