@@ -2,6 +2,7 @@
 
     python benchmarks/bench_curate.py                    # 200k dialogues, all cores
     python benchmarks/bench_curate.py --rows 20000 --baseline-rows 5000
+    python benchmarks/bench_curate.py --rows 20000 --baseline-rows 0 --deid-cache-size 0   # plain de-identification
 
 Builds a benchmark set from the real ChatDoctor 5k dialogues (registry ``chatdoctor-5k``): the
 originals, remixed dialogues drawn from their sentences, and 10% planted near-copies
@@ -10,6 +11,8 @@ steps on it with ``medllm data build`` and reports, per stage, dialogues in, sec
 plus the whole build's wall time and the peak resident memory of the process tree (sampled every
 0.2 s from /proc). Baseline, measured in the same run: the per-record steps on one process, on a
 subset (``--baseline-rows``), against the same steps sharded over ``--num-proc`` processes on that subset.
+``--deid-cache-size 0`` runs the ``deidentify`` step without its caches of repeated turns and NER
+windows (the path before them), for a before/after comparison on the same machine.
 Prints JSON (``--json``) or a table.
 """
 
@@ -89,13 +92,23 @@ def make_benchmark_set(rows: int, seed: int, path: Path) -> dict[str, Any]:
     return {"rows": len(dialogues), "planted_near_copies": len(truth), "seed_dialogues": len(seeds)}
 
 
-def bench_recipe(source: Path, out: Path, num_proc: int, steps: list[dict[str, Any]] | None = None) -> Path:
+def bench_recipe(
+    source: Path,
+    out: Path,
+    num_proc: int,
+    steps: list[dict[str, Any]] | None = None,
+    deid_cache_size: int | None = None,
+) -> Path:
     recipe = yaml.safe_load(RECIPE.read_text())
     recipe["sources"] = [{"path": str(source), "license": "Apache-2.0; research use only", "language": "en"}]
     recipe["num_proc"] = num_proc
     recipe["card"] = {"tokenizer": None, "deid_eval_notes": 0}
     if steps is not None:
         recipe["steps"] = steps
+    if deid_cache_size is not None:
+        for step in recipe["steps"]:
+            if "deidentify" in step:
+                step["deidentify"] = {**(step["deidentify"] or {}), "cache_size": deid_cache_size}
     path = out / f"recipe-{num_proc}.yaml"
     path.write_text(yaml.safe_dump(recipe))
     return path
@@ -133,6 +146,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--num-proc", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--baseline-rows", type=int, default=10_000, help="0 skips the baseline")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--deid-cache-size", type=int, help="the deidentify step's cache_size (0: no caches)")
     parser.add_argument("--keep", type=Path, help="keep the run folders here instead of a temp folder")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
@@ -141,14 +155,18 @@ def main(argv: list[str] | None = None) -> None:
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         data = work / "bench.jsonl"
+        load_at_start = os.getloadavg()[0]  # the machine is shared: say how busy it was
         made = time.perf_counter()
         dataset = make_benchmark_set(args.rows, args.seed, data)
         dataset["build_seconds"] = round(time.perf_counter() - made, 1)
-        result, wall, peak = run(bench_recipe(data, work, args.num_proc), work / "main")
+        recipe = bench_recipe(data, work, args.num_proc, deid_cache_size=args.deid_cache_size)
+        result, wall, peak = run(recipe, work / "main")
         report: dict[str, Any] = {
             "dataset": dataset,
             "num_proc": args.num_proc,
             "cpu_count": os.cpu_count(),
+            "load_average": {"start": round(load_at_start, 2), "end": round(os.getloadavg()[0], 2)},
+            "deid_cache_size": args.deid_cache_size,
             "wall_seconds": round(wall, 1),
             "dialogues_per_s": round(args.rows / wall, 1),
             "peak_rss_gb": round(peak / 1e9, 2),
@@ -201,6 +219,7 @@ def print_table(report: dict[str, Any]) -> None:
         f"({report['dialogues_per_s']:,.0f}/s) on {report['num_proc']} processes; target 600 s"
     )
     print(f"peak memory (process tree): {report['peak_rss_gb']} GB; target 6 GB")
+    print(f"load average (1 min) at start and end: {report['load_average']['start']}, {report['load_average']['end']}")
     if "baseline" in report:
         b = report["baseline"]
         print(

@@ -26,6 +26,9 @@ def validate(
     as_json: bool = typer.Option(False, "--json", help="Print the report as one JSON object."),
     show: int = typer.Option(20, help="How many bad rows to list (all are counted and written to --rejects)."),
     fail_on_invalid: bool = typer.Option(False, help="Exit 1 when any row is invalid (for CI checks)."),
+    sft: bool = typer.Option(
+        True, "--sft/--no-sft", help="Check conversations as SFT data: no user turn, or the assistant first, is bad."
+    ),
 ) -> None:
     """Stream FILE and report every bad row with its line number and reason; keep every good row.
 
@@ -36,7 +39,7 @@ def validate(
     try:
         with console.status(f"validating {file}", spinner="dots"):
             report = validate_file(
-                file, format=format, rejects=rejects, valid_out=valid_out, max_row_bytes=max_row_bytes
+                file, format=format, rejects=rejects, valid_out=valid_out, max_row_bytes=max_row_bytes, sft=sft
             )
     except DataError as error:
         fail(str(error))

@@ -20,6 +20,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 data.app.command("deid")(deid.deid)
+data.app.command("deid-eval")(deid.deid_eval)
 app.add_typer(data.app, name="data")
 app.add_typer(datasets.app, name="datasets")
 app.add_typer(models.app, name="models")

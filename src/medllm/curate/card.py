@@ -1,6 +1,10 @@
 """The data card of a build: what went in, what every step did, and what came out (Markdown + JSON + PNG).
 
-Every figure in the card is computed from the run's own stage files; nothing is estimated.
+Every figure in the card is computed from the run's own stage files; nothing is estimated. The card
+holds no timings and no cache flags (those go to ``run_report.json``, see
+:mod:`medllm.curate.build`), so two builds of the same recipe on the same data give byte-identical
+cards. The de-identification evaluation is not rerun at build time: the card cites the recorded
+one, with the code version it was measured on (:mod:`medllm.deid.evaluation.recorded`).
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ def write_card(recipe: Recipe, out_dir: Path, stages: list[StageResult], outputs
         "drops_by_reason": _drops(stages),
         "duplicates": _counters_of(stages, ("exact_dedup", "near_dedup")),
         "identifiers_removed": _identifiers(stages),
-        "deid_evaluation": _deid_evaluation(recipe),
+        "deidentification": _deidentification(recipe, stages),
         "decontamination": _decontamination(stages),
         "languages": _languages(final),
         "token_lengths": {"unit": length_unit, **_length_summary(lengths)},
@@ -79,7 +83,7 @@ def _sources(
         rows.append(
             {
                 "name": spec.name,
-                "origin": (spec.dataset and f"registry:{spec.dataset}") or str(spec.path),
+                "origin": spec.origin,
                 "license": spec.license or _registry_license(spec.dataset),
                 "licenses_in_output": sorted(licenses[spec.name]),
                 "weight": spec.weight,
@@ -107,10 +111,7 @@ def _stage_summary(stage: StageResult) -> dict[str, Any]:
         "seen": stage.stats.seen,
         "kept": stage.stats.kept,
         "dropped": dict(stage.stats.dropped),
-        "counters": dict(stage.stats.counters),
-        "seconds": round(stage.wall_seconds, 2),
-        "cpu_seconds": round(stage.stats.seconds, 2),
-        "cached": stage.cached,
+        "counters": dict(sorted(stage.stats.counters.items())),
         "by_source": {
             name: {"seen": s.seen, "kept": s.kept, "dropped": dict(s.dropped)}
             for name, s in sorted(stage.by_source.items())
@@ -155,18 +156,46 @@ def _identifiers(stages: list[StageResult]) -> dict[str, int]:
     found: Counter[str] = Counter()
     for stage in stages:
         for key, value in stage.stats.counters.items():
-            if key.startswith("identifiers."):
-                found[key.removeprefix("identifiers.")] += value
+            kind = key.removeprefix("identifiers.")
+            if key.startswith("identifiers.") and "." not in kind:
+                found[kind] += value
     return dict(sorted(found.items()))
 
 
-def _deid_evaluation(recipe: Recipe) -> dict[str, Any] | None:
-    settings = next((s for name, s in recipe.step_list if name == "deidentify"), None)
-    if settings is None or recipe.card.deid_eval_notes == 0:
+def _deidentification(recipe: Recipe, stages: list[StageResult]) -> dict[str, Any] | None:
+    """What de-identification did to this data, by language, and the recorded evaluation it rests on."""
+    stage = next((s for s in stages if s.name == "deidentify"), None)
+    if stage is None:
         return None
-    from medllm.curate.deid_eval import evaluate_for_card
+    settings = next((s for name, s in recipe.step_list if name == "deidentify"), {}) or {}
+    counters = stage.stats.counters
+    records = {k.removeprefix("records."): v for k, v in counters.items() if k.startswith("records.")}
+    by_language: dict[str, Any] = {}
+    for language, n in sorted(records.items()):
+        found = {k.rsplit(".", 1)[1]: v for k, v in counters.items() if k.startswith(f"identifiers.{language}.")}
+        by_language[language] = {
+            "records": n,
+            "replacements": dict(sorted(found.items())),
+            "per_1000_records": {kind: round(1000 * v / n, 1) for kind, v in sorted(found.items())},
+        }
+    unsupported = {
+        k.removeprefix("unsupported_language."): v for k, v in counters.items() if k.startswith("unsupported_language.")
+    }
+    from medllm.deid.evaluation.recorded import card_summary
 
-    return evaluate_for_card(settings, n_notes=recipe.card.deid_eval_notes, seed=recipe.seed)
+    return {
+        "records_seen": stage.stats.seen,
+        "records_with_identifiers": counters.get("records_with_identifiers", 0),
+        "by_language": by_language,
+        "unsupported_language_records": dict(sorted(unsupported.items())),
+        "unsupported_language_action": settings.get("unsupported_language", "drop"),
+        "dropped_unsupported_language": stage.stats.dropped.get("unsupported_language", 0),
+        "audit_sample": [
+            {k: v for k, v in item.items() if k != "key"}
+            for item in sorted(stage.stats.samples, key=lambda i: i["key"])
+        ],
+        "evaluation": card_summary(),
+    }
 
 
 def _decontamination(stages: list[StageResult], examples: int = 20) -> dict[str, Any]:
@@ -314,14 +343,13 @@ def render_markdown(card: dict[str, Any]) -> str:
         "",
         "## Steps",
         "",
-        "| stage | seen | kept | dropped (by reason) | counters | seconds | cached |",
-        "|---|---|---|---|---|---|---|",
+        "| stage | seen | kept | dropped (by reason) | counters |",
+        "|---|---|---|---|---|",
     ]
     for step in card["steps"]:
         dropped = ", ".join(f"{k}: {v}" for k, v in sorted(step["dropped"].items())) or "-"
         counters = ", ".join(f"{k}: {v}" for k, v in sorted(step["counters"].items())) or "-"
-        cached = "yes" if step["cached"] else "no"
-        cells = [step["stage"], step["seen"], step["kept"], dropped, counters, step["seconds"], cached]
+        cells = [step["stage"], step["seen"], step["kept"], dropped, counters]
         lines.append("| " + " | ".join(map(str, cells)) + " |")
     sources = sorted({name for step in card["steps"] for name in step["by_source"]})
     lines += [
@@ -343,13 +371,8 @@ def render_markdown(card: dict[str, Any]) -> str:
                 f"- {name}: dropped {sum(info['dropped'].values())}; "
                 + ", ".join(f"{k}: {v}" for k, v in info["counters"].items())
             )
-    if card["identifiers_removed"] or card["deid_evaluation"]:
-        lines += ["", "## De-identification", "", "Identifiers replaced in this data, by type:", ""]
-        lines += [f"- {kind}: {count}" for kind, count in card["identifiers_removed"].items()] or ["- none found"]
-        evaluation = card["deid_evaluation"]
-        if evaluation:
-            lines += ["", evaluation.get("description", "Evaluation on planted identifiers:"), ""]
-            lines += evaluation.get("markdown", [])
+    if card["identifiers_removed"] or card["deidentification"]:
+        lines += _deid_markdown(card["identifiers_removed"], card["deidentification"])
     if card["decontamination"]:
         lines += ["", "## Decontamination", ""]
         overlap = card["decontamination"].get("overlap_by_eval_set", {})
@@ -393,3 +416,62 @@ def render_markdown(card: dict[str, Any]) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _deid_markdown(identifiers: dict[str, int], deid: dict[str, Any] | None) -> list[str]:
+    lines = ["", "## De-identification", "", "Identifiers replaced in this data, by type:", ""]
+    lines += [f"- {kind}: {count}" for kind, count in identifiers.items()] or ["- none found"]
+    if not deid:
+        return lines
+    lines += [
+        "",
+        f"{deid['records_with_identifiers']} of {deid['records_seen']} records had at least one replacement.",
+        "",
+        "Replacements per 1,000 records, by the language whose recognizers read the text:",
+        "",
+        "| language | records | type | replacements | per 1,000 records |",
+        "|---|---:|---|---:|---:|",
+    ]
+    for language, info in deid["by_language"].items():
+        for kind, count in info["replacements"].items():
+            rate = info["per_1000_records"][kind]
+            lines.append(f"| {language} | {info['records']} | {kind} | {count} | {rate} |")
+        if not info["replacements"]:
+            lines.append(f"| {language} | {info['records']} | - | 0 | 0 |")
+    unsupported = deid["unsupported_language_records"]
+    lines += [""]
+    if unsupported:
+        action = (
+            "dropped" if deid["unsupported_language_action"] == "drop" else "kept (e-mail, URL and IP removed only)"
+        )
+        lines.append(
+            "Records with text in a language without recognizers ("
+            + action
+            + "): "
+            + ", ".join(f"{lang}: {n}" for lang, n in unsupported.items())
+        )
+    else:
+        lines.append("Records with text in a language without recognizers: none.")
+    if deid["audit_sample"]:
+        lines += [
+            "",
+            f"A seeded random sample of {len(deid['audit_sample'])} replacements, for a person to check "
+            "(it quotes the original text: remove this section before sharing the card outside the team "
+            "that may see the raw data):",
+            "",
+            "| record | turn | language | type | original | replaced by | context |",
+            "|---|---:|---|---|---|---|---|",
+        ]
+        for item in deid["audit_sample"]:
+            cells = [item["record"], item["turn"], item["language"], item["type"], item["original"],
+                     item["replacement"], item["context"]]  # fmt: skip
+            lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    evaluation = deid.get("evaluation")
+    if evaluation:
+        lines += ["", evaluation["summary"], ""]
+        lines += evaluation.get("markdown", [])
+    return lines
+
+
+def _cell(value: Any) -> str:
+    return str(value).replace("|", "\\|").replace("\n", " ")

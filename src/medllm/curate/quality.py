@@ -127,7 +127,10 @@ def _normalised(text: str) -> str:
 
 
 class TurnFilter(Filter):
-    """Check the turn structure: ``empty_turn``, ``repeated_turn``, ``too_few_turns``, ``too_many_turns``.
+    """Check the turn structure: ``no_user_turn``, ``empty_turn``, ``repeated_turn``, ``too_few_turns``,
+    ``too_many_turns``.
+
+    ``no_user_turn``: no user turn at all, or the assistant speaks first after the system prompt.
 
     A turn is empty when it holds no letter or digit ("...", "?"). Turns are compared on their
     lower-cased words, so punctuation and spacing differences do not hide a repeat.
@@ -139,6 +142,9 @@ class TurnFilter(Filter):
 
     def check(self, record: Conversation) -> tuple[str, str] | None:
         s = self.settings
+        problem = record.sft_problem()
+        if problem is not None:
+            return "no_user_turn", f"{problem[0]}: {problem[1]}"
         seen: dict[str, str] = {}  # role -> normalised text of its last turn
         previous: str | None = None
         exchanges = 0

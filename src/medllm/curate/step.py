@@ -39,13 +39,31 @@ class Dropped:
 
 @dataclass
 class StepStats:
-    """What one step did. ``seen == kept + sum(dropped.values())`` holds for every step."""
+    """What one step did. ``seen == kept + sum(dropped.values())`` holds for every step.
+
+    ``samples`` is an optional bottom-k sample of items a step wants a person to look at (the
+    de-identification step's replacements): each item has a ``key`` (a hash), and only the
+    ``sample_size`` smallest keys are kept, here and when stats of several chunks or processes are
+    merged, so the sample does not depend on how the work was split.
+    """
 
     seen: int = 0
     kept: int = 0
     dropped: Counter[str] = field(default_factory=Counter)
     counters: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
+    samples: list[dict[str, Any]] = field(default_factory=list)
+    sample_size: int = 0
+
+    def offer_sample(self, item: dict[str, Any], size: int) -> None:
+        """Add ``item`` (which has a ``key``) to the bottom-``size`` sample."""
+        self.sample_size = max(self.sample_size, size)
+        self.samples.append(item)
+        if len(self.samples) > 2 * self.sample_size:
+            self._trim()
+
+    def _trim(self) -> None:
+        self.samples = sorted(self.samples, key=lambda item: item["key"])[: self.sample_size]
 
     def merge(self, other: StepStats) -> None:
         self.seen += other.seen
@@ -53,15 +71,24 @@ class StepStats:
         self.dropped.update(other.dropped)
         self.counters.update(other.counters)
         self.seconds += other.seconds
+        if other.samples or other.sample_size:
+            self.sample_size = max(self.sample_size, other.sample_size)
+            self.samples.extend(other.samples)
+            self._trim()
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "seen": self.seen,
             "kept": self.kept,
             "dropped": dict(sorted(self.dropped.items())),
             "counters": dict(sorted(self.counters.items())),
             "seconds": round(self.seconds, 3),
         }
+        if self.sample_size:
+            self._trim()
+            data["samples"] = self.samples
+            data["sample_size"] = self.sample_size
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> StepStats:
@@ -71,6 +98,8 @@ class StepStats:
             dropped=Counter(data["dropped"]),
             counters=Counter(data["counters"]),
             seconds=data["seconds"],
+            samples=list(data.get("samples", [])),
+            sample_size=int(data.get("sample_size", 0)),
         )
 
 

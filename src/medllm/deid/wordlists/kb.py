@@ -1,7 +1,7 @@
 """Optional extra vocabularies for de-identification: medical terms from the dataset registry.
 
 The de-identifier's own rules are general (word lists, drug-name stems, medical word endings and
-the context around a word, see :mod:`medllm.curate.deid_terms`). A corpus built from a known
+the context around a word, see :mod:`medllm.deid.en.terms`). A corpus built from a known
 vocabulary, such as ChatDoctor's dialogues generated from its disease database, can also name
 that vocabulary: ``Deidentifier(vocabularies=["chatdoctor-kb"])`` or, in a recipe,
 ``deidentify: {vocabularies: [chatdoctor-kb]}``. A name or place found only by the named-entity
@@ -46,7 +46,7 @@ class Vocabulary:
     def __init__(self, terms: Iterable[str]) -> None:
         from spacy.lang.en.stop_words import STOP_WORDS
 
-        from medllm.curate import deid_vocab
+        from medllm.deid.wordlists import medical, places
 
         phrases: set[tuple[str, ...]] = set()
         for term in terms:
@@ -58,7 +58,7 @@ class Vocabulary:
                 if len(words) == 1:
                     w = words[0]
                     # a lone word must be a real term: not a stop word, an eponym or a place
-                    if len(w) < 3 or w in STOP_WORDS or deid_vocab.is_eponym(w) or deid_vocab.is_large_place(w):
+                    if len(w) < 3 or w in STOP_WORDS or medical.is_eponym(w) or places.is_large_place(w):
                         continue
                 phrases.add(words)
         self.phrases = frozenset(phrases)

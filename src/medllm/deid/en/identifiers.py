@@ -1,9 +1,10 @@
-"""Recognizers for contact details and identifier numbers (Safe Harbor D-O).
+"""English recognizers for contact details and identifier numbers (Safe Harbor D-M).
 
-Phone and fax numbers (fax when the nearest label before the number is fax), emails, URLs, IP and
-MAC addresses, SSNs, and labelled numbers: medical record, health plan, account, certificate or
-licence, vehicle (VIN, plate) and device (serial, UDI, IMEI) numbers. Presidio's own US recognizers
-(SSN, NPI, DEA, Medicare MBI, insurance member ID, credit card, IP, MAC) are reused as they are.
+Phone and fax numbers (fax when the nearest label before the number is fax), SSNs, and labelled
+numbers: medical record, health plan, account, certificate or licence, vehicle (VIN, plate) and
+device (serial, UDI, IMEI) numbers. Presidio's own US recognizers (SSN, NPI, DEA, Medicare MBI,
+insurance member ID, credit card) are reused as they are; e-mails, URLs and IP and MAC addresses are
+found by the language-neutral recognizers of :mod:`medllm.deid.neutral`.
 """
 
 from __future__ import annotations
@@ -11,23 +12,18 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import EntityRecognizer, Pattern
 
-from medllm.curate.deid_recognizers import (
+from medllm.deid.entities import (
     ACCOUNT,
-    CASE,
     DEVICE_ID,
-    EMAIL,
     FAX,
     HEALTH_PLAN_ID,
     LICENSE,
     MRN,
     PHONE,
     SSN,
-    URL,
     VEHICLE_ID,
-    ClinicalPatternRecognizer,
-    SharedMatches,
-    labelled,
 )
+from medllm.deid.patterns import CASE, ClinicalPatternRecognizer, SharedMatches, labelled
 
 # ---------------------------------------------------------------- values
 _ID_VALUE = (
@@ -35,6 +31,11 @@ _ID_VALUE = (
     r"(?:[ \t](?=\d)\d{3,6}){0,4}(?![\w-])"
 )
 _PLATE_VALUE = r"(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){0,3}(?![\w-])"
+_IBAN_COUNTRIES = (
+    "AD|AE|AL|AT|AZ|BA|BE|BG|BH|BR|BY|CH|CR|CY|CZ|DE|DK|DO|EE|EG|ES|FI|FO|FR|GB|GE|GI|GL|GR|GT|HR|HU|IE|IL|IQ|IS|IT|"
+    "JO|KW|KZ|LB|LC|LI|LT|LU|LV|MC|MD|ME|MK|MR|MT|MU|NL|NO|PK|PL|PS|PT|QA|RO|RS|SA|SC|SE|SI|SK|SM|ST|SV|TL|TN|TR|UA|"
+    "VA|VG|XK"
+)
 _UDI_VALUE = r"(?:\(\d{2}\)[A-Za-z0-9]+){2,6}"
 
 
@@ -55,37 +56,55 @@ def _phone_or_fax(text: str, start: int, end: int) -> str:
 
 
 def _adjust_phone(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while end > start and text[end - 1] in " \t.-(":
+    while end > start and (text[end - 1] in " \t.-(" or (text[end - 1] == ")" and "(" not in text[start:end])):
         end -= 1
+    while start < end and text[start] in " \t.-)":
+        start += 1
     digits = sum(c.isdigit() for c in text[start:end])
-    return (start, end) if 7 <= digits <= 16 else None
+    if not 6 <= digits <= 16:
+        return None
+    if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2}", text[start:end].strip()):
+        return None  # a date after "on" or "at", not a number to call
+    return start, end
 
 
 def _phone_recognizers() -> list[EntityRecognizer]:
     ext = r"(?:[ \t]*(?:x|ext\.?|extension)[ \t]*\d{1,5})?"
+    value = r"\+?\(?\d[\d \t().-]{4,20}\d" + ext
     formatted = [
         Pattern(
             "NANP",
-            r"(?<![\w+/.-])(?:\+?1[ \t.-]?)?(?:\(\d{3}\)[ \t.-]?|\d{3}[ \t.-])\d{3}[ \t.-]\d{4}"
+            r"(?<![\w+/.-])(?:(?:\+?1|001)[ \t.-]?)?(?:\(\d{3}\)[ \t.-]?|\d{3}[ \t.-])\d{3}[ \t.-]\d{4}"
             + ext
             + r"(?![\w-]|\.\d)",
             0.75,
         ),
-        Pattern("international", r"(?<![\w+])\+\d{1,3}(?:[ \t.-]?\(?\d{1,5}\)?){2,5}" + ext + r"(?![\w-])", 0.7),
+        Pattern(
+            "international",
+            r"(?<![\w+])(?:\+\d{1,3}|00\d{1,3}(?=[ \t.-]))(?:[ \t.-]?\(?\d{1,5}\)?){2,5}" + ext + r"(?![\w-])",
+            0.7,
+        ),
         Pattern(
             "labelled",
-            r"(?i:\b(?:phone|ph|tel|telephone|cell|mobile|mob|home|work|pager|beeper|contact|fax|facsimile|call|"
-            r"text|whatsapp|reach)(?:[ \t]+(?:number|no\.?|#|phone))?[ \t]*[:#.]?[ \t]*(?:(?:is|at|on|"
-            r"me[ \t]+at)[ \t]+)?)"
-            r"(?P<value>\+?\(?\d[\d \t().-]{5,18}\d" + ext + r")(?![\w-])",
+            r"(?i:\b(?:phone|ph|tel|telephone|cell|cellphone|mobile|mob|home|work|desk|office|pager|beeper|contact|fax|"
+            r"facsimile|call|ring|text|whatsapp|reach|number|messages?|answering|dial|dialed|dialled)"
+            r"(?:[ \t]+(?:number|no\.?|#|phone))?[ \t]*[:#.]?"
+            r"[ \t]*(?:(?:is|at|on|to|me[ \t]+at|me[ \t]+back[ \t]+at|back[ \t]+at|her[ \t]+at|him[ \t]+at)[ \t]+)?)"
+            r"(?P<value>" + value + r")(?![\w-])",
             0.85,
+        ),
+        Pattern(
+            "phone + label after",
+            r"(?<![\w+./-])(?P<value>" + value + r")(?=[ \t]*(?:\(|\[)?(?i:office|mobile|cell|fax|home|work|desk|"
+            r"landline|direct|phone)\b)",
+            0.8,
         ),
     ]
     bare = [
         Pattern("bare 10 digits", r"(?<![\w+./-])\d{10}(?![\w-]|\.\d)", 0.1),
         Pattern("national 0-prefixed", r"(?<![\w+./-])0\d{2,4}[ \t-]?\d{3,4}[ \t-]?\d{3,4}(?![\w-]|\.\d)", 0.1),
     ]
-    common = {"priority": 2, "adjust": _adjust_phone, "entity_for": _phone_or_fax, "quick": r"\d\d\d"}
+    common = {"priority": 2, "adjust": _adjust_phone, "entity_for": _phone_or_fax, "quick": r"\d\d"}
     return [
         ClinicalPatternRecognizer(PHONE, formatted, "PhoneFaxRecognizer", **common),
         # Unformatted digit runs are phone numbers only with a context word nearby (Presidio's enhancer).
@@ -97,43 +116,6 @@ def _phone_recognizers() -> list[EntityRecognizer]:
             **common,
         ),
     ]
-
-
-def _trim_url(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while end > start and text[end - 1] in ".,;:!?'\")]}>":
-        end -= 1
-    return (start, end) if end - start >= 4 else None
-
-
-def _email_url_recognizers() -> list[EntityRecognizer]:
-    tlds = (
-        r"com|org|net|edu|gov|mil|int|io|info|biz|health|care|clinic|hospital|app|co|us|uk|ca|au|nz|in|de|"
-        r"fr|es|it|nl|eu|me|ly|tv|ai|md|ie|ch|se|no|jp|cn|br|mx|za|ng|ke|ph|sg|pk"
-    )
-    email = ClinicalPatternRecognizer(
-        EMAIL,
-        [Pattern("email", r"(?<![\w.+-])[\w.+%-]+@(?:[\w-]+\.)+[A-Za-z]{2,24}\b", 1.0)],
-        "EmailRecognizer",
-        priority=3,
-        quick="@",
-    )
-    url = ClinicalPatternRecognizer(
-        URL,
-        [
-            Pattern("scheme URL", r"(?i:\b(?:https?|s?ftp)://)[^\s<>\"'\[\]]+", 0.9),
-            Pattern("www URL", r"(?i:\bwww\d{0,3}\.)[^\s<>\"'\[\]]+", 0.9),
-            Pattern(
-                "bare domain",
-                rf"(?<![@\w.-])(?:[A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*\.)+(?:{tlds})(?::\d+)?(?:/[^\s<>\"'\[\]]*)?(?![\w@-])",
-                0.6,
-            ),
-        ],
-        "UrlRecognizer",
-        priority=2,
-        adjust=_trim_url,
-        quick=rf"://|(?i:www)|\.(?:{tlds})\b",
-    )
-    return [email, url]
 
 
 # ---------------------------------------------------------------- numbers with labels
@@ -165,6 +147,7 @@ _LABELS: dict[str, list[str]] = {
         r"medicaid|medicare|mbi|hicn?|beneficiary[ \t]*(?:id|#|number|no\.?)|tricare|chip",
     ],
     ACCOUNT: [
+        r"cc(?=[ \t#:]*\d{12})|iban|"
         r"account|acct\.?|a/c|billing[ \t]+(?:account|id|number|no\.?|#)|invoice|claim|bank[ \t]+account",
         r"routing|card[ \t]*(?:number|no\.?|#)|credit[ \t]+card|debit[ \t]+card|har|guarantor[ \t]+(?:account|#|id)",
         r"ref(?:erence)?\.?[ \t]*(?:number|no\.?|#|id)|confirmation|transaction|prior[ \t]+auth(?:orization)?",
@@ -224,6 +207,12 @@ def _labelled_id_recognizers() -> list[EntityRecognizer]:
         if entity == DEVICE_ID:
             patterns.append(Pattern("labelled UDI", _labelled_id(label, _UDI_VALUE), 0.95))
             patterns.append(Pattern("GS1 UDI", r"\(01\)\d{14}(?:\(\d{2}\)[A-Za-z0-9]+){0,5}", 0.8))
+        if entity == ACCOUNT:
+            # An IBAN's shape (country, two check digits, 11-30 letters and digits) is specific enough
+            # without a label; Presidio's IbanRecognizer also wants the check digits to be right.
+            patterns.append(
+                Pattern("IBAN shape", rf"\b(?:{_IBAN_COUNTRIES})\d{{2}}(?=[A-Z0-9]*\d{{6}})[A-Z0-9]{{11,30}}\b", 0.8)
+            )
         if entity == LICENSE:
             patterns.append(Pattern("DL#", r"\bDL[ \t]*[#:][ \t]*(?P<value>" + _ID_VALUE + ")", 0.9))
         recognizers.append(
@@ -261,7 +250,11 @@ def _ssn_recognizer() -> ClinicalPatternRecognizer:
             Pattern(
                 "labelled SSN",
                 _labelled_id(
-                    label, r"\d{3}[ \t.-]?\d{2}[ \t.-]?\d{4}\b|(?:xxx|XXX|\*{3})[ \t.-]?(?:xx|XX|\*{2})[ \t.-]?\d{4}\b"
+                    # Any grouping of nine digits: after the label, "751 053 141" is as much an SSN as "751-05-3141".
+                    label,
+                    r"\d(?:[ \t.-]?\d){8}\b|(?:xxx|XXX|\*{3})[ \t.-]?(?:xx|XX|\*{2})[ \t.-]?\d{4}\b"
+                    # the UK's equivalent, a National Insurance number ("QQ 12 34 56 C")
+                    r"|[A-Z]{2}(?:[ \t]?\d{2}){3}[ \t]?[A-Z]\b",
                 ),
                 0.95,
             ),
@@ -274,7 +267,7 @@ def _ssn_recognizer() -> ClinicalPatternRecognizer:
         ],
         "LabelledSsnRecognizer",
         priority=5,
-        quick=r"\d{4}",
+        quick=r"\d\d",
     )
 
 
@@ -282,8 +275,7 @@ def presidio_recognizers() -> list[EntityRecognizer]:
     """Presidio's predefined recognizers reused as they are (their entities are mapped to ours)."""
     from presidio_analyzer.predefined_recognizers import (
         CreditCardRecognizer,
-        IpRecognizer,
-        MacAddressRecognizer,
+        IbanRecognizer,
         MedicalLicenseRecognizer,
         UsHealthInsuranceMemberIdRecognizer,
         UsMbiRecognizer,
@@ -293,13 +285,12 @@ def presidio_recognizers() -> list[EntityRecognizer]:
 
     recognizers = [
         UsSsnRecognizer(),
-        IpRecognizer(),
-        MacAddressRecognizer(),
         UsMbiRecognizer(),
         UsHealthInsuranceMemberIdRecognizer(),
         UsNpiRecognizer(),
         MedicalLicenseRecognizer(),
         CreditCardRecognizer(),
+        IbanRecognizer(),
     ]
     for recognizer in recognizers:
         recognizer.priority = 1
@@ -310,7 +301,6 @@ def recognizers() -> list[EntityRecognizer]:
     """The contact-detail and identifier-number recognizers, Presidio's reused ones included."""
     return [
         *_phone_recognizers(),
-        *_email_url_recognizers(),
         _ssn_recognizer(),
         *_labelled_id_recognizers(),
         *presidio_recognizers(),

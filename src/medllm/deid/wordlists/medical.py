@@ -1,8 +1,8 @@
-"""Word lists that keep medical terms and large geographic units out of de-identification.
+"""Medical vocabulary that keeps drug, disease and clinical words out of de-identification.
 
 spaCy's small English model tags many capitalised drug, disease and test names as PERSON or GPE
 ("Warfarin", "Hematologic", "Lyrica"), and eponymous diseases carry real surnames ("Parkinson
-disease", "Hodgkin lymphoma"). These lists are the "allow" side of :mod:`medllm.curate.deid`: a
+disease", "Hodgkin lymphoma"). These lists are the "allow" side of :mod:`medllm.deid`: a
 named-entity hit made only of these words is not an identifier.
 
 Where the lists come from (written for this module from public references, not scraped):
@@ -23,12 +23,10 @@ Where the lists come from (written for this module from public references, not s
 - eponyms: eponymous diseases, signs, tests and devices from standard clinical references
   (for example "Parkinson", "Hodgkin", "Crohn"). Eponyms that are also common surnames
   (Wilson, Turner, Graves, Bell) are kept only next to a disease word ("Wilson disease",
-  "Bell's palsy"), so "Mrs. Turner" is still a name;
-- US states, territories and their postal codes (USPS), countries (ISO 3166 short names) and
-  continents/large regions: Safe Harbor allows geographic units of state size or larger.
+  "Bell's palsy"), so "Mrs. Turner" is still a name.
 
-No person or place name of the de-identification test set (:mod:`medllm.curate.deid_testset`) is
-in these lists: a test checks it, so the evaluation measures the recognizers, not the lists.
+The evaluation (:mod:`medllm.deid.evaluation`) reports the survival of medical terms that are *not*
+in these lists separately, so the figure measures the rules, not the lists.
 """
 
 from __future__ import annotations
@@ -36,18 +34,9 @@ from __future__ import annotations
 import functools
 import re
 
+from medllm.deid.wordlists.common import COMMON_CAPITALISED, tokens, words
 
-def _tokens(text: str) -> list[str]:
-    """Whitespace-separated entries of a list written as text."""
-    return text.split()
-
-
-def _words(text: str) -> frozenset[str]:
-    """Lower-cased entries of a comma/newline separated list."""
-    return frozenset(w.strip().lower() for w in re.split(r"[,\n]", text) if w.strip())
-
-
-GENERIC_DRUGS = _words("""
+GENERIC_DRUGS = words("""
 abacavir, acarbose, acetaminophen, acetazolamide, acetylcysteine, acyclovir, adalimumab, adenosine,
 albendazole, albuterol, alendronate, allopurinol, alprazolam, alteplase, amantadine, amikacin,
 amiodarone, amitriptyline, amlodipine, amoxicillin, amphetamine, amphotericin, ampicillin, anastrozole,
@@ -107,7 +96,7 @@ venlafaxine, verapamil, vilazodone, vitamin, voriconazole, vortioxetine, warfari
 ziprasidone, zolpidem, zonisamide, zoledronic
 """)
 
-BRAND_DRUGS = _words("""
+BRAND_DRUGS = words("""
 Abilify, Accupril, Aciphex, Actos, Adderall, Advair, Advil, Aldactone, Aleve, Allegra, Altace, Ambien,
 Amaryl, Anaprox, Antabuse, Aricept, Arimidex, Ativan, Augmentin, Avapro, Avelox, Azulfidine, Bactrim,
 Benadryl, Benicar, Biaxin, Boniva, Brilinta, Buspar, Bystolic, Calan, Cardizem, Cardura, Catapres,
@@ -135,7 +124,7 @@ Rhinocort, Astelin, Patanol, Pataday, Xalatan, Lumigan, Travatan, Timoptic, Alph
 Xiidra, Vigamox, Ciloxan, Tobradex, Maxitrol, Pred, Durezol, Lotemax, Bepreve, Zaditor
 """)
 
-DISEASE_WORDS = _words("""
+DISEASE_WORDS = words("""
 acne, addiction, adenoma, lipoma, myoma, fibroma, aids, allergy, alopecia, amenorrhea, amyloidosis, anaphylaxis, anemia,
 aneurysm, angina, ankylosing, anorexia, anxiety, aphasia, apnea, appendicitis, arrhythmia, arteritis,
 arthritis, asbestosis, ascites, asthma, astigmatism, ataxia, atelectasis, atherosclerosis, autism,
@@ -164,7 +153,7 @@ varicella, vasculitis, vertigo, vitiligo, disease, syndrome, disorder, palsy, dy
 
 # Words that appear capitalised in clinical text (drug labels, headings, dialogue openers) and are
 # not names: dosage forms, tests, anatomy, chemistry, departments, common sentence openers.
-CLINICAL_WORDS = _words("""
+CLINICAL_WORDS = words("""
 acid, acute, adult, alfa, allergic, alpha, ambulance, anatomy, antibiotic, antibiotics, antibody,
 anticoagulant, antigen, artery, assessment, attending, bacterial, benign, beta, biopsy, blood, bone,
 bowel, brain, breast, bronchial, calcium, capsule, capsules, cardiac, cardiology, care, cbc, cell,
@@ -188,7 +177,7 @@ acetate, citrate, phosphate, carbonate, bicarbonate,
 hcl, er, xr, sr, cr, la, dr, ec, odt, chewable, elixir, drip, vial, pen, pump, lozenge
 """)
 
-EPONYM_HEADS = _words("""
+EPONYM_HEADS = words("""
 disease, diseases, disorder, syndrome, syndromes, lymphoma, lymphomas, sarcoma, tumor, tumour, palsy,
 sign, signs, test, maneuver, manoeuvre, reflex, phenomenon, triad, ulcer, esophagus, fracture, cyst,
 neuroma, contracture, catheter, procedure, operation, classification, scale, score, criteria, virus,
@@ -200,7 +189,7 @@ hernia, diverticulum, lesion, lesions, spots, nodes, lymphadenopathy, deformity,
 """)
 
 # Eponyms that are rare as personal names: kept even without a disease word ("her Crohn's").
-EPONYMS_STRONG = _words("""
+EPONYMS_STRONG = words("""
 Alzheimer, Asperger, Behcet, Behçet, Crohn, Creutzfeldt, Cushing, Duchenne, Ehlers, Danlos, Guillain,
 Barre, Barré, Hashimoto, Hirschsprung, Hodgkin, Huntington, Kaposi, Kawasaki, Meniere, Ménière,
 Parkinson, Raynaud, Sjogren, Sjögren, Tourette, Lyme, Epstein, Barr, Addison, Marfan, Klinefelter,
@@ -232,7 +221,7 @@ Lou, Gehrig, Madelung, Freiberg, Kohler, Köhler, Sever, Ross, Bentall, Whipple
 
 # The strong eponyms are kept on their own; these, also common surnames or words, only before a
 # disease word ("Wilson disease", "Turner syndrome", "Bell's palsy", "Foley catheter").
-EPONYMS_WEAK = _words("""
+EPONYMS_WEAK = words("""
 Bell, Graves, Wilson, Down, Turner, Williams, Conn, Paget, Still, Pick, Baker, Morton, Hunter, Wright,
 Murphy, Homans, Cullen, Grey, Barrett, Bright, Pott, Ludwig, Vincent, Dressler, Beck, Austin, Flint,
 Graham, Fowler, Smith, Bennett, Jones, Boxer, Hill, Brown, Ramsay, Becker, Gardner, Nelson, Werner,
@@ -247,7 +236,7 @@ EPONYMS_STRONG = EPONYMS_STRONG - EPONYMS_WEAK
 # USAN stems (drug-name endings), longest first where they overlap; a word must be at least
 # three letters longer than the ending ("April" is not "-pril").
 DRUG_STEMS = tuple(
-    _tokens(
+    tokens(
         """
 pril sartan olol alol dipine statin prazole tidine floxacin oxacin mycin micin cillin azole
 navir previr buvir tegravir ciclovir cyclovir vudine citabine mab tinib anib parin xaban gatran
@@ -266,7 +255,7 @@ azocine osin fentanil
 DRUG_PREFIXES = ("cef", "ceph", "sulfa")
 # Medical word endings (diseases, procedures, tests, specialities).
 MEDICAL_SUFFIXES = tuple(
-    _tokens(
+    tokens(
         """
 itis osis emia aemia oma omas pathy algia plasia trophy penia uria ectomy otomy ostomy plasty
 scopy graphy gram iasis rrhea rrhoea rrhage megaly sclerosis phobia plegia paresis cytosis lepsy
@@ -285,7 +274,7 @@ oside amide oxide
 # names rarely start with these ("Hyper...", "Neuro...", "Methyl..."), and the minimum length keeps
 # short names ("Polly", "Brady", "Dyson") out.
 def _prefixes(text: str) -> tuple[tuple[str, int], ...]:
-    return tuple((p, int(n)) for p, n in (item.split(":") for item in _tokens(text)))
+    return tuple((p, int(n)) for p, n in (item.split(":") for item in tokens(text)))
 
 
 MEDICAL_PREFIXES = _prefixes("""
@@ -303,7 +292,7 @@ ethan:7 methan:7 propan:8 butan:7
 # "Benzylpenicilloyl", "Trihexyphenidyl"): substituent and functional-group names of IUPAC
 # nomenclature. Only in words of at least ten letters.
 CHEMICAL_MORPHEMES = tuple(
-    _tokens(
+    tokens(
         """
 methyl ethyl propyl butyl phenyl benzyl hydroxy hydro chloro fluoro bromo sulfo sulph phospho
 nitro amino cyclo thio oxy azol amido imido carbox cannab penicill lysine glutam aspart hexy
@@ -314,7 +303,7 @@ nitro amino cyclo thio oxy azol amido imido carbox cannab penicill lysine glutam
 # ("Hydrogen Peroxide Topical", "Botulinum Toxin", "Carbamide Peroxide Otic", "Immune Globulin").
 # Unlike the clinical words they never stand next to a person's name, so they mark a whole span
 # as a medical term.
-SUBSTANCE_WORDS = _words("""
+SUBSTANCE_WORDS = words("""
 toxin, toxins, antitoxin, toxoid, vaccine, vaccines, globulin, immunoglobulin, antiserum, antivenin,
 antivenom, protein, proteins, enzyme, enzymes, peptide, hormone, hormones, peroxide, oxide, monoxide,
 dioxide, hydroxide, acid, acids, fatty, gum, extract, lubricant, emollient, emollients, antiseptic,
@@ -332,85 +321,7 @@ inactivated, attenuated, recombinant, toxoids, antigen, antigens, antibody, anti
 """)
 # Roman numerals as in "Factor IX", "Type II", "Stage III": never names in this position. (VI and
 # XI are left out: "Vi" and "Xi" are names.)
-ROMAN_NUMERALS = frozenset(_tokens("ii iii iv vii viii ix xii xiii xiv xv xvi xvii xviii xix xx"))
-
-_US_STATES_TEXT = """
-Alabama, Alaska, Arizona, Arkansas, California, Colorado, Connecticut, Delaware, Florida, Georgia,
-Hawaii, Idaho, Illinois, Indiana, Iowa, Kansas, Kentucky, Louisiana, Maine, Maryland, Massachusetts,
-Michigan, Minnesota, Mississippi, Missouri, Montana, Nebraska, Nevada, New Hampshire, New Jersey,
-New Mexico, New York, North Carolina, North Dakota, Ohio, Oklahoma, Oregon, Pennsylvania,
-Rhode Island, South Carolina, South Dakota, Tennessee, Texas, Utah, Vermont, Virginia, Washington,
-West Virginia, Wisconsin, Wyoming, District of Columbia, Puerto Rico, Guam, American Samoa,
-U.S. Virgin Islands, Northern Mariana Islands, New York State, Washington State
-"""
-US_STATE_NAMES = tuple(w.strip() for w in re.split(r"[,\n]", _US_STATES_TEXT) if w.strip())
-US_STATES = frozenset(w.lower() for w in US_STATE_NAMES)
-US_STATE_CODES = frozenset(
-    _tokens(
-        """
-AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY
-NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU AS VI MP
-"""
-    )
-)
-
-COUNTRIES = _words("""
-Afghanistan, Albania, Algeria, Andorra, Angola, Argentina, Armenia, Australia, Austria, Azerbaijan,
-Bahamas, Bahrain, Bangladesh, Barbados, Belarus, Belgium, Belize, Benin, Bhutan, Bolivia, Bosnia,
-Herzegovina, Botswana, Brazil, Brunei, Bulgaria, Burkina Faso, Burundi, Cambodia, Cameroon, Canada,
-Cape Verde, Chad, Chile, China, Colombia, Comoros, Congo, Costa Rica, Croatia, Cuba, Cyprus, Czechia,
-Czech Republic, Denmark, Djibouti, Dominica, Dominican Republic, Ecuador, Egypt, El Salvador, Eritrea,
-Estonia, Eswatini, Ethiopia, Fiji, Finland, France, Gabon, Gambia, Germany, Ghana, Greece, Grenada,
-Guatemala, Guinea, Guyana, Haiti, Honduras, Hungary, Iceland, India, Indonesia, Iran, Iraq, Ireland,
-Israel, Italy, Ivory Coast, Jamaica, Japan, Jordan, Kazakhstan, Kenya, Korea, South Korea, North Korea,
-Kosovo, Kuwait, Kyrgyzstan, Laos, Latvia, Lebanon, Lesotho, Liberia, Libya, Liechtenstein, Lithuania,
-Luxembourg, Madagascar, Malawi, Malaysia, Maldives, Mali, Malta, Mauritania, Mauritius, Mexico,
-Moldova, Monaco, Mongolia, Montenegro, Morocco, Mozambique, Myanmar, Burma, Namibia, Nepal,
-Netherlands, Holland, New Zealand, Nicaragua, Niger, Nigeria, North Macedonia, Norway, Oman, Pakistan,
-Palestine, Panama, Papua New Guinea, Paraguay, Peru, Philippines, Poland, Portugal, Qatar, Romania,
-Russia, Rwanda, Samoa, San Marino, Saudi Arabia, Senegal, Serbia, Seychelles, Sierra Leone, Singapore,
-Slovakia, Slovenia, Somalia, South Africa, South Sudan, Spain, Sri Lanka, Sudan, Suriname, Sweden,
-Switzerland, Syria, Taiwan, Tajikistan, Tanzania, Thailand, Togo, Tonga, Trinidad, Tobago, Tunisia,
-Turkey, Türkiye, Turkmenistan, Uganda, Ukraine, United Arab Emirates, UAE, United Kingdom, UK,
-Great Britain, Britain, England, Scotland, Wales, Northern Ireland, United States, USA, US, U.S.,
-U.S.A., America, United States of America, Uruguay, Uzbekistan, Vanuatu, Venezuela, Vietnam, Viet Nam,
-Yemen, Zambia, Zimbabwe
-""")
-REGIONS = _words("""
-Africa, Asia, Europe, North America, South America, Latin America, Central America, Antarctica,
-Oceania, Australasia, Middle East, Near East, Far East, Caribbean, Scandinavia, Balkans, Mediterranean,
-Sub-Saharan Africa, West Africa, East Africa, Southeast Asia, South Asia, East Asia, Central Asia,
-Eastern Europe, Western Europe, Midwest, New England, Pacific Northwest, the South, Southwest,
-Northeast, Gulf Coast, West Coast, East Coast, Atlantic, Pacific, Arctic, Siberia, Patagonia,
-Amazon, Sahara, Himalayas, the Alps, Appalachia, Great Plains, Deep South, Bay Area, Tri-State
-""")
-LARGE_PLACES = US_STATES | COUNTRIES | REGIONS
-
-# Capitalised words that are never names or places on their own: greetings, titles, calendar words,
-# pronouns at a sentence start, sign-offs. (spaCy's stop words are added in deid_recognizers.)
-COMMON_CAPITALISED = _words("""
-hi, hello, hey, dear, thanks, thank, regards, sincerely, cheers, best, please, kindly, sir, madam,
-maam, ma'am, doctor, doc, dr, mr, mrs, ms, mx, miss, prof, professor, nurse, patient, pt, mom, mum,
-dad, mother, father, god, lord, jesus, ok, okay, yes, yeah, no, hmm, oh, ah, wow, sorry,
-monday, tuesday, wednesday, thursday, friday, saturday, sunday, today, tomorrow, yesterday,
-january, february, march, april, june, july, august, september, october, november, december,
-jan, feb, mar, apr, jun, jul, aug, sep, sept, oct, nov, dec, am, pm, a.m., p.m., chat, chatdoctor,
-english, spanish, french, american, african, asian, european, indian, hispanic, latino, caucasian,
-black, white, christian, muslim, jewish, hindu, buddhist, covid, corona, coronavirus, omicron,
-google, internet, youtube, facebook, whatsapp, email, phone, fax, tel, cell, mobile, hospital, clinic,
-university, college, school, medicare, medicaid, insurance, pharmacy, walgreens, cvs, walmart,
-amazon, ibm, mrn, dob, ssn, npi, dea, vin, udi, id, no, num, number, address, street, name, age,
-sex, male, female, gender, man, woman, boy, girl, baby, infant, child, son, daughter, wife, husband,
-brother, sister, friend, mg, ml, kg, lb, lbs, cm, mm, bp, hr, rr, spo2, temp, wt, ht, bmi, hpi, ros,
-pmh, psh, fh, sh, cc, hx, dx, tx, rx, sx, fx, abd, heent, neuro, psych, ext, gen, resp, cv, gi, gu,
-msk, subjective, objective, assessment, plan, signed, dictated, note, notes, summary, admission,
-admitted, discharged, follow-up, return, instructions, allergies, nkda, pcp, ed, or, icu, nicu, pacu,
-morning, evening, night, afternoon, week, weeks, month, months, year, years, day, days, spring,
-summer, fall, autumn, winter, christmas, easter, thanksgiving, ramadan, diwali, new, old, north,
-south, east, west, northern, southern, eastern, western, central, upper, lower, left, right,
-provider, prescriber, requisition, reconciliation, referral, postop, preop, post-op, pre-op, surgeon,
-attending, resident, consultant, member, subscriber, guarantor, billing, statement, claim, account
-""")
+ROMAN_NUMERALS = frozenset(tokens("ii iii iv vii viii ix xii xiii xiv xv xvi xvii xviii xix xx"))
 
 MEDICAL_WORDS = GENERIC_DRUGS | BRAND_DRUGS | DISEASE_WORDS | CLINICAL_WORDS | SUBSTANCE_WORDS
 _STEMS_BY_LENGTH = tuple(sorted(set(DRUG_STEMS) | set(MEDICAL_SUFFIXES), key=len, reverse=True))
@@ -490,17 +401,6 @@ def is_eponym(word: str) -> bool:
     if w.endswith(("'s", "’s")):
         w = w[:-2]
     return w in EPONYMS_STRONG or w in EPONYMS_WEAK
-
-
-def is_large_place(text: str) -> bool:
-    """A US state (name or postal code), a country or a larger region: allowed by Safe Harbor."""
-    t = " ".join(text.split()).strip(".,;:")
-    if t in US_STATE_CODES:
-        return True
-    low = t.lower()
-    if low.startswith("the "):
-        low = low[4:]
-    return low in LARGE_PLACES or low.rstrip("'s’") in LARGE_PLACES
 
 
 _TERM_WORDS = GENERIC_DRUGS | BRAND_DRUGS | DISEASE_WORDS | EPONYMS_STRONG | SUBSTANCE_WORDS

@@ -1,0 +1,170 @@
+"""English date and age recognizers (Safe Harbor C).
+
+Dates: every element but the year ("March 3", "03/04/2021", "3rd of May 2020", "May 2020",
+"in March"); "m/d" only after a date cue ("admitted 3/4"), so "pain 7/10" is not a date. Ages:
+90 and over, next to "year-old", "y/o", "aged", "age:" or "he is".
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import EntityRecognizer, Pattern
+
+from medllm.deid.entities import AGE, DATE
+from medllm.deid.patterns import ClinicalPatternRecognizer
+
+
+def _month_alternation(abbreviations: bool = True) -> str:
+    full = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October", "November", "December"]  # fmt: skip
+    forms = []
+    for month in full:
+        forms += [month, month.upper(), month.lower()]
+        if abbreviations and month != "May":
+            forms += [month[:3], month[:3].upper(), month[:3].lower()]
+            if month == "September":
+                forms += ["Sept", "SEPT", "sept"]
+    return "(?:" + "|".join(sorted(set(forms), key=len, reverse=True)) + r")\b\.?"
+
+
+_MONTH = _month_alternation()
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR4 = r"(?:1[89]\d{2}|20\d{2})"
+_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?[ \t]+)"
+
+
+def _valid_numeric_date(text: str, start: int, end: int) -> tuple[int, int] | None:
+    parts = re.split(r"[/.-]", text[start:end])
+    if len(parts) < 2 or not all(p.isdigit() for p in parts):
+        return start, end
+    if len(parts[0]) == 4:  # ISO year first
+        return start, end
+    a, b = int(parts[0]), int(parts[1])
+    if (1 <= a <= 12 and 1 <= b <= 31) or (1 <= a <= 31 and 1 <= b <= 12):
+        return start, end
+    return None
+
+
+def _date_recognizers() -> list[EntityRecognizer]:
+    cue = (
+        r"on|since|from|until|till|through|thru|dated|date|dos|dob|birth|born|admit|admitted|admission|discharged|"
+        r"discharge|seen|visit|surgery|procedure|performed|done|drawn|collected|obtained|started|stopped|"
+        r"began|onset|by|before|after|last|next|as[ \t]+of|note|triage|implanted|scheduled|appointment|appt|"
+        r"follow-up|f/u|returned|expired|died|delivered|exam|consult|report|dictated|signed|uploaded|synced|"
+        r"recorded|received|sent|faxed|updated|ordered|dispensed|filled|refilled|printed|emailed|mailed|"
+        r"checked|measured|reviewed|completed|submitted|entered|posted"
+    )
+    patterns = [
+        Pattern(
+            "month day [year]",
+            rf"\b{_WEEKDAY}?{_MONTH}[ \t]+(?:the[ \t]+)?{_DAY}\b(?:,?[ \t]+(?:{_YEAR4}|'\d{{2}})\b)?",
+            0.9,
+        ),
+        Pattern(
+            "day [of] month [year]",
+            rf"(?=\d|[Tt]he\b|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b{_WEEKDAY}?(?:the[ \t]+)?{_DAY}[ \t]+(?:of[ \t]+)?{_MONTH}"
+            rf"(?:,?[ \t]+(?:{_YEAR4}|'\d{{2}})\b)?",
+            0.9,
+        ),
+        Pattern("month year", rf"\b{_MONTH},?[ \t]+(?:of[ \t]+)?(?:{_YEAR4}\b|'\d{{2}}\b)", 0.85),
+        Pattern("d-Mon-y", rf"(?=\d)\b{_DAY}[-/ ]{_MONTH}[-/ ](?:\d{{4}}|\d{{2}})\b", 0.9),
+        Pattern(
+            "numeric d/m/y",
+            r"(?<![\d./-])\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:\d{4}|\d{2})(?![\d]|[./-]\d)",
+            0.85,
+        ),
+        Pattern(
+            "ISO date",
+            r"(?<![\d./-])(?:1[89]|20)\d{2}(?P<sep>[/.-])(?:0?[1-9]|1[0-2])(?P=sep)(?:0?[1-9]|[12]\d|3[01])"
+            r"(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?(?![\d]|[./-]\d)",
+            0.9,
+        ),
+        Pattern("month/year", rf"(?<![\d./-])(?:0?[1-9]|1[0-2])/{_YEAR4}(?![\d]|[./-]\d)", 0.7),
+        Pattern(
+            "cue + m/d",
+            rf"(?i:\b(?:{cue}))[ \t]*:?(?:[ \t]+(?:is|was|on|of))?[ \t]+(?P<value>(?:0?[1-9]|"
+            rf"1[0-2])/(?:0?[1-9]|[12]\d|3[01]))"
+            r"(?![\d/]|\.\d)(?![ \t]*(?i:tabs?|tablets?|pills?|caps?|doses?|mg|of))",
+            0.8,
+        ),
+        Pattern(
+            "(m/d) or m/d:",
+            r"(?:(?<=\()(?P<value>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?=\))|"
+            r"(?<![\d/.])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?=:))",
+            0.7,
+        ),
+        Pattern(
+            "preposition + month",
+            r"(?=(?:January|February|March|April|June|July|August|September|October|November|December)\b)"
+            r"(?<=(?i:\b(?:in|on|since|during|until|till|through|from|by|early|late|mid|last|next|this|of|"
+            r"between|and|before|after)[ \t]+(?:early[ \t]+|late[ \t]+|mid-?)?))"
+            r"(?P<value>\p{L}+)(?![ \t]*\d)",
+            0.6,
+        ),
+    ]
+    quick = r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    return [
+        ClinicalPatternRecognizer(
+            DATE, patterns, "ClinicalDateRecognizer", priority=2, adjust=_valid_numeric_date, quick=quick
+        ),
+        ClinicalPatternRecognizer(
+            DATE,
+            [Pattern("YYYYMMDD", r"\b(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b", 0.05)],
+            "ContextDateRecognizer",
+            context=["date", "dob", "born", "birth", "admitted", "admission", "discharged", "discharge", "dos"],
+            priority=1,
+            quick=r"\d{8}",
+        ),
+    ]
+
+
+def _age_recognizer() -> ClinicalPatternRecognizer:
+    over_89 = r"(?:9\d|1[0-2]\d)"
+    words = (
+        r"(?:ninety(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|"
+        r"(?:one[ -]|a[ -])?hundred(?:[ -](?:and[ -])?(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+        r"eleven|twelve))?)"
+    )
+    patterns = [
+        Pattern(
+            "N-year-old",
+            rf"\b(?P<value>{over_89})[ \t]*-?[ \t]*(?i:years?|yrs?)[ \t]*-?[ \t]*(?i:old|of[ \t]+age)\b",
+            0.9,
+        ),
+        Pattern("N yo", rf"\b(?P<value>{over_89})[ \t]*-?[ \t]*(?i:yo|y/o|y\.o\.?|yoa)(?![\w/])", 0.9),
+        Pattern(
+            "age N",
+            rf"(?i:\b(?:aged?|age[ \t]+of|turned|turning|turns|at[ \t]+the[ \t]+age[ \t]+of|(?:died|death|"
+            rf"passed[ \t]+away|"
+            rf"expired|deceased)[ \t]+(?:at|aged?)(?:[ \t]+age)?))[ \t]*[:=]?[ \t]*"
+            rf"(?P<value>{over_89})\b(?![ \t]*(?:%|mg|kg|lbs?|bpm|mm|cm|°|/|\.\d))",
+            0.85,
+        ),
+        Pattern(
+            "subject is N",
+            rf"(?=\d)(?<=(?i:\b(?:(?:he|she|they|patient|pt|mother|father|mom|mum|dad|grandmother|grandfather|grandma|"
+            rf"grandpa|husband|wife|aunt|uncle)[ \t]+(?:is|was|turns|turned|will[ \t]+be)|(?:he|she|they|i|you)['’]"
+            rf"(?:s|re|m)|i[ \t]+am|im)(?:[ \t]+(?:now|already|almost|nearly))?[ \t]+))"
+            rf"(?P<value>{over_89})\b(?![ \t]*(?:%|mg|kg|lbs?|pounds|bpm|mm|cm|°|/|\.\d|units?|percent|degrees))",
+            0.8,
+        ),
+        Pattern(
+            "is N this year",
+            rf"(?i:\b(?:is|was|turns|turned|will[ \t]+be)[ \t]+)(?P<value>{over_89})"
+            r"(?=[ \t]+(?i:this|next|last)[ \t]+year\b)",
+            0.8,
+        ),
+        Pattern(
+            "words-year-old",
+            rf"(?i:\b(?P<value>{words})[ \t-]*(?:years?|yrs?)[ \t-]*old\b)",
+            0.85,
+        ),
+    ]
+    return ClinicalPatternRecognizer(
+        AGE, patterns, "AgeOver89Recognizer", priority=2, quick=r"9\d|1[0-2]\d|(?i:ninety|hundred)"
+    )
+
+
+def recognizers() -> list[EntityRecognizer]:
+    """The English date and age recognizers."""
+    return [*_date_recognizers(), _age_recognizer()]

@@ -1,0 +1,76 @@
+"""English names in lists and as speakers ("They had 6: David, Kristina and Alison.", "Keya: You saved my life!").
+
+Each name of a list may have no cue of its own, but the list is evidence as a whole: when most
+of three or more capitalised items joined by commas and a final "and"/"or" are census given names
+or surnames
+(:mod:`medllm.deid.wordlists.names`) and none is an English, medical or place word, every item is a
+name. A speaker label is a line opening with one capitalised word, a colon and speech; it is a name
+when the word is a census given name or a word no English dictionary knows, and not a medical word
+("Plan:", "Medications:" and other headings are English words).
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+
+from medllm.deid.entities import NAME
+from medllm.deid.wordlists import medical
+from medllm.deid.wordlists.english import english_lexicon
+from medllm.deid.wordlists.names import first_names, surnames
+from medllm.deid.wordlists.places import is_large_place
+
+_ITEM = r"\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{Lu}?[\p{Ll}\p{M}]+)*"
+_LIST = re.compile(
+    rf"(?<![\p{{L}}\p{{M}}])(?:{_ITEM},[ \t]+){{1,}}{_ITEM},?[ \t]+(?:and|or|&)[ \t]+{_ITEM}(?![\p{{L}}\p{{M}}])"
+)
+_SPEAKER = re.compile(rf"(?m)^[ \t]*({_ITEM})[ \t]*:[ \t]*(?=\S)(?![\d/])")
+
+
+class NameListRecognizer(LocalRecognizer):
+    """Names in comma lists and speaker labels (module docstring)."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[NAME], name="NameListRecognizer", supported_language="en")
+        self.priority = 2
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None) -> list[RecognizerResult]:
+        found: list[tuple[int, int, str]] = []
+        if ", " in text:
+            for m in _LIST.finditer(text):
+                items = list(re.finditer(_ITEM, m.group()))
+                words = [i.group() for i in items if i.group() not in ("and", "or")]
+                listed = sum(w.lower() in first_names() or w.lower() in surnames() for w in words)
+                if all(_plain_name(w) for w in words) and 2 * listed > len(words):
+                    found += [(m.start() + i.start(), m.start() + i.end(), "an item of a list of names") for i in items]
+        if ":" in text:
+            for m in _SPEAKER.finditer(text):
+                word = m.group(1)
+                known = word.lower() in first_names() or not english_lexicon().is_english(word.lower())
+                if known and _plain_name(word) and not english_lexicon().not_a_name(word):
+                    found.append((m.start(1), m.end(1), "a speaker label"))
+        return [
+            RecognizerResult(
+                NAME,
+                a,
+                b,
+                0.5,
+                analysis_explanation=AnalysisExplanation(self.name, 0.5, textual_explanation=why),
+                recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                },
+            )
+            for a, b, why in found
+        ]
+
+
+def _plain_name(word: str) -> bool:
+    """Not a medical word, a place, or an English word that is no name."""
+    low = word.lower()
+    if medical.is_medical_word(low) or medical.is_drug_like(low) or is_large_place(word):
+        return False
+    return not english_lexicon().is_english(low) or low in first_names() or low in surnames()

@@ -1,0 +1,42 @@
+"""Chinese recognizers and the Chinese Presidio analyzer (jieba segmentation, no model download).
+
+:mod:`~medllm.deid.zh.names` (surnames, cues, honorifics, jieba's name tags),
+:mod:`~medllm.deid.zh.places` (addresses, places below a province, postcodes),
+:mod:`~medllm.deid.zh.dates` (dates and ages over 89) and :mod:`~medllm.deid.zh.identifiers`
+(phones, resident ID numbers with their check digit, labelled numbers, plates); e-mails, URLs and
+IP addresses come from :mod:`medllm.deid.neutral`.
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
+
+from medllm.deid import neutral
+from medllm.deid.patterns import CASE
+from medllm.deid.zh import dates, identifiers
+from medllm.deid.zh.context_names import ChineseContextNameRecognizer
+from medllm.deid.zh.names import ChineseNameRecognizer
+from medllm.deid.zh.nlp import JiebaNlpEngine
+from medllm.deid.zh.places import ChineseAddressRecognizer
+
+__all__ = ["build_analyzer", "recognizers"]
+
+
+def recognizers() -> list[EntityRecognizer]:
+    """Every Chinese recognizer, the language-neutral ones included."""
+    return [
+        ChineseNameRecognizer(),
+        ChineseContextNameRecognizer(),
+        ChineseAddressRecognizer(),
+        *dates.recognizers(),
+        *identifiers.recognizers(),
+        *neutral.recognizers("zh"),
+    ]
+
+
+def build_analyzer() -> AnalyzerEngine:
+    """A Presidio AnalyzerEngine over jieba with the Chinese recognizers."""
+    engine = JiebaNlpEngine()
+    engine.load()
+    registry = RecognizerRegistry(recognizers=recognizers(), supported_languages=["zh"], global_regex_flags=CASE)
+    return AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["zh"])

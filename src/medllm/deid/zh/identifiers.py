@@ -1,0 +1,171 @@
+"""Chinese numbers that identify: phones, resident ID numbers, record, insurance and account numbers, plates.
+
+- Mobile numbers: 11 digits starting 13-19, with an optional +86 and spaces or dashes in 3-4-4
+  groups ("138 1234 5678"); landlines with an area code ("010-12345678", "(0571)8765 4321") or a
+  phone label (电话, 座机, 固话, 联系方式 ...); 400/800 service numbers. A number after 传真 is a fax.
+- Resident identity card numbers (居民身份证号码, GB 11643-1999): 18 characters, a birth date inside
+  (YYYYMMDD) and an ISO 7064 MOD 11-2 check digit, which is verified: without a label only a
+  number whose check digit holds is taken; after a label (身份证, 证件号) any 18- or 15-digit number is.
+- Labelled numbers: medical record (病历号, 病案号, 住院号, 门诊号, 就诊卡号, ID号 ...), health insurance
+  (医保卡号, 社保卡号, 参保号 ...), bank and other accounts (银行卡号, 账号, QQ号, 微信号 ...), licences
+  and certificates (驾驶证号, 护照号, 执业证号 ...) and devices (设备编号, 序列号 ...).
+- Licence plates: a province abbreviation, a letter and five or six letters or digits ("京A12345",
+  "粤B·D12345", "青K-04925").
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import EntityRecognizer, Pattern
+
+from medllm.deid.entities import (
+    ACCOUNT,
+    DEVICE_ID,
+    FAX,
+    HEALTH_PLAN_ID,
+    LICENSE,
+    MRN,
+    NATIONAL_ID,
+    PHONE,
+    VEHICLE_ID,
+)
+from medllm.deid.patterns import CASE, ClinicalPatternRecognizer
+from medllm.deid.wordlists.chinese import PROVINCE_ABBREVIATIONS
+
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_CHECK = "10X98765432"
+
+
+def resident_id_valid(number: str) -> bool:
+    """True when an 18-character resident ID number's last character is its ISO 7064 MOD 11-2 check digit."""
+    if len(number) != 18 or not number[:17].isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(number[:17], _WEIGHTS, strict=True))
+    return _CHECK[total % 11] == number[17].upper()
+
+
+def _checksum(text: str, start: int, end: int) -> tuple[int, int] | None:
+    return (start, end) if resident_id_valid(text[start:end]) else None
+
+
+# A separator between a label and its value: a colon, "是"/"为"/"号码", spaces.
+_SEP = r"[ \t]*(?:号码|号)?[ \t]*(?:[：:]|是|为|:)?[ \t]*"
+_NOT_DIGIT_BEFORE = r"(?<![0-9A-Za-z])"
+_NOT_DIGIT_AFTER = r"(?![0-9A-Za-z])"
+
+
+def _labelled(label: str, value: str) -> str:
+    return rf"(?:{label}){_SEP}(?P<value>{value})"
+
+
+def _phone_or_fax(text: str, start: int, end: int) -> str:
+    before = text[max(0, start - 12) : start]
+    fax, phone = before.rfind("传真"), max(before.rfind("电话"), before.rfind("手机"))
+    return FAX if fax > phone else PHONE
+
+
+def _phone_recognizers() -> list[EntityRecognizer]:
+    mobile = rf"{_NOT_DIGIT_BEFORE}(?:\+?86[ \t-]?)?1[3-9][0-9](?:[ \t-]?[0-9]{{4}}){{2}}{_NOT_DIGIT_AFTER}"
+    landline = (
+        rf"{_NOT_DIGIT_BEFORE}(?:\(0[0-9]{{2,3}}\)|（0[0-9]{{2,3}}）|0[0-9]{{2,3}}[ \t-])[ \t]?"
+        rf"[0-9]{{3,4}}[ \t-]?[0-9]{{4}}(?:[ \t-]?(?:转|ext)[ \t]*[0-9]{{1,5}})?{_NOT_DIGIT_AFTER}"
+    )
+    service = rf"{_NOT_DIGIT_BEFORE}[48]00[ \t-]?[0-9]{{3}}[ \t-]?[0-9]{{4}}{_NOT_DIGIT_AFTER}"
+    label = r"电话|手机|手机号|座机|固话|联系方式|联系电话|电话号码|传真|热线|微信电话|拨打|打|致电"
+    labelled = _labelled(label, r"\+?[0-9][0-9 \t-]{5,16}[0-9]")
+    return [
+        ClinicalPatternRecognizer(
+            PHONE,
+            [
+                Pattern("mobile", mobile, 0.85),
+                Pattern("landline", landline, 0.8),
+                Pattern("service number", service, 0.7),
+                Pattern("labelled", labelled, 0.85),
+            ],
+            "ChinesePhoneRecognizer",
+            priority=2,
+            entity_for=_phone_or_fax,
+            quick=r"[0-9]{3}",
+            language="zh",
+        )
+    ]
+
+
+def _resident_id_recognizers() -> list[EntityRecognizer]:
+    value18 = r"[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]"
+    label = r"身份证|身份证号|居民身份证|公民身份号码|身份号码|证件号|证件号码|身份证件号"
+    checked = ClinicalPatternRecognizer(
+        NATIONAL_ID,
+        [Pattern("resident ID with check digit", rf"{_NOT_DIGIT_BEFORE}{value18}{_NOT_DIGIT_AFTER}", 0.95)],
+        "ChineseResidentIdRecognizer",
+        priority=5,
+        adjust=_checksum,
+        quick=r"[0-9]{17}",
+        language="zh",
+    )
+    labelled = ClinicalPatternRecognizer(
+        NATIONAL_ID,
+        [Pattern("labelled resident ID", _labelled(label, r"[0-9]{17}[0-9Xx]|[0-9]{15}") + _NOT_DIGIT_AFTER, 0.9)],
+        "ChineseLabelledIdRecognizer",
+        priority=5,
+        quick=r"[0-9]{15}",
+        language="zh",
+    )
+    return [checked, labelled]
+
+
+_ID_VALUE = r"(?=[A-Za-z0-9-]*[0-9]{3})[A-Za-z0-9][A-Za-z0-9-]{3,29}" + _NOT_DIGIT_AFTER
+_LABELS: dict[str, str] = {
+    MRN: (
+        r"病历号|病案号|住院号|门诊号|就诊号|就诊卡号|诊疗卡号|住院病历号|病人ID|患者ID|ID号|登记号|检查号|影像号|"
+        r"标本号|条码号|床号?[ \t]*住院号|病历编号|档案号|健康档案号"
+    ),
+    HEALTH_PLAN_ID: (
+        r"医保卡号|医保号|医保账号|医保编号|社保卡号|社保号|社会保障卡号|社会保障号|医疗保险号|参保号|个人编号|"
+        r"新农合号|保单号"
+    ),
+    ACCOUNT: r"银行卡号|银行账号|卡号|账号|帐号|账户|帐户|QQ号|QQ|微信号|支付宝账号|订单号|发票号|交易号",
+    LICENSE: (
+        r"驾驶证号|驾驶证|驾照号|驾照|护照号|护照|执业证号|执业证书编号|执业证书号|资格证号|资格证书编号|执照号|"
+        r"许可证号"
+    ),
+    DEVICE_ID: r"设备编号|设备号|序列号|机身号|IMEI|植入物编号|器械编号",
+    VEHICLE_ID: r"车牌号|车牌|车架号|车辆识别代号",
+}
+_PRIORITY = {VEHICLE_ID: 6, DEVICE_ID: 5, HEALTH_PLAN_ID: 5, MRN: 4, LICENSE: 4, ACCOUNT: 3}
+
+
+def _labelled_recognizers() -> list[EntityRecognizer]:
+    out: list[EntityRecognizer] = []
+    for entity, label in _LABELS.items():
+        value = _ID_VALUE
+        if entity == VEHICLE_ID:
+            value = rf"[{PROVINCE_ABBREVIATIONS}]?[A-Za-z][ \t·.-]?[A-Za-z0-9]{{5,6}}|[A-HJ-NPR-Z0-9]{{17}}"
+        out.append(
+            ClinicalPatternRecognizer(
+                entity,
+                [Pattern(f"labelled {entity}", _labelled(label, value), 0.9)],
+                f"ChineseLabelled{entity.title().replace('_', '')}Recognizer",
+                priority=_PRIORITY[entity],
+                quick=r"[0-9]",
+                flags=CASE | re.IGNORECASE,
+                language="zh",
+            )
+        )
+    plate = rf"(?<![A-Za-z0-9])[{PROVINCE_ABBREVIATIONS}][A-HJ-NP-Z][ \t·.-]?[A-HJ-NP-Z0-9]{{5,6}}(?![A-Za-z0-9])"
+    out.append(
+        ClinicalPatternRecognizer(
+            VEHICLE_ID,
+            [Pattern("licence plate", plate, 0.8)],
+            "ChinesePlateRecognizer",
+            priority=6,
+            quick=rf"[{PROVINCE_ABBREVIATIONS}][A-Z]",
+            language="zh",
+        )
+    )
+    return out
+
+
+def recognizers() -> list[EntityRecognizer]:
+    """The Chinese phone, resident ID, labelled-number and plate recognizers."""
+    return [*_phone_recognizers(), *_resident_id_recognizers(), *_labelled_recognizers()]

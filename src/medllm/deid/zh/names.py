@@ -1,0 +1,339 @@
+"""Chinese person names: a surname, one or two given-name characters, and a reason to believe it.
+
+A Chinese name has no capital letter and its characters are ordinary characters, so a surname
+alone proves nothing ("高血压" starts with the surname 高). A span is taken as a name when it starts
+with a surname (:data:`~medllm.deid.wordlists.chinese.SINGLE_SURNAMES`, compound ones too) at a
+word boundary of jieba's segmentation, is not a dictionary word other than a name, and has one of:
+
+- a cue before it: a record label or a relation ("患者张伟", "姓名：王芳", "我老公王建国",
+  "主治医师：刘洋"), score 0.85;
+- an honorific after it ("张先生", "王女士", "李医生", "刘主任"): the surname alone, or surname and
+  given name, score 0.85;
+- jieba's tagger calling it a person name (``nr``) with a surname first and no medical ending,
+  score 0.6 ("今天王建国来复诊").
+
+A cue also takes a name without a known surname when jieba tags it a name ("我女儿娜娜"). Names end
+at punctuation, a particle or a sex word ("患者张伟男" gives 张伟), and a span ending like a drug or a
+disease (素, 炎, 普利 ...) is never a name.
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+
+from medllm.deid.entities import NAME
+from medllm.deid.wordlists.chinese import (
+    COMPOUND_SURNAMES,
+    HONORIFICS_AFTER,
+    LARGE_PLACES_ZH,
+    MEDICAL_ENDINGS,
+    NAME_CUES_BEFORE,
+    NOT_IN_GIVEN_NAME,
+    NOT_NAMES,
+    SINGLE_SURNAMES,
+)
+from medllm.deid.zh.nlp import ChineseArtifacts, Word, dictionary_flag
+
+_NAME_FLAGS = frozenset({"nr", "nrfg"})
+_CUES = re.compile(
+    "(?P<cue>" + "|".join(re.escape(c) for c in NAME_CUES_BEFORE) + r"|\p{Han}{1,4}(?:医生|医师|护士))[：:　 \t]*"
+)
+_ANY_NAME_FLAGS = frozenset({"nr", "nrfg", "nrt"})
+_SEPARATORS = frozenset("：:　 \t")
+# Part-of-speech classes of jieba that a surname character used as a surname never has here
+# (conjunctions, prepositions, pronouns, particles, adverbs): "和/徐强" is "and Xu Qiang".
+_FUNCTION_FLAGS = frozenset({"c", "p", "r", "u", "uj", "ul", "ud", "uz", "ug", "d", "y", "e", "o", "m"})
+# Dictionary classes of a two-character word that is not a given name after a surname: verbs,
+# adverbs, time and place words, numerals ("王/说明", "李/最近").
+_VERB_FLAGS = frozenset({"v", "vn", "vd", "a", "ad", "an", "b", "t", "f", "s", "q"})
+_NOT_GIVEN_FLAGS = frozenset({"v", "vn", "vd", "d", "p", "c", "u", "r", "m", "q", "f", "t", "y", "ad", "s", "uj", "ul"})
+# What follows a name in a sentence: a particle, a preposition or conjunction, a time word, or a
+# common verb of telling, going, feeling and being ill.
+_AFTER_NAME = re.compile(
+    r"(?:于|和|与|及|跟|同|都|是|说|讲|称|一起|今年|去年|最近|目前|现在|昨天|今天|前天|上周|在|的|也|还|又|已|因|从|去|来|"
+    r"到|让|给|告诉|打|问|就|想|要|推荐|陪|带|觉得|感觉|出现|患|得了|有|没|不|住|做|吃|被|把|等)"
+)
+# Characters of transliterated drug and chemical names that given names do not use.
+_TRANSLITERATION = frozenset("法沙普坦汀唑嗪啶酮醇胺霉氯氟磺酰苯酚肟哌噻吡咪嘧呋喹脲胍酯钠钾钙镁锌碘烷烯炔")
+_MEDICAL_AFTER = re.compile(
+    r"\p{Han}{0,2}(?:胶囊|颗粒|注射液|口服液|片|丸|散|膏|素|酸|霉素)"
+    r"|\p{Han}{0,2}?(?:唑|啶|嗪|酮|醇|胺|钠|钾|汀|坦|芬|尔|林|韦|班|特|平|松|星)(?=[^\p{Han}]|[和与及能吗呢吧了的是也都就还]|$)"
+)
+
+
+# Endings (and a few openings) of transliterated international drug names: the Chinese forms of
+# INN stems (-statin 他汀, -sartan 沙坦, -olol 洛尔, -dipine 地平, -cillin 西林, -mycin 霉素,
+# -floxacin 沙星, -tinib 替尼, -mab 单抗, -azolam 唑仑, -azepam 西泮, -pril 普利, -vir 韦, -prazole
+# 拉唑, -conazole 康唑, -tidine 替丁, gli- 格列 ...). Given names do not end in these pairs.
+DRUG_ENDINGS = (
+    "他汀", "沙坦", "洛尔", "地平", "西林", "霉素", "沙星", "替尼", "单抗", "唑仑", "西泮", "曲林", "法林", "普利",
+    "洛韦", "他韦", "昔韦", "司韦", "拉唑", "硝唑", "康唑", "米松", "尼松", "替丁", "沙明", "利嗪", "塞米", "格雷",
+    "帕林", "肝素", "胰岛素", "司琼", "芬太尼", "吗啡", "西汀", "帕明", "卡因", "巴坦", "培南", "头孢", "环素",
+    "米星", "西坦", "格列汀", "列净", "鲁肽", "替丁", "洛芬", "昔布", "美辛", "嘧啶", "膦酸", "沙芬", "那韦",
+)  # fmt: skip
+DRUG_OPENINGS = (
+    "格列",
+    "头孢",
+    "阿莫",
+    "阿奇",
+    "左氧",
+    "奥美",
+    "兰索",
+    "泮托",
+    "雷贝",
+    "埃索",
+    "瑞舒",
+    "阿托伐",
+    "辛伐",
+)
+_DRUG_WORD = re.compile(
+    r"\p{Han}{0,4}(?:" + "|".join(DRUG_ENDINGS) + r")|(?:" + "|".join(DRUG_OPENINGS) + r")\p{Han}{1,4}"
+)
+
+
+def drug_word_around(text: str, start: int, end: int, whole: bool = True) -> bool:
+    """True when ``text[start:end]`` is part of a transliterated drug name: a drug-like word reaches
+    past it ("艾司|唑仑", "舍|曲林"), or, with ``whole``, the span itself is one ("瑞舒伐他汀")."""
+    for s in range(max(0, start - 4), start + 1):
+        for e in range(min(len(text), end + 4), end - 1, -1):
+            outside = text[s:start] + text[end:e]
+            if any(c in NOT_IN_GIVEN_NAME for c in outside):
+                continue  # "杨峰说华法林": a function word or verb between, so two words
+            if (whole or s < start or e > end) and _DRUG_WORD.fullmatch(text, s, e):
+                return True
+    return False
+
+
+def _is_han(c: str) -> bool:
+    return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
+
+
+def surname_at(text: str, i: int) -> int:
+    """Length of the surname starting at ``text[i]`` (2 for a compound surname), or 0."""
+    if text[i : i + 2] in COMPOUND_SURNAMES:
+        return 2
+    return 1 if i < len(text) and text[i] in SINGLE_SURNAMES else 0
+
+
+def _medical(span: str) -> bool:
+    return span.endswith(MEDICAL_ENDINGS)
+
+
+class ChineseNameRecognizer(LocalRecognizer):
+    """Chinese person names from surnames, jieba's words and tags, cues and honorifics."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[NAME], name="ChineseNameRecognizer", supported_language="zh")
+        self.priority = 3
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None) -> list[RecognizerResult]:
+        if not isinstance(nlp_artifacts, ChineseArtifacts):
+            return []
+        words = nlp_artifacts.words
+        starts = {w.start: k for k, w in enumerate(words)}
+        found: dict[tuple[int, int], tuple[float, str]] = {}
+
+        def add(start: int, end: int, score: float, why: str) -> None:
+            if end - start < 1 or _medical(text[start:end]) or text[start:end] in NOT_NAMES:
+                return
+            if drug_word_around(text, start, end, whole=score < 0.85):
+                return  # "艾司|唑仑", "舍|曲林": part of a transliterated drug name
+            if score < 0.85 and (
+                any(c in _TRANSLITERATION for c in text[start + 1 : end])
+                or (start > 0 and text[start - 1] in _TRANSLITERATION)
+            ):
+                return  # "华法林", "阿托伐他汀": a drug's transliterated name, found without a cue
+            if _MEDICAL_AFTER.match(text, end):
+                return  # "连花清|瘟胶囊": the start of a drug name, not a person
+            if found.get((start, end), (0.0, ""))[0] < score:
+                found[(start, end)] = (score, why)
+
+        # 1. a cue ("患者", "我叫", "主治医师："), then a name
+        for m in _CUES.finditer(text):
+            p = m.end()
+            if p in starts:
+                span = self._name_from(text, words, starts[p], allow_unknown_surname=True)
+            else:
+                span = _chars_name(text, p)
+            if span:
+                add(*span, 0.85, f"after {m.group('cue')}")
+        for k, word in enumerate(words):
+            # 2. an honorific after a name, or glued to it by jieba ("李医生" tagged as one name)
+            honorific = _honorific_suffix(word.text)
+            if honorific and len(word.text) > len(honorific):
+                stem_end = word.end - len(honorific)
+                if surname_at(text, word.start) and stem_end - word.start <= 4:
+                    add(word.start, stem_end, 0.85, f"before {honorific}")
+            elif word.text in HONORIFICS_AFTER and k > 0:
+                span = self._name_before(text, words, k, starts)
+                if span:
+                    add(*span, 0.85, f"before {word.text}")
+            # 3. jieba's own person-name tag, with a surname first
+            if word.flag in _NAME_FLAGS and 2 <= len(word.text) <= 4 and not honorific and word.text not in NOT_NAMES:
+                n = surname_at(text, word.start)
+                if n and len(word.text) > n and _given_ok(word.text[n:]):
+                    add(word.start, word.end, 0.6, "jieba nr")
+            # 5. a surname at a word boundary, one or two given-name characters, then what follows a
+            #    name: punctuation, a verb, a particle ("刘丹丹于...", "许成推荐", "万颖想咨询")
+            if (
+                surname_at(text, word.start)
+                and word.flag not in _FUNCTION_FLAGS | _VERB_FLAGS
+                and word.text not in LARGE_PLACES_ZH
+                and (k == 0 or words[k - 1].flag not in ("eng", "m"))
+            ):
+                span = _bare_name(text, word, words, starts)
+                if span:
+                    add(*span, 0.55, "surname + given name + what follows a name")
+            # 4. a surname jieba left on its own, then a given name: "薛/红霞", "陶/建军", "段/杨", "石/玉兰"
+            if len(word.text) == 1 and surname_at(text, word.start) and k + 1 < len(words):
+                nxt = words[k + 1]
+                if (
+                    1 <= len(nxt.text) <= 2
+                    and _given_ok(nxt.text)
+                    and word.flag not in _FUNCTION_FLAGS
+                    and (word.flag in _NAME_FLAGS or nxt.flag in _ANY_NAME_FLAGS)
+                    and (nxt.flag in _ANY_NAME_FLAGS or _flag_class(nxt.text) not in _NOT_GIVEN_FLAGS)
+                ):
+                    add(word.start, nxt.end, 0.6, "surname + given name")
+        return [
+            RecognizerResult(
+                NAME,
+                start,
+                end,
+                score,
+                analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation=why),
+                recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                },
+            )
+            for (start, end), (score, why) in sorted(found.items())
+        ]
+
+    def _name_from(self, text: str, words: list[Word], j: int, allow_unknown_surname: bool) -> tuple[int, int] | None:
+        """The name starting at word ``j``: a surname then one or two given-name characters."""
+        word = words[j]
+        if not _is_han(word.text[0]) or word.text in NOT_NAMES:
+            return None
+        n = surname_at(text, word.start)
+        if n == 0:
+            # No known surname: a word jieba calls a name ("娜娜", "秀英") or a doubled nickname ("峰峰").
+            doubled = len(word.text) == 2 and word.text[0] == word.text[1]
+            if allow_unknown_surname and (word.flag in _ANY_NAME_FLAGS or doubled) and 2 <= len(word.text) <= 4:
+                return word.start, word.end
+            return None
+        if len(word.text) > n:
+            # jieba kept the name as one word ("张伟") or glued the surname to a common word ("高血压").
+            if word.flag in _ANY_NAME_FLAGS and len(word.text) <= 4 and _given_ok(word.text[n:]):
+                return word.start, word.end
+            flag = dictionary_flag(word.text)
+            if flag is None and len(word.text) <= n + 2 and _given_ok(word.text[n:]):
+                return word.start, word.end  # an unknown word: a rare name jieba did not tag
+            return None
+        # The surname stands alone: take the next one or two characters as the given name.
+        end = word.end
+        k = j + 1
+        given = ""
+        while k < len(words) and len(given) < 2:
+            nxt = words[k].text
+            if len(given) + len(nxt) > 2 or not all(_is_han(c) and c not in NOT_IN_GIVEN_NAME for c in nxt):
+                break
+            if len(nxt) > 1 and words[k].flag not in _ANY_NAME_FLAGS and _flag_class(nxt) in _NOT_GIVEN_FLAGS:
+                break  # a verb, adverb or time word after the surname: "王说明", "李最近", not a name
+            given += nxt
+            end = words[k].end
+            k += 1
+        return (word.start, end) if given else None
+
+    def _name_before(self, text: str, words: list[Word], k: int, starts: dict[int, int]) -> tuple[int, int] | None:
+        """The name ending right before the honorific at word ``k`` ("张先生", "张伟先生", "欧阳娜娜女士")."""
+        end = words[k].start
+        for length in (4, 3, 2, 1):
+            start = end - length
+            if start < 0 or start not in starts:
+                continue
+            chunk = text[start:end]
+            if not all(_is_han(c) for c in chunk):
+                continue
+            n = surname_at(text, start)
+            if n == 0 or length < n:
+                continue
+            if length > n and not _given_ok(chunk[n:]):
+                continue
+            if length > 1:
+                flag = dictionary_flag(chunk)
+                if flag is not None and flag not in _ANY_NAME_FLAGS:
+                    continue  # a dictionary word before the honorific: "谢谢医生", "家属"
+            if length == 1 and _function_word_before(text, start):
+                continue
+            if length == 1 and text[start] in _NOT_ALONE:
+                continue  # "向医生咨询", "和医生", "给医生": a preposition, not a surname here
+            if length > 1 and text[start] in _NOT_ALONE and surname_at(text, start + 1):
+                continue  # "张先生和黄女士": 和 joins, 黄 is the surname
+            return start, end
+        return None
+
+
+def _bare_name(text: str, word: Word, words: list[Word], starts: dict[int, int]) -> tuple[int, int] | None:
+    """A name with no cue: surname + one or two given-name characters, not a dictionary word, followed
+    by punctuation, the end, or a word that follows names (:data:`_AFTER_NAME`)."""
+    start = word.start
+    n = surname_at(text, start)
+    if len(word.text) > n + 2:
+        return None  # the surname starts a longer word ("高血压")
+    if len(word.text) > 1 and dictionary_flag(word.text) not in (None, "nr", "nrfg", "nrt"):
+        return None  # a dictionary word that starts with a surname character ("方法", "经过")
+    for given in (2, 1):
+        end = start + n + given
+        if end > len(text) or not _given_ok(text[start + n : end]):
+            continue
+        chunk = text[start:end]
+        flag = dictionary_flag(chunk)
+        if flag is not None and flag not in ("nr", "nrfg", "nrt", "nz"):
+            continue
+        if given == 2 and _flag_class(text[start + n : end]) in _NOT_GIVEN_FLAGS:
+            continue
+        if end == len(text) or not _is_han(text[end]) or _AFTER_NAME.match(text, end):
+            return start, end
+    return None
+
+
+def _chars_name(text: str, p: int) -> tuple[int, int] | None:
+    """A surname at ``p`` and the one or two given-name characters after it, judged by characters alone."""
+    n = surname_at(text, p) if p < len(text) else 0
+    if n == 0:
+        return None
+    end = p + n
+    while end < len(text) and end - p - n < 2 and _is_han(text[end]) and text[end] not in NOT_IN_GIVEN_NAME:
+        end += 1
+    given = text[p + n : end]
+    if not given or dictionary_flag(text[p:end]) not in (None, "nr", "nrfg"):
+        return None
+    return p, end
+
+
+def _flag_class(word: str) -> str | None:
+    flag = dictionary_flag(word)
+    return flag[:2] if flag and flag.startswith(("vn", "vd", "ad", "uj", "ul")) else (flag[:1] if flag else None)
+
+
+def _given_ok(given: str) -> bool:
+    return 0 < len(given) <= 2 and all(_is_han(c) and c not in NOT_IN_GIVEN_NAME for c in given)
+
+
+def _honorific_suffix(word: str) -> str | None:
+    return next((h for h in HONORIFICS_AFTER if word.endswith(h)), None)
+
+
+def _function_word_before(text: str, start: int) -> bool:
+    """The surname character ends a dictionary word with the character before it ("谢谢医生")."""
+    return start > 0 and dictionary_flag(text[start - 1 : start + 1]) not in (None, "nr", "nrfg", "nrt")
+
+
+# Surnames that are also prepositions, conjunctions or verbs: alone before an honorific they are
+# those words ("向医生咨询", "和医生说", "于医生处"), so they need a given name to count.
+_NOT_ALONE = frozenset("向和于从为与及同由但能都时有计应")

@@ -1,0 +1,72 @@
+"""The evaluation: scoring by definition, sources kept apart from the rules, and a small end-to-end run."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from medllm.deid.entities import DeidResult, Replacement
+from medllm.deid.evaluation.corpus import Gold, Sample
+from medllm.deid.evaluation.score import score
+
+
+class _Fake:
+    """Replaces exactly the given character spans of each text."""
+
+    def __init__(self, spans: dict[str, list[tuple[str, int, int]]]) -> None:
+        self.spans = spans
+
+    def deidentify_many(self, texts, languages):
+        out = []
+        for text in texts:
+            reps = [Replacement(t, a, b, text[a:b]) for t, a, b in self.spans.get(text, [])]
+            out.append(DeidResult(text, reps, Counter(r.type for r in reps)))
+        return out
+
+
+def test_scoring_counts_partial_removal_as_a_miss_and_any_overlap_as_a_lost_term():
+    text = "Maria Lopez takes Lasix in Tucson, AZ 85701."
+    sample = Sample(
+        "s1", "en", "test", "t", text,
+        identifiers=[Gold("NAME", 0, 11, "Maria Lopez"), Gold("LOCATION", 27, 43, "Tucson, AZ 85701")],
+        keep=[Gold("drug", 18, 23, "Lasix")],
+    )  # fmt: skip
+    # The state code may stay: only Tucson and the ZIP must go.
+    fake = _Fake({text: [("NAME", 6, 11), ("LOCATION", 27, 33), ("LOCATION", 38, 43), ("NAME", 18, 20)]})
+    report = score(fake, [sample], "test", "dev", "test")
+    assert (report.classes["NAME"].planted, report.classes["NAME"].removed) == (1, 0)  # "Maria" left
+    assert report.classes["LOCATION"].removed == 1
+    assert report.keep["drug"].survived == 0
+    assert report.spurious == Counter({"NAME": 1})
+
+
+def test_evaluation_terms_and_names_are_not_in_the_recognizers_lists():
+    from medllm.deid.evaluation.chinese import MESSAGES_DEV as ZH_DEV
+    from medllm.deid.evaluation.chinese import MESSAGES_HELDOUT as ZH_HELDOUT
+    from medllm.deid.evaluation.english import MESSAGES_DEV, MESSAGES_HELDOUT
+    from medllm.deid.evaluation.terms import CHINESE_TERMS
+    from medllm.deid.wordlists import chinese
+
+    lists = chinese.NOT_NAMES | chinese.LARGE_PLACES_ZH | set(chinese.NAME_CUES_BEFORE) | set(chinese.HONORIFICS_AFTER)
+    for terms in CHINESE_TERMS.values():
+        assert not set(terms) & lists
+    assert not set(MESSAGES_DEV) & set(MESSAGES_HELDOUT)
+    assert not set(ZH_DEV) & set(ZH_HELDOUT)
+
+
+def test_a_small_run_of_every_set(mirror):
+    pytest.importorskip("presidio_evaluator")
+    pytest.importorskip("faker")
+    from medllm.deid import Deidentifier
+    from medllm.deid.evaluation.run import evaluate_split, markdown
+
+    sizes = {"presidio": 30, "messages": 30, "sentences": 15, "zh": 30}
+    result = evaluate_split(Deidentifier(), "dev", sizes)
+    assert {s["name"] for s in result["sets"]} == {"en-presidio", "en-messages", "en-bc5cdr", "en-ncbi", "zh-messages"}
+    for language in ("en", "zh"):
+        rows = result["summary"][language]["recall"].values()
+        planted, removed = sum(r["planted"] for r in rows), sum(r["removed"] for r in rows)
+        assert planted > 20 and removed / planted >= 0.85, result["summary"][language]
+    assert result["code_version"]["deid_source_sha256"]
+    assert any("recall" in line for line in markdown(result))

