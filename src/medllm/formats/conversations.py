@@ -30,7 +30,7 @@ from medllm.formats.sharegpt import ShareGptFormat
 from medllm.io.issues import DataError, OnIssue, raise_on_issue
 from medllm.io.jsonl import DEFAULT_MAX_ROW_BYTES, ReadStats, atomic_writer
 from medllm.records.errors import Reason, RecordError
-from medllm.records.types import Record
+from medllm.records.types import Conversation, Record
 
 # In detection order (see medllm.formats.base.SIGNATURES, which makes the order unambiguous).
 ROW_FORMATS: dict[str, RowFormat] = {
@@ -73,6 +73,8 @@ class RowReader:
         on_issue: called with each bad row; the default raises :class:`DataError` on the first.
         max_row_bytes: longer lines are rejected unparsed.
         stats: counts of rows, blank lines and tolerated quirks, filled in while reading.
+        sft: also reject conversations that cannot be SFT data (reason ``no_user_turn``: no user
+            turn, or the assistant speaks first).
 
     Attributes:
         format: the format in use; with ``"auto"``, None until a row has been detected.
@@ -91,8 +93,10 @@ class RowReader:
         on_issue: OnIssue = raise_on_issue,
         max_row_bytes: int = DEFAULT_MAX_ROW_BYTES,
         stats: ReadStats | None = None,
+        sft: bool = False,
     ) -> None:
         self.path = path
+        self.sft = sft
         self.on_issue = on_issue
         self.max_row_bytes = max_row_bytes
         self.stats = stats if stats is not None else ReadStats()
@@ -114,7 +118,12 @@ class RowReader:
                 formats = ", ".join(ROW_FORMATS)
                 message = f"no known format has these keys: {keys} (formats: {formats})"
                 raise RecordError(Reason.UNKNOWN_FORMAT, message)
-        return self.format.to_record(row)
+        record = self.format.to_record(row)
+        if self.sft and isinstance(record, Conversation):
+            problem = record.sft_problem()
+            if problem is not None:
+                raise RecordError(Reason.NO_USER_TURN, problem[1], problem[0])
+        return record
 
 
 def read_conversations(

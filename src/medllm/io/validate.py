@@ -63,6 +63,7 @@ def validate_file(
     valid_out: str | Path | None = None,
     max_row_bytes: int = DEFAULT_MAX_ROW_BYTES,
     keep_issues: int = 1000,
+    sft: bool = True,
 ) -> ValidationReport:
     """Stream ``path`` through the format reader, counting good and bad rows.
 
@@ -73,6 +74,8 @@ def validate_file(
         valid_out: where to write every good row as a medllm record (JSON Lines); None writes nothing.
         max_row_bytes: rows larger than this are rejected without being parsed.
         keep_issues: how many issues the report keeps for display (all are counted and go to ``rejects``).
+        sft: check conversations as SFT data: one with no user turn, or whose first turn after the
+            system prompt is the assistant's, is a bad row (``no_user_turn``).
 
     Returns:
         The report. Bad rows never raise.
@@ -86,7 +89,7 @@ def validate_file(
     kinds: Counter[str] = Counter()
     with _maybe_open(rejects) as rejects_handle, _maybe_open(valid_out) as valid_handle:
         log = IssueLog(rejects=rejects_handle, keep=keep_issues)
-        reader = RowReader(path, format, on_issue=log, max_row_bytes=max_row_bytes, stats=stats)
+        reader = RowReader(path, format, on_issue=log, max_row_bytes=max_row_bytes, stats=stats, sft=sft)
         valid = 0
         for record in reader:
             valid += 1

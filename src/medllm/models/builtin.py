@@ -26,6 +26,8 @@ class BuiltinModel:
         license: licence of the weights.
         loader: ``"module:function"`` returning a ``ChatModel``.
         path_fn: ``"module:function"`` returning the cache folder (default arguments).
+        hub_id: the Hugging Face hub id of the same weights, named as ``base_model`` in model cards
+            (None for a model that exists only as medllm builds it).
     """
 
     name: str
@@ -34,6 +36,7 @@ class BuiltinModel:
     license: str
     loader: str
     path_fn: str
+    hub_id: str | None = None
 
     def load(self, **kwargs: Any) -> Any:
         """Build or reuse the cached folder and load it (kwargs go to the loader)."""
@@ -70,6 +73,7 @@ BUILTINS: dict[str, BuiltinModel] = {
             license="Apache-2.0",
             loader="medllm.models.smollm2:load_smollm2",
             path_fn="medllm.models.smollm2:cache_path",
+            hub_id="HuggingFaceTB/SmolLM2-135M-Instruct",
         ),
         BuiltinModel(
             name="tiny-random-llama",

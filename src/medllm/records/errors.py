@@ -19,6 +19,7 @@ class Reason(StrEnum):
     UNKNOWN_ROLE = "unknown_role"
     EMPTY_TURN = "empty_turn"
     INVALID_VALUE = "invalid_value"
+    NO_USER_TURN = "no_user_turn"
 
 
 class RecordError(ValueError):

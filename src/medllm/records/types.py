@@ -89,6 +89,21 @@ class Conversation(Record):
     def to_openai(self) -> list[dict[str, str]]:
         return [{"role": m.role, "content": m.content} for m in self.messages]
 
+    def sft_problem(self) -> tuple[str, str] | None:
+        """Why this conversation is not usable as SFT data, as ``(field, message)``, or None.
+
+        A conversation must have a user turn, and its first turn after any system prompt must be
+        the user's: an assistant that speaks first answers nothing, so training on it teaches the
+        model to talk unprompted (reason ``no_user_turn``).
+        """
+        first = next((i for i, m in enumerate(self.messages) if m.role != "system"), None)
+        if first is None or not any(m.role == "user" for m in self.messages):
+            return "messages", "no user turn"
+        if self.messages[first].role != "user":
+            role = self.messages[first].role
+            return f"messages.{first}.role", f"the first turn after the system prompt is the {role}'s"
+        return None
+
 
 class PreferencePair(Record):
     """A prompt with a preferred and a dispreferred completion (TRL's conversational format)."""
