@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import ctypes
+import gc
 import json
+import os
+import resource
+import socket
+import struct
+import subprocess
+import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -183,3 +194,232 @@ def test_a_slow_generation_times_out(serve: Any) -> None:
     wait_for(lambda: server.state.admission.running == 0)
     assert model.closed_early == 1
     assert metric(server, "medllm_cancelled_generations_total", reason="timeout") == 1
+
+
+# --- load and memory ------------------------------------------------------------------------------------
+#: how far the server process's resident memory may stay above its baseline after an abuse round; what
+#: malloc keeps for reuse (arenas, connection buffers) after a round stays well under this here
+RSS_TOLERANCE_MB = 40
+
+
+def rss_mb() -> float:
+    """This process's resident memory (the server runs in it), from /proc (Linux)."""
+    statm = Path("/proc/self/statm")
+    if not statm.exists():
+        pytest.skip("resident memory is read from /proc: Linux only")
+    return int(statm.read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def settled_rss() -> float:
+    """RSS once freed memory is handed back: without malloc_trim, glibc keeps freed arenas and RSS
+    shows the high-water mark rather than what is still in use."""
+    gc.collect()
+    time.sleep(0.2)
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: RSS is then an upper bound
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    return rss_mb()
+
+
+def open_files(n: int) -> None:
+    """Room for ``n`` sockets: the clients and the server share this process."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    want = n + 512
+    if soft < want:
+        if hard != resource.RLIM_INFINITY and hard < want:
+            pytest.skip(f"needs {want} open files, the hard limit is {hard}")
+        resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
+
+
+async def storm(port: int, n: int, body: dict[str, Any]) -> list[int]:
+    """``n`` requests sent at once, each on its own connection; their status codes.
+
+    Plain asyncio streams rather than an HTTP client: a thousand httpx connections cost the test
+    (which shares its process and GIL with the server) more time than the server spends on them.
+    """
+    payload = json.dumps(body).encode()
+    head = b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+    message = head + b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(payload), payload)
+    ready = asyncio.Event()
+
+    async def one() -> int:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        await ready.wait()  # every connection open first, then all requests go out together
+        writer.write(message)
+        await writer.drain()
+        status = int((await reader.readline()).split()[1])
+        await reader.read()  # the rest, until the server closes
+        writer.close()
+        return status
+
+    tasks = [asyncio.ensure_future(one()) for _ in range(n)]
+    await asyncio.sleep(0.5)
+    ready.set()
+    return list(await asyncio.gather(*tasks))
+
+
+def test_a_thousand_requests_at_once_against_a_queue_of_32(serve: Any) -> None:
+    open_files(2 * 1000)
+    model = GatedModel(pieces=2)
+    server = serve(gated_engine(model), max_concurrency=2, max_queue=32, request_timeout=60)
+    body = {"model": "gated", "messages": HELLO}
+    deepest = 0
+    watching = threading.Event()
+
+    def watch() -> None:
+        nonlocal deepest
+        while not watching.is_set():
+            deepest = max(deepest, server.state.admission.waiting)
+            time.sleep(0.002)
+
+    asyncio.run(storm(server.port, 200, body))  # warm-up: first-use allocations belong to the baseline
+    wait_for(lambda: server.state.admission.running == 0)
+    before = settled_rss()
+    served_before = metric(server, "medllm_requests_total", route="/v1/chat/completions", code="200")
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        codes = asyncio.run(storm(server.port, 1000, body))
+        health = httpx.get(server.url + "/health", timeout=5)
+    finally:
+        watching.set()
+        watcher.join()
+    assert set(codes) <= {200, 503} and codes.count(200) >= 34 and codes.count(503) > 0
+    assert deepest <= 32  # never more waiting than the queue holds
+    assert health.status_code == 200 and health.json()["status"] in ("ok", "busy")
+    wait_for(lambda: httpx.get(server.url + "/health").json() == {"status": "ok", "running": 0, "queued": 0})
+    wait_for(
+        lambda: (
+            metric(server, "medllm_requests_total", route="/v1/chat/completions", code="200")
+            == served_before + codes.count(200)
+        )
+    )
+    assert metric(server, "medllm_requests_total", route="/v1/chat/completions", code="503") >= codes.count(503)
+    grown = settled_rss() - before
+    assert grown < RSS_TOLERANCE_MB, f"RSS grew {grown:.1f} MB over its baseline of {before:.0f} MB"
+    print(
+        f"1,000 at once: {codes.count(200)} answered, {codes.count(503)} refused; RSS {before:.0f} MB, +{grown:.1f} MB"
+    )
+
+
+def hang_up_mid_stream(port: int, body: dict[str, Any]) -> bool:
+    """Start a streamed request, read until the first generated text, then reset the connection (RST)."""
+    payload = json.dumps(body).encode()
+    sock = socket.create_connection(("127.0.0.1", port), timeout=30)
+    try:
+        sock.sendall(
+            b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Content-Length: %d\r\n\r\n%s" % (len(payload), payload)
+        )
+        seen = b""
+        while b'"content": "' not in seen.replace(b'"content": ""', b""):
+            chunk = sock.recv(65536)
+            if not chunk:
+                return False
+            seen += chunk
+        return True
+    finally:
+        # Linger 0: close() sends RST at once, as a crashed client or a dropped network does.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        sock.close()
+
+
+def test_abrupt_disconnects_mid_stream_leave_the_server_as_it_was(serve: Any, tiny: Any) -> None:
+    engine = TransformersEngine(tiny, batch_size=8)
+    server = serve(engine, max_concurrency=8, max_queue=32, max_new_tokens_limit=600, request_timeout=60)
+    body = {"model": TINY, "messages": HELLO, "max_tokens": 600, "temperature": 0, "stream": True}
+    try:
+        with ThreadPoolExecutor(4) as pool:  # warm-up round
+            assert all(pool.map(lambda _: hang_up_mid_stream(server.port, body), range(4)))
+        wait_for(lambda: server.state.admission.running == 0 and not engine.batcher._waiting)
+        before = settled_rss()
+        with ThreadPoolExecutor(12) as pool:
+            assert all(pool.map(lambda _: hang_up_mid_stream(server.port, body), range(24)))
+        wait_for(lambda: metric(server, "medllm_cancelled_generations_total", reason="disconnect") == 28, timeout=60)
+        wait_for(lambda: server.state.admission.running == 0 and not engine.batcher._waiting, timeout=30)
+        assert httpx.get(server.url + "/health").json() == {"status": "ok", "running": 0, "queued": 0}
+        # Still answers, in full.
+        whole = post(server, {**body, "stream": False, "max_tokens": 12}, timeout=60)
+        assert whole.status_code == 200 and whole.json()["usage"]["completion_tokens"] == 12
+        grown = settled_rss() - before
+        assert grown < RSS_TOLERANCE_MB, f"RSS grew {grown:.1f} MB over its baseline of {before:.0f} MB"
+        print(f"24 abrupt disconnects: RSS {before:.0f} MB, +{grown:.1f} MB")
+    finally:
+        engine.shutdown()
+
+
+#: a client in its own process, so the 50 MB it holds is not counted as the server's memory
+BIG_BODY_CLIENT = """
+import socket, sys
+port, size = int(sys.argv[1]), int(sys.argv[2])
+body = b'{"model": "tiny-random-llama", "messages": [{"role": "user", "content": "' + b"x" * size + b'"}]}'
+sock = socket.create_connection(("127.0.0.1", port), timeout=30)
+sock.sendall(b"POST /v1/chat/completions HTTP/1.1\\r\\nHost: x\\r\\nContent-Type: application/json\\r\\n"
+             b"Content-Length: %d\\r\\n\\r\\n" % len(body))
+try:
+    for start in range(0, len(body), 1 << 20):
+        sock.sendall(body[start:start + (1 << 20)])
+except OSError:  # the server answered and closed before the body was all sent
+    pass
+try:
+    print(sock.recv(100).split(b" ")[1].decode())
+except (OSError, IndexError):
+    print("closed")
+"""
+
+
+def test_big_and_unfinished_bodies_cost_no_memory(server: Any) -> None:
+    """50 MB bodies and bodies that never finish: refused, the server answers meanwhile, nothing kept."""
+
+    def send_big(count: int) -> list[str]:
+        clients = [
+            subprocess.Popen(
+                [sys.executable, "-c", BIG_BODY_CLIENT, str(server.port), str(50 * 2**20)],
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(count)
+        ]
+        return [client.communicate(timeout=60)[0].strip() for client in clients]
+
+    def never_finish() -> bytes:
+        with raw_connection(server.port) as sock:
+            sock.sendall(b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n{")
+            return read_response(sock)
+
+    assert send_big(1)[0] in ("413", "closed")  # warm-up
+    before = settled_rss()
+    with ThreadPoolExecutor(6) as pool:
+        slow = [pool.submit(never_finish) for _ in range(6)]
+        big_codes = send_big(6)
+        assert httpx.get(server.url + "/health").json()["status"] == "ok"  # answers while they hang
+        slow_replies = [f.result() for f in slow]
+    assert set(big_codes) <= {"413", "closed"} and all(r.startswith(b"HTTP/1.1 408") for r in slow_replies)
+    # Whatever each client saw, the server answered each 50 MB body with a 413, and counted it.
+    wait_for(lambda: metric(server, "medllm_requests_total", route="/v1/chat/completions", code="413") == 7)
+    wait_for(lambda: metric(server, "medllm_requests_total", route="/v1/chat/completions", code="408") == 6)
+    grown = settled_rss() - before
+    assert grown < RSS_TOLERANCE_MB, f"RSS grew {grown:.1f} MB over its baseline of {before:.0f} MB"
+    print(f"6 x 50 MB bodies and 6 unfinished bodies: RSS {before:.0f} MB, {grown:+.1f} MB")
+
+
+def test_a_client_that_leaves_the_queue_gives_up_its_place(serve: Any) -> None:
+    model = GatedModel(pieces=2)
+    model.gate.clear()
+    server = serve(gated_engine(model), max_concurrency=1, max_queue=4)
+    admission = server.state.admission
+    first = threading.Thread(target=lambda: post(server, {"model": "gated", "messages": HELLO}, timeout=30))
+    first.start()
+    wait_for(lambda: admission.running == 1)
+    payload = json.dumps({"model": "gated", "messages": HELLO, "stream": True}).encode()
+    with raw_connection(server.port) as sock:
+        sock.sendall(
+            b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Content-Length: %d\r\n\r\n%s" % (len(payload), payload)
+        )
+        wait_for(lambda: admission.waiting == 1)
+    wait_for(lambda: admission.waiting == 0)  # left the queue while the slot was still taken
+    assert metric(server, "medllm_cancelled_generations_total", reason="left_queue") == 1
+    model.gate.set()
+    first.join()
+    wait_for(lambda: admission.running == 0)
+    assert model.started == 1  # the one that left never generated

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -27,6 +29,16 @@ def test_refusals_are_one_line(args: list[str], message: str, monkeypatch: pytes
     result = runner.invoke(app, ["serve", "--model", "tiny-random-llama", *args])
     assert result.exit_code == 2
     assert message in " ".join(result.output.split()) and "Traceback" not in result.output
+
+
+def test_vllm_without_a_gpu_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """vLLM installed (a stand-in module here) but no CUDA GPU: one line, before any model loads."""
+    monkeypatch.setitem(sys.modules, "vllm", types.ModuleType("vllm"))
+    monkeypatch.setattr("torch.cuda.is_available", lambda: False)
+    monkeypatch.setattr("medllm.cli.assistant._load_assistant", lambda *a: pytest.fail("loaded a model"))
+    result = runner.invoke(app, ["serve", "--model", "tiny-random-llama", "--engine", "vllm"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "--engine vllm needs a CUDA GPU, and none is visible here" in " ".join(result.output.split())
 
 
 def test_a_bad_store_url_is_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

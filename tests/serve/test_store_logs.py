@@ -84,7 +84,7 @@ def test_log_content_is_deidentified(
     serve: Any, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The real de-identifier takes ~10 s to load; test_log_content_real_deidentifier runs it (slow).
-    monkeypatch.setattr("medllm.curate.deid.deidentify_text", lambda text: text.replace("Johanna Quistgaard", "[NAME]"))
+    monkeypatch.setattr("medllm.deid.deidentify_text", lambda text: text.replace("Johanna Quistgaard", "[NAME]"))
     caplog.set_level(logging.INFO, logger="medllm.serve")
     server = serve(gated_engine(GatedModel()), log=RequestLog(log_content=True))
     assert chat(server).status_code == 200

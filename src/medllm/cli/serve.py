@@ -31,7 +31,15 @@ def serve(
     engine: Annotated[
         str, typer.Option(help="transformers, vllm (GPU, optional extra) or llamacpp (optional extra).")
     ] = ("transformers"),
-    max_concurrency: Annotated[int, typer.Option(min=1, max=256, help="Requests generating at once.")] = 1,
+    max_concurrency: Annotated[int, typer.Option(min=1, max=256, help="Requests generating at once.")] = 8,
+    batching: Annotated[
+        bool,
+        typer.Option(
+            "--batching/--no-batching",
+            help="transformers engine: generate the requests running at once in one batch "
+            "(--no-batching: one generate call per request; with --max-concurrency 1, one at a time).",
+        ),
+    ] = True,
     max_queue: Annotated[int, typer.Option(min=0, max=10_000, help="Requests allowed to wait; more get 503.")] = 32,
     rate_limit: Annotated[
         int, typer.Option(min=0, help="Requests per minute per key (per address without keys); 0: none.")
@@ -83,13 +91,18 @@ def serve(
             fail(str(error))
     log = _request_log(log_content)
     conversations = _open_store(store, retention_days) if store else None
-    state = _state(spec, kb, locale, model_name, settings, keys, conversations, log)
+    batch_size = max_concurrency if batching and engine == "transformers" else 0
+    if engine == "vllm":
+        state = _vllm_state(spec, kb, locale, model_name, settings, keys, conversations, log)
+    else:
+        state = _state(spec, kb, locale, model_name, settings, keys, conversations, log, batch_size)
     from medllm.serve import create_app, run_server
 
     logging.getLogger("medllm.serve").setLevel(logging.INFO)
     console.print(
         f"[dim]serving {state.engine.name} and medllm-assistant on http://{host}:{port}/v1 "
-        f"({'keys required' if keys else 'no keys'}; {max_concurrency} at once, queue {max_queue})[/]",
+        f"({'keys required' if keys else 'no keys'}; {max_concurrency} at once"
+        f"{', batched' if state.engine.batching else ''}, queue {max_queue})[/]",
         highlight=False,
     )
     run_server(create_app(state), host, port)
@@ -126,6 +139,7 @@ def _state(
     keys: Any,
     store: Any,
     log: Any,
+    batch_size: int,
 ) -> Any:
     """Load the knowledge base and model the way `medllm ask` does, and wrap them for serving."""
     from medllm.assistant.triage import Locale
@@ -138,7 +152,7 @@ def _state(
         fail(str(error))
     assistant = _load_assistant(spec, kb, _config(locale=locale))
     return ServerState(
-        engine_for(assistant.model, model_name),
+        engine_for(assistant.model, model_name, batch_size=batch_size),
         settings,
         keys=keys,
         store=store,
@@ -146,3 +160,39 @@ def _state(
         assistant_config=assistant.config,
         log=log,
     )
+
+
+def _vllm_state(
+    spec: str,
+    kb: Path | None,
+    locale: str | None,
+    model_name: str | None,
+    settings: Any,
+    keys: Any,
+    store: Any,
+    log: Any,
+) -> Any:
+    """The same server in front of vLLM's engine (it batches the requests running at once itself)."""
+    from medllm.assistant.triage import Locale
+    from medllm.cli.assistant import _config
+    from medllm.knowledge import KBError, KnowledgeBase
+    from medllm.models import ModelError
+    from medllm.serve import ServerState
+    from medllm.serve.vllm_engine import VLLMEngine
+
+    try:
+        Locale.parse(locale, "en")
+    except ValueError as error:
+        fail(str(error))
+    config = _config(locale=locale)
+    knowledge = None
+    if kb is not None:
+        try:
+            knowledge = KnowledgeBase.open(kb)
+        except KBError as error:
+            fail(str(error))
+    try:
+        engine = VLLMEngine(spec, model_name, max_batch=settings.max_concurrency)
+    except ModelError as error:
+        fail(escape(str(error)))
+    return ServerState(engine, settings, keys=keys, store=store, kb=knowledge, assistant_config=config, log=log)

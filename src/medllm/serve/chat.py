@@ -109,7 +109,10 @@ async def chat_completions(request: Request) -> Response:
         fn = assistant_turn(state.engine, state.kb, state.assistant_config, turn.messages, max_new, state.settings)
     else:
         fn = chat_turn(state.engine, turn.messages, config, max_new, state.settings)
-    job, prompt_tokens = await state.start(fn, deadline)
+    try:
+        job, prompt_tokens = await state.start(fn, deadline, request)
+    except ClientGone:
+        return Response(status_code=499)
     if body.stream:
         include_usage = bool(body.stream_options and body.stream_options.include_usage)
         return EventSourceResponse(

@@ -50,7 +50,10 @@ async def completions(request: Request) -> Response:
     )
     prompt = body.prompt_text()
     fn = completion_turn(state.engine, prompt, config, max_new, state.settings, echo=body.echo, logprobs=body.logprobs)
-    job, prompt_tokens = await state.start(fn, deadline)
+    try:
+        job, prompt_tokens = await state.start(fn, deadline, request)
+    except ClientGone:
+        return Response(status_code=499)
     rid, created = responses.new_id("cmpl"), responses.now()
     log = _Logger(state, body, key.name if key is not None else None, started, prompt)
     if body.stream:

@@ -2,16 +2,18 @@
 
 An engine runs one request in the calling (worker) thread and hands text out through ``emit`` as it
 is produced; a ``threading.Event`` asks it to stop (client gone, timeout), which it checks at every
-token. ``TransformersEngine`` drives transformers' ``generate`` itself, so it knows token counts and why
-generation ended, and can serve prompt log-probabilities; ``ChatModelEngine`` serves any other
-:class:`~medllm.models.ChatModel` (llama.cpp, an upstream OpenAI-compatible server) through its
-streaming chat, without log-probabilities.
+token. ``TransformersEngine`` drives transformers itself, so it knows token counts and why generation
+ended, and can serve prompt log-probabilities; with ``batch_size`` > 1 the requests running at once are
+generated together (:mod:`medllm.serve.batching`), otherwise each is its own ``generate`` call.
+``ChatModelEngine`` serves any other :class:`~medllm.models.ChatModel` (llama.cpp, an upstream
+OpenAI-compatible server) through its streaming chat, without log-probabilities.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -21,8 +23,16 @@ from medllm.models.base import ChatModel, GenerationConfig, Message, ModelError,
 if TYPE_CHECKING:
     import torch
 
+    from medllm.serve.batching import ContinuousBatcher
+
+logger = logging.getLogger(__name__)
+
 #: emit(text): hands generated text to the waiting request.
 Emit = Callable[[str], None]
+
+#: KV-cache tokens set aside per batch slot: room for a typical prompt plus the default 512 new tokens;
+#: a longer request waits for pages to free up, and one longer than the whole cache runs alone
+_CACHE_TOKENS_PER_SLOT = 1024
 
 
 @dataclass(frozen=True)
@@ -44,6 +54,8 @@ class Engine:
     """
 
     supports_logprobs = False
+    #: whether concurrent requests are generated in one batch
+    batching = False
 
     def __init__(self, chat_model: ChatModel, name: str | None = None, max_length: int | None = None) -> None:
         self.chat_model = chat_model
@@ -69,7 +81,21 @@ class Engine:
     ) -> dict[str, Any]:
         raise ModelError(f"{self.name}: log-probabilities are served by the transformers engine only")
 
+    def stream_text(
+        self, messages: Sequence[Message], config: GenerationConfig, stop: threading.Event
+    ) -> Iterator[str]:
+        """One conversation's reply in pieces, ending once ``stop`` is set (how the assistant reads the model)."""
+        with closing(self.chat_model.stream_chat(list(messages), config)) as pieces:
+            for piece in pieces:
+                if stop.is_set():  # closing() ends the backend's stream, which stops its generation
+                    return
+                yield piece
+
+    def shutdown(self) -> None:  # optional hook: only a batching engine has background work
+        """Stop background work (a batch scheduler); the model stays loaded."""
+
     def close(self) -> None:
+        self.shutdown()
         self.chat_model.close()
 
 
@@ -105,11 +131,19 @@ class _Cancel:
 
 
 class TransformersEngine(Engine):
-    """A local transformers model, one generation per call (calls may run in several threads)."""
+    """A local transformers model; calls may run in several threads.
+
+    Args:
+        chat_model: a :class:`~medllm.models.transformers_backend.TransformersModel`.
+        name: the name clients send (default: the model's).
+        batch_size: above 1, up to this many concurrent requests are generated in one continuously
+            rebuilt batch; 0 or 1, each request is its own ``generate`` call (one at a time when the
+            server runs one request at once).
+    """
 
     supports_logprobs = True
 
-    def __init__(self, chat_model: Any, name: str | None = None) -> None:
+    def __init__(self, chat_model: Any, name: str | None = None, *, batch_size: int = 0) -> None:
         super().__init__(chat_model, name, chat_model.max_length)
         self.hf = chat_model.model
         self.tokenizer = chat_model.tokenizer
@@ -120,6 +154,24 @@ class TransformersEngine(Engine):
         self.eos_ids = sorted({int(i) for i in eos if i is not None})
         pad = self.tokenizer.pad_token_id
         self.pad_id = pad if pad is not None else (self.eos_ids[0] if self.eos_ids else 0)
+        self.batcher: ContinuousBatcher | None = None
+        if batch_size > 1:
+            self.batcher = self._batcher(batch_size)
+        self.batching = self.batcher is not None
+
+    def _batcher(self, batch_size: int) -> ContinuousBatcher | None:
+        from medllm.serve.batching import ContinuousBatcher
+
+        cache = max(batch_size * _CACHE_TOKENS_PER_SLOT, min(self.max_length or 0, 4 * _CACHE_TOKENS_PER_SLOT))
+        try:
+            return ContinuousBatcher(self.hf, self.eos_ids, self.pad_id, max_batch=batch_size, cache_tokens=cache)
+        except ValueError as error:
+            logger.warning("%s: requests are generated one per call: %s", self.name, error)
+            return None
+
+    def shutdown(self) -> None:
+        if self.batcher is not None:
+            self.batcher.close()
 
     # --- tokens -------------------------------------------------------------------------------------
     def encode(self, text: str, offsets: bool = False) -> Any:
@@ -160,7 +212,63 @@ class TransformersEngine(Engine):
     def complete(self, prompt: str, config: GenerationConfig, stop: threading.Event, emit: Emit) -> Finish:
         return self._stream(self.prompt_ids(prompt), config, stop, emit)
 
+    def stream_text(
+        self, messages: Sequence[Message], config: GenerationConfig, stop: threading.Event
+    ) -> Iterator[str]:
+        ids = self.chat_ids(messages) if self.batcher is not None else []
+        if self.batcher is not None and self.batcher.accepts(len(ids), config):
+            yield from self._batched(ids, config, stop)
+        else:
+            yield from super().stream_text(messages, config, stop)
+
     def _stream(self, ids: list[int], config: GenerationConfig, stop: threading.Event, emit: Emit) -> Finish:
+        if self.batcher is not None and self.batcher.accepts(len(ids), config):
+            pieces = self._batched(ids, config, stop)
+            while True:
+                try:
+                    emit(next(pieces))
+                except StopIteration as end:
+                    return end.value
+        return self._stream_alone(ids, config, stop, emit)
+
+    def _batched(self, ids: list[int], config: GenerationConfig, stop: threading.Event) -> Generator[str, None, Finish]:
+        """One request's text as the shared batch produces it; returns how it ended.
+
+        The same streamer class and stop-string filter as a request generated alone, so the text a
+        request gets does not depend on whether it was batched.
+        """
+        import torch
+        from transformers import TextStreamer
+
+        assert self.batcher is not None
+        texts: list[str] = []
+
+        class _Collect(TextStreamer):
+            def on_finalized_text(self, text: str, stream_end: bool = False) -> None:
+                texts.append(text)
+
+        streamer = _Collect(self.tokenizer, skip_prompt=False, skip_special_tokens=True)
+        stopper = StopStringFilter(config.stop)
+        generated: list[int] = []
+        with closing(self.batcher.tokens(ids, config, stop)) as tokens:  # closing: cancels it in the batch
+            ended = False
+            while not ended and not stopper.stopped:
+                try:
+                    new = next(tokens)
+                    generated.extend(new)
+                    streamer.put(torch.tensor(new))
+                except StopIteration:
+                    ended = True
+                    streamer.end()
+                for text in texts:
+                    if piece := stopper.feed(text):
+                        yield piece
+                texts.clear()
+        if rest := stopper.flush():
+            yield rest
+        return Finish(self._reason(generated, config, stop, stopper.stopped), len(generated))
+
+    def _stream_alone(self, ids: list[int], config: GenerationConfig, stop: threading.Event, emit: Emit) -> Finish:
         from transformers import TextStreamer
 
         stopper = StopStringFilter(config.stop)
@@ -226,18 +334,17 @@ def resolve_spec(spec: str, engine: str) -> str:
     """The model spec ``load_model`` takes for ``engine``; vLLM is imported here, only when asked for.
 
     Raises:
-        ModelError: an unknown engine, or vLLM asked for where it is not installed (or not yet served).
+        ModelError: an unknown engine, or vLLM asked for where it is not installed or there is no GPU.
     """
     from medllm.models.registry import LLAMACPP_PREFIX
 
     if engine == "vllm":
-        try:
-            import vllm  # noqa: F401
-        except ImportError:
-            raise ModelError(
-                "--engine vllm needs vLLM, which is not installed (GPU machines: pip install 'medllm[gpu]')"
-            ) from None
-        raise ModelError("--engine vllm is not served yet by this version of medllm: use --engine transformers")
+        from medllm.serve.vllm_engine import check_vllm
+
+        check_vllm()
+        if spec.startswith(("http://", "https://", LLAMACPP_PREFIX)):
+            raise ModelError(f"--engine vllm serves a model folder, hub id or built-in name, not {spec!r}")
+        return spec
     if engine == "llamacpp":
         return spec if spec.startswith(LLAMACPP_PREFIX) else LLAMACPP_PREFIX + spec
     if engine != "transformers":
@@ -245,10 +352,16 @@ def resolve_spec(spec: str, engine: str) -> str:
     return spec
 
 
-def engine_for(model: ChatModel, name: str | None = None) -> Engine:
-    """The engine that serves an already loaded model: transformers models get the full engine."""
+def engine_for(model: ChatModel, name: str | None = None, *, batch_size: int = 0) -> Engine:
+    """The engine that serves an already loaded model: transformers models get the full engine.
+
+    Args:
+        model: the loaded model.
+        name: the name clients send for it.
+        batch_size: transformers models only: above 1, concurrent requests are generated together.
+    """
     from medllm.models.transformers_backend import TransformersModel
 
     if isinstance(model, TransformersModel):
-        return TransformersEngine(model, name)
+        return TransformersEngine(model, name, batch_size=batch_size)
     return ChatModelEngine(model, name)

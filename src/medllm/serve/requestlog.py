@@ -60,7 +60,7 @@ class RequestLog:
 
 
 def _deidentified(messages: Sequence[dict[str, Any]], reply: str) -> str:
-    from medllm.curate.deid import deidentify_text
+    from medllm.deid import deidentify_text
 
     last = next((m.get("content", "") for m in reversed(messages) if m.get("role") == "user"), "")
     return repr({"user": deidentify_text(str(last)), "reply": deidentify_text(reply)})

@@ -84,13 +84,16 @@ class ServerState:
         except ValidationError as error:
             raise validation_error(error) from None
 
-    async def start(self, fn: JobFn, deadline: float) -> tuple[Job, int]:
+    async def start(self, fn: JobFn, deadline: float, request: Request | None = None) -> tuple[Job, int]:
         """Take a slot (or 503), start ``fn`` and wait until it accepts the request (or refuses it: 400).
 
         Returns:
             The running job and the prompt's token count.
+
+        Raises:
+            ClientGone: ``request``'s client left while it waited for a slot.
         """
-        await self.admission.acquire(remaining(deadline))
+        await self._take_slot(deadline, request)
 
         def finished() -> None:
             self.jobs.discard(job)
@@ -110,6 +113,39 @@ class ServerState:
         if kind == "error":
             raise as_api_error(value)
         return job, int(value)
+
+    async def _take_slot(self, deadline: float, request: Request | None) -> None:
+        """Wait in the queue for a slot; a client that leaves meanwhile gives up its place.
+
+        Without this, a request whose client is gone would keep its place, take a slot and start
+        generating before anything noticed, and a server shutting down would wait for it.
+        """
+        if request is None:
+            await self.admission.acquire(remaining(deadline))
+            return
+        waiter = asyncio.ensure_future(self.admission.acquire(remaining(deadline)))
+        try:
+            while True:
+                done, _ = await asyncio.wait({waiter}, timeout=_DISCONNECT_POLL)
+                if done:
+                    waiter.result()  # raises the queue's 503 or 504
+                    return
+                if await request.is_disconnected():
+                    break
+        except asyncio.CancelledError:
+            await self._give_up(waiter)
+            raise
+        await self._give_up(waiter)
+        self.metrics.cancelled.labels("left_queue").inc()
+        raise ClientGone
+
+    async def _give_up(self, waiter: asyncio.Future) -> None:
+        waiter.cancel()
+        try:
+            await waiter
+        except (asyncio.CancelledError, APIError):
+            return
+        self.admission.release()  # the slot came just as the request gave up its place
 
     async def collect(self, job: Job, request: Request, deadline: float, on_text: Any = None) -> tuple[str, Any]:
         """Everything a job produces (not streamed), stopping it when the client leaves or time runs out."""
@@ -147,6 +183,7 @@ class ServerState:
         for job in list(self.jobs):
             job.cancel()
         self.executor.shutdown(wait=False, cancel_futures=True)
+        self.engine.shutdown()
         if self.store is not None:
             self.store.close()
 

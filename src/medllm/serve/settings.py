@@ -13,7 +13,8 @@ class ServeSettings:
     """Limits and switches of one server.
 
     Args:
-        max_concurrency: requests generating at once (the rest wait in the queue).
+        max_concurrency: requests generating at once (the rest wait in the queue); with a batching
+            engine, the most requests in one batch.
         max_queue: requests allowed to wait; one more gets 503 at once.
         rate_limit: requests per minute per key (per client address without keys); 0 for none.
         max_body_bytes: largest request body; more gets 413.
@@ -24,7 +25,7 @@ class ServeSettings:
         retention_days: how long the conversation store keeps a conversation after its last turn.
     """
 
-    max_concurrency: int = 1
+    max_concurrency: int = 8
     max_queue: int = 32
     rate_limit: int = 0
     max_body_bytes: int = 1_048_576

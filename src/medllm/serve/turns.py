@@ -104,22 +104,32 @@ def completion_turn(
     return run
 
 
-class _Stoppable:
-    """The assistant's model, with every stream ended as soon as the request is cancelled."""
+class _RequestModel:
+    """The engine's model as the assistant pipeline sees it during one request.
 
-    def __init__(self, model: Any, stop: threading.Event) -> None:
-        self._model = model
+    Every call goes through the engine, so it ends as soon as the request is cancelled and, where the
+    engine batches, joins the batch of the requests running at the same time.
+    """
+
+    def __init__(self, engine: Engine, stop: threading.Event) -> None:
+        self._engine = engine
+        self._model = engine.chat_model
         self._stop = stop
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._model, name)
 
     def stream_chat(self, messages: Sequence[Message], config: GenerationConfig) -> Iterator[str]:
-        with closing(self._model.stream_chat(messages, config)) as pieces:
-            for piece in pieces:
-                if self._stop.is_set():
-                    return
-                yield piece
+        return self._engine.stream_text(messages, config, self._stop)
+
+    def chat(self, conversations: Sequence[Sequence[Message]], config: GenerationConfig) -> list[str]:
+        if not self._engine.batching:
+            return self._model.chat(conversations, config)
+        replies = []
+        for messages in conversations:
+            with closing(self._engine.stream_text(messages, config, self._stop)) as pieces:
+                replies.append("".join(pieces))
+        return replies
 
 
 def assistant_turn(
@@ -151,7 +161,7 @@ def assistant_turn(
         early = triage("\n".join(user_turns), language=detect_language(user_turns[-1]))
         emit("triage", early.to_dict())
         config = replace(assistant_config, max_new_tokens=max(budget, 1))
-        assistant = Assistant(_Stoppable(engine.chat_model, stop), kb, config)
+        assistant = Assistant(_RequestModel(engine, stop), kb, config)
         sent: list[str] = []
 
         def say(text: str) -> None:
