@@ -140,9 +140,36 @@ def mcq_reply(user: str) -> str:
     return f"Question: {question.rstrip('?')}?\nAnswer: The answer is {answer}, as explained in the source."
 
 
+PREFERENCE_SYSTEM = "You are a careful medical assistant."
+
+
+def answer_quality(body: dict[str, Any]) -> int:
+    """The 1-10 quality of the answer the scripted teacher samples for this request (a function of its seed)."""
+    return 1 + _digest(f"quality:{body.get('seed')}") % 10
+
+
+def preference_answer_reply(body: dict[str, Any]) -> str:
+    """A sampled answer that states its own quality, so the scripted judge can grade it."""
+    user = body["messages"][-1]["content"]
+    return f"Answer with seed {body.get('seed')} to {user[:40]!r}: quality {answer_quality(body)}."
+
+
+def judge_reply(user: str) -> str:
+    """``Score: N`` read from the graded answer; no score for answers to prompts marked NOGRADE."""
+    answer = user.split("Answer to grade:\n", 1)[1]
+    if "NOGRADE" in answer:
+        return "I cannot grade this answer."
+    quality = re.search(r"quality (\d+)", answer)
+    return f"The answer is plausible and safe.\nScore: {quality.group(1) if quality else 1}"
+
+
 def scripted_reply(body: dict[str, Any]) -> str:
     """The teacher's reply to any synth request."""
     user = body["messages"][-1]["content"]
+    if "Answer to grade:\n" in user:
+        return judge_reply(user)
+    if body["messages"][0]["content"].startswith(PREFERENCE_SYSTEM):
+        return preference_answer_reply(body)
     if "tasks:\n###" in user:
         return self_instruct_reply(user)
     if user.startswith("Write a conversation between a patient and a doctor"):

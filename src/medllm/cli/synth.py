@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.table import Table
@@ -22,8 +24,17 @@ def _params(values: list[str]) -> dict[str, str]:
     return params
 
 
+def _value(text: str) -> Any:
+    """An ``--engine-arg`` value: a JSON number, boolean or null when it reads as one, else the text."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return text
+    return value if isinstance(value, int | float | bool) or value is None else text
+
+
 def synth_command(
-    name: str = typer.Argument(..., help="Generator: self-instruct, kb-dialogues, rewrite or mcq-to-qa."),
+    name: str = typer.Argument(..., help="Generator: self-instruct, kb-dialogues, rewrite, mcq-to-qa or preferences."),
     input: str = typer.Option(..., "--input", "-i", help="A registry dataset name or a local file."),
     teacher: str = typer.Option(..., help="An OpenAI-compatible base URL (http://host:port/v1) or a local model."),
     out_dir: Path = typer.Option(..., "--out", "-o", help="Run folder: records.jsonl, ledger.json, cache, rejects."),
@@ -43,6 +54,8 @@ def synth_command(
     price_in: float = typer.Option(0.0, min=0.0, help="US dollars per million prompt tokens, for the ledger."),
     price_out: float = typer.Option(0.0, min=0.0, help="US dollars per million completion tokens, for the ledger."),
     param: list[str] = typer.Option([], "--param", "-p", help="Generator setting KEY=VALUE (repeatable)."),
+    engine: str = typer.Option("auto", help="auto (the URL or a local model) or vllm (vLLM's offline engine, GPU)."),
+    engine_arg: list[str] = typer.Option([], "--engine-arg", help="vllm.LLM argument KEY=VALUE (repeatable)."),
     as_json: bool = typer.Option(False, "--json", help="Print the run summary as one JSON object."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show the live progress bar on stderr."),
 ) -> None:
@@ -75,6 +88,8 @@ def synth_command(
         price_out=price_out,
         params=_params(param),
         progress=progress and not as_json,
+        engine=engine,
+        engine_args={key: _value(setting) for key, setting in _params(engine_arg).items()},
     )
     try:
         result = run_synth(config)

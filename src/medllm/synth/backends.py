@@ -168,14 +168,41 @@ def api_key_from_env(variable: str, base_url: str) -> str:
     raise SynthError(f"no API key: set the environment variable {variable} (or name another with --api-key-env)")
 
 
+#: ``--engine``: ``auto`` sends to a URL or runs a ``medllm.models`` model; ``vllm`` runs vLLM's offline engine.
+ENGINES = ("auto", "vllm")
+
+
 def open_backend(
-    teacher: str, *, model: str | None, api_key_env: str = DEFAULT_KEY_ENV, timeout: float = 60.0
+    teacher: str,
+    *,
+    model: str | None,
+    api_key_env: str = DEFAULT_KEY_ENV,
+    timeout: float = 60.0,
+    engine: str = "auto",
+    engine_args: dict[str, Any] | None = None,
 ) -> TeacherBackend:
     """A backend for ``--teacher``: an ``http(s)://`` URL, or any spec ``medllm.models.load_model`` accepts.
 
+    Args:
+        teacher: the URL or model spec.
+        model: the model name at the endpoint (for vLLM: the name recorded in the cache and provenance).
+        api_key_env: the environment variable holding the key for a URL.
+        timeout: seconds per request for a URL.
+        engine: ``auto`` or ``vllm`` (the model on vLLM's offline batch engine; GPU only).
+        engine_args: keyword arguments for ``vllm.LLM`` with ``engine="vllm"``.
+
     Raises:
-        SynthError: no key for a remote URL, no model name and the server lists several, or the model fails to load.
+        SynthError: no key for a remote URL, no model name and the server lists several, the model fails
+            to load, or ``engine="vllm"`` without vLLM or a GPU.
     """
+    if engine not in ENGINES:
+        raise SynthError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
+    if engine == "vllm":
+        from medllm.synth.vllm_backend import VLLMBackend
+
+        return VLLMBackend(teacher, name=model, engine_args=engine_args)
+    if engine_args:
+        raise SynthError("--engine-arg applies to --engine vllm only")
     if teacher.startswith(("http://", "https://")):
         key = api_key_from_env(api_key_env, teacher)
         name = model or _only_model(teacher, key, timeout)
@@ -207,6 +234,7 @@ def _only_model(base_url: str, key: str, timeout: float) -> str:
 
 __all__ = [
     "DEFAULT_KEY_ENV",
+    "ENGINES",
     "ItemRejected",
     "LocalBackend",
     "OpenAIBackend",

@@ -1,7 +1,7 @@
 """Medical facts in free text, for the checks that reject rewrites and dialogues which lose or invent them.
 
 Four kinds, found by word lists and patterns (no model): drugs (generic and brand names from
-:mod:`medllm.curate.deid_vocab` plus the USAN stems that rarely end ordinary words), doses (a number
+:mod:`medllm.deid.wordlists.medical` plus the USAN stems that rarely end ordinary words), doses (a number
 with a unit, normalised: ``500 mg`` = ``500mg``), tests (a list of common investigations with their
 abbreviations folded together: ``EKG`` = ``ECG`` = ``electrocardiogram``) and diagnoses (single-word
 disease names). It errs towards recall on the terms it knows: a rewrite that only rephrases keeps
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from medllm.curate.deid_vocab import BRAND_DRUGS, DISEASE_WORDS, GENERIC_DRUGS
+from medllm.deid.wordlists.medical import BRAND_DRUGS, DISEASE_WORDS, GENERIC_DRUGS
 
 # Stems long and specific enough that ordinary English words do not end with them.
 _SAFE_DRUG_STEMS = (

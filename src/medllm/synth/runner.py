@@ -12,12 +12,13 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from medllm.io.issues import IssueLog
+from medllm.io.issues import IssueLog, OnIssue, RowIssue
 from medllm.synth.backends import DEFAULT_KEY_ENV, TeacherBackend, open_backend
 from medllm.synth.cache import ResponseCache
 from medllm.synth.client import TeacherClient
@@ -30,6 +31,8 @@ from medllm.synth.types import Dropped, Kept, Sampling, SynthError
 
 log = logging.getLogger(__name__)
 _LEDGER_EVERY_S = 2.0
+_VLLM_MIN_BATCH = 64
+_SECRET = re.compile(r"token|key|secret|password", re.IGNORECASE)
 
 
 @dataclass
@@ -59,6 +62,8 @@ class SynthConfig:
     price_out: float = 0.0
     params: dict[str, str] = field(default_factory=dict)
     progress: bool = True
+    engine: str = "auto"
+    engine_args: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -79,33 +84,46 @@ class SynthResult:
         return data
 
 
-def run_synth(config: SynthConfig, *, backend: TeacherBackend | None = None) -> SynthResult:
+def run_synth(
+    config: SynthConfig, *, backend: TeacherBackend | None = None, on_issue: OnIssue | None = None
+) -> SynthResult:
     """Run ``config`` to completion (see the module docstring for the folder it writes).
 
     Args:
         config: the run's settings.
         backend: a teacher backend to use instead of opening ``config.teacher`` (tests, embedding).
+        on_issue: also receives each bad input row (after it is written to ``input_issues.jsonl``);
+            ``medllm data build`` passes its own handler, which raises in strict mode.
 
     Raises:
         SynthError: bad settings, unreadable input, or a teacher that refuses every request.
     """
-    return asyncio.run(_run(config, backend))
+    return asyncio.run(_run(config, backend, on_issue))
 
 
-async def _run(config: SynthConfig, backend: TeacherBackend | None) -> SynthResult:
+async def _run(config: SynthConfig, backend: TeacherBackend | None, on_issue: OnIssue | None = None) -> SynthResult:
     generator = get_generator(config.generator, config.params)
     templates = TemplateSet(config.templates)
     out = Path(config.out)
     out.mkdir(parents=True, exist_ok=True)
     with open(out / "input_issues.jsonl", "w", encoding="utf-8") as issues_file:
         issue_log = IssueLog(rejects=issues_file)
-        items = load_items(config.input, generator, issue_log)
+        items = load_items(config.input, generator, _forwarding(issue_log, on_issue))
     if backend is None:
         backend = open_backend(
-            config.teacher, model=config.teacher_model, api_key_env=config.api_key_env, timeout=config.timeout
+            config.teacher,
+            model=config.teacher_model,
+            api_key_env=config.api_key_env,
+            timeout=config.timeout,
+            engine=config.engine,
+            engine_args=config.engine_args,
         )
+        if config.engine == "vllm" and config.concurrency < _VLLM_MIN_BATCH:
+            log.warning(
+                "--engine vllm batches at most --concurrency requests (%d); 256 or more fills a GPU", config.concurrency
+            )
     ledger = Ledger(prices=Prices(config.price_in, config.price_out), input_issues=issue_log.total)
-    ledger.config = {**asdict(config), "teacher_model": backend.model}
+    ledger.config = {**asdict(config), "teacher_model": backend.model, "engine_args": _redacted(config.engine_args)}
     ledger_file = LedgerFile(out / "ledger.json", ledger)
     cache = ResponseCache(config.cache or out / "cache.sqlite")
     progress = LiveProgress(ledger, enabled=config.progress)
@@ -164,6 +182,22 @@ async def _run(config: SynthConfig, backend: TeacherBackend | None) -> SynthResu
         ledger=ledger_data,
         issues=[str(issue) for issue in issue_log.issues],
     )
+
+
+def _redacted(engine_args: dict[str, Any]) -> dict[str, Any]:
+    # vllm.LLM takes hf_token=...: the ledger is shared with the data, so secrets never go into it.
+    return {k: "***" if _SECRET.search(k) else v for k, v in engine_args.items()}
+
+
+def _forwarding(issue_log: IssueLog, on_issue: OnIssue | None) -> OnIssue:
+    if on_issue is None:
+        return issue_log
+
+    def both(issue: RowIssue) -> None:
+        issue_log(issue)
+        on_issue(issue)
+
+    return both
 
 
 async def _save_periodically(ledger_file: LedgerFile) -> None:

@@ -102,6 +102,11 @@ class TemplateSet:
         return loaded
 
 
+def has_marker(text: str) -> bool:
+    """Whether ``text`` holds a line that would open a new message if rendered into a template."""
+    return _MARKER.search(text) is not None
+
+
 def shipped_templates() -> list[str]:
     """Names of the templates shipped with medllm."""
     return sorted(p.stem for p in SHIPPED.glob("*.jinja"))

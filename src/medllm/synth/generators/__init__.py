@@ -12,6 +12,7 @@ GENERATORS: dict[str, str] = {
     "kb-dialogues": "medllm.synth.generators.kb_dialogues:KBDialogues",
     "rewrite": "medllm.synth.generators.rewrite:Rewrite",
     "mcq-to-qa": "medllm.synth.generators.mcq_to_qa:MCQToQA",
+    "preferences": "medllm.synth.generators.preferences:Preferences",
 }
 
 
