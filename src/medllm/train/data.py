@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,27 @@ ACCEPTED: dict[str, tuple[type[Record], ...]] = {
 
 
 @dataclass
+class SourceProvenance:
+    """Where one source's records come from, as a model card names it (no local paths).
+
+    Attributes:
+        name: the registry dataset's name, or the local file's or folder's name.
+        dataset: the registry name, None for a local file.
+        records: records used from it.
+        licenses: records per licence they carry (``None``: not stated).
+        languages: records per language tag.
+        role: ``train`` or ``validation``.
+    """
+
+    name: str
+    dataset: str | None
+    records: int
+    licenses: dict[str | None, int]
+    languages: dict[str | None, int]
+    role: str = "train"
+
+
+@dataclass
 class StageData:
     """The records a stage trains and evaluates on, with what was read and what was skipped."""
 
@@ -41,6 +63,8 @@ class StageData:
     validation: list[Record]
     issues: IssueLog = field(default_factory=IssueLog)
     sources: dict[str, int] = field(default_factory=dict)
+    #: per source label: what the model card says about it
+    provenance: dict[str, SourceProvenance] = field(default_factory=dict)
     #: records a stage left out while preparing them, by reason (no reply to train on, too long, ...)
     skipped: dict[str, int] = field(default_factory=dict)
     data_cards: list[str] = field(default_factory=list)
@@ -85,7 +109,9 @@ def load_stage_data(spec: DataSpec, stage_type: str, *, seed: int, holdout: floa
     random.Random(seed).shuffle(train)
     if isinstance(spec.validation, list):
         validation = [
-            r for source in spec.validation for r in _read_one(source, stage_type, data, seed=seed, holdout=holdout)
+            r
+            for source in spec.validation
+            for r in _read_one(source, stage_type, data, seed=seed, holdout=holdout, role="validation")
         ]
     else:
         validation = held if spec.validation == "held_out" else []
@@ -97,7 +123,9 @@ def load_stage_data(spec: DataSpec, stage_type: str, *, seed: int, holdout: floa
     return data
 
 
-def _read_one(source: SourceRef, stage_type: str, data: StageData, *, seed: int, holdout: float) -> list[Record]:
+def _read_one(
+    source: SourceRef, stage_type: str, data: StageData, *, seed: int, holdout: float, role: str = "train"
+) -> list[Record]:
     read = list(_check_kind(_read_source(source, data), source, stage_type))
     if source.held_out:
         read = [r for r in read if is_held_out(r, seed=seed, fraction=holdout)]
@@ -107,6 +135,14 @@ def _read_one(source: SourceRef, stage_type: str, data: StageData, *, seed: int,
         random.Random(f"{seed}:{source.label}").shuffle(read)
         read = read[: source.cap]
     data.sources[source.label] = len(read)
+    data.provenance[source.label] = SourceProvenance(
+        name=source.dataset or (source.path.name if source.path is not None else source.label),
+        dataset=source.dataset,
+        records=len(read),
+        licenses=dict(Counter(getattr(r, "license", None) for r in read)),
+        languages=dict(Counter(getattr(r, "language", None) for r in read)),
+        role=role,
+    )
     return read
 
 

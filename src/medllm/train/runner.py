@@ -55,6 +55,7 @@ def run_recipe(
         output.mkdir(parents=True, exist_ok=True)
         (output / "recipe.json").write_text(json.dumps(plain_recipe, indent=2), encoding="utf-8")
     policy = model_folder(recipe.model)
+    policy_stage: str | None = None  # the stage that exported ``policy``
     reward_models: dict[str, str] = {}
     results: list[dict[str, Any]] = []
     for stage in recipe.stages:
@@ -79,6 +80,7 @@ def run_recipe(
                 model=policy,
                 base_model=recipe.model,
                 output_dir=folder,
+                previous_stage=policy_stage,
                 chat_template=chat_template,
                 seed=recipe.seed,
                 resume=resume,
@@ -95,11 +97,17 @@ def run_recipe(
         results.append(result)
         if result.get("reward_model"):
             reward_models[stage.name] = result["reward_model"]
-        policy = result["model"]
+        if result["model"] != policy:
+            policy, policy_stage = result["model"], stage.name
         if only == stage.name:
             break
-    summary = {"model": recipe.model, "final_model": policy, "stages": results}
+    summary: dict[str, Any] = {"model": recipe.model, "final_model": policy, "stages": results}
     if main:
+        from medllm.train.plots import plot_held_out_across_stages
+
+        plot = plot_held_out_across_stages(results, output / "plots" / "held_out_loss.png")
+        if plot is not None:
+            summary["plots"] = [str(plot)]
         (output / "summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
     return summary
 

@@ -38,6 +38,7 @@ class StageContext:
     Attributes:
         model: the input model (folder or hub id): the recipe's model, or the previous stage's export.
         base_model: the recipe's starting model, named in model cards.
+        previous_stage: the stage whose export ``model`` is (None for the recipe's model).
         output_dir: the stage's folder.
         chat_template: the template to train with (None: the model's own).
         seed: the run's seed.
@@ -50,6 +51,7 @@ class StageContext:
     model: str
     base_model: str
     output_dir: Path
+    previous_stage: str | None = None
     chat_template: str | None = None
     seed: int = 42
     resume: bool = False
@@ -87,6 +89,13 @@ def flash_attention_available() -> bool:
     import importlib.util
 
     return not on_cpu() and importlib.util.find_spec("flash_attn") is not None
+
+
+def gpu_memory() -> int:
+    """Bytes of memory of this process's GPU."""
+    import torch
+
+    return torch.cuda.get_device_properties(torch.cuda.current_device()).total_memory
 
 
 class Stage:
@@ -182,7 +191,14 @@ class Stage:
             values.update(bf16=torch.cuda.is_bf16_supported())
         values.update(self.stage_defaults())
         values.update(self.spec.args)
+        if "gradient_checkpointing" in self.spec.args and "activation_checkpointing" not in self.spec.args:
+            # The deprecated alias counts only where activation_checkpointing is unset, and a default sets it.
+            values["activation_checkpointing"] = self.spec.args["gradient_checkpointing"]
         return self.config_cls()(**values)
+
+    def attention_implementation(self) -> str | None:
+        """The model's attention implementation for this stage (None: transformers' default, SDPA)."""
+        return "flash_attention_2" if flash_attention_available() else None
 
     def model_kwargs(self) -> dict[str, Any]:
         import torch
@@ -190,8 +206,9 @@ class Stage:
         kwargs: dict[str, Any] = {"dtype": torch.float32}
         if not on_cpu():
             kwargs["dtype"] = torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
-        if flash_attention_available():
-            kwargs["attn_implementation"] = "flash_attention_2"
+        attention = self.attention_implementation()
+        if attention is not None:
+            kwargs["attn_implementation"] = attention
         if self.spec.peft is not None and self.spec.peft.method == "qlora":
             kwargs["quantization_config"] = qlora_quantization_config()
         return kwargs
@@ -249,7 +266,12 @@ class Stage:
         plots: list[Path] = []
         if main:
             (out / "log_history.json").write_text(json.dumps(history, indent=1), encoding="utf-8")
-            plots = plot_history(history, out / "plots", title=f"{self.spec.name} ({self.type})")
+            plots = plot_history(
+                history,
+                out / "plots",
+                title=f"{self.spec.name} ({self.type})",
+                held_out=(metrics_before, metrics_after),
+            )
         result = StageResult(
             name=self.spec.name or self.type,
             type=self.type,

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 class RejectionSamplingStage(SFTStage):
     type = "rejection_sampling"
     learning_rates = (1e-5, 1e-4)
+    #: sampled replies no reward could score (a judge verdict without a score), counted for the summary
+    unscored_samples: int = 0
 
     def build_datasets(self, data: StageData, tokenizer: PreTrainedTokenizerBase) -> tuple[Dataset, Dataset | None]:
         from datasets import Dataset
@@ -37,6 +39,8 @@ class RejectionSamplingStage(SFTStage):
         # Held out: the original references, so the loss measures movement towards good replies.
         validation, _ = conversation_rows(data.validation, tokenizer, max_length)
         data.skipped["prompts_without_a_kept_sample"] = len(data.train) - len(train)
+        if self.unscored_samples:
+            data.skipped["samples_the_judge_could_not_score"] = self.unscored_samples
         return Dataset.from_list(train), Dataset.from_list(validation) if validation else None
 
     def sample_and_select(self, rows: list[dict[str, Any]]) -> list[Conversation]:
@@ -50,6 +54,7 @@ class RejectionSamplingStage(SFTStage):
         funcs, processing = build_rewards(spec.rewards, self.context.reward_models)
         weights = [reward.weight for reward in spec.rewards]
         kept: list[Conversation] = []
+        unscored = 0
         log_path = self.context.output_dir / "samples.jsonl"
         log_path.parent.mkdir(parents=True, exist_ok=True)
         say(f"[{spec.name}] sampling {spec.num_samples} replies for each of {len(rows)} prompts")
@@ -74,7 +79,10 @@ class RejectionSamplingStage(SFTStage):
                     letters=[row["letters"]] * n,
                     reference=[row["reference"]] * n,
                 )
-                ranked = sorted(range(n), key=lambda i: scores[i], reverse=True)[: spec.keep_best]
+                # A reply a judge could not score (None) is never kept: its quality is unknown.
+                scored = [i for i in range(n) if scores[i] is not None]
+                unscored += n - len(scored)
+                ranked = sorted(scored, key=lambda i: scores[i], reverse=True)[: spec.keep_best]
                 log.write(
                     json.dumps(
                         {"prompt": row["prompt"], "replies": replies, "scores": scores, "kept": ranked},
@@ -88,4 +96,5 @@ class RejectionSamplingStage(SFTStage):
                         messages.append(Message(role="assistant", content=replies[i]))
                         kept.append(Conversation(messages=messages, source="rejection_sampling"))
         policy.close()
+        self.unscored_samples = unscored
         return kept
