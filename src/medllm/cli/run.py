@@ -33,17 +33,22 @@ def run_command(
         fail(f"--scale {scale!r}: use smoke or full")
     try:
         loaded = load_run_recipe(recipe, scale)  # type: ignore[arg-type]
-        check_gpu_steps(loaded, scale)
         if only is not None:
             loaded.step(only)
     except DataError as error:
         fail(str(error))
-    folder = out or Path("runs") / f"{loaded.name}-{scale}"
     if dry_run:
         console.print(
-            f"{recipe}: valid at {scale} scale; steps: " + ", ".join(f"{s.name} ({s.type})" for s in loaded.steps)
+            f"{recipe}: valid at {scale} scale; steps: "
+            + ", ".join(f"{s.name} ({s.type}{', GPU' if s.gpu and scale == 'full' else ''})" for s in loaded.steps),
+            highlight=False,
         )
         return
+    try:
+        check_gpu_steps(loaded, scale, only=only)
+    except DataError as error:
+        fail(str(error))
+    folder = out or Path("runs") / f"{loaded.name}-{scale}"
     if not resume and folder.exists():
         shutil.rmtree(folder)
     from medllm.cli.data import _RichReporter

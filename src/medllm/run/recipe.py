@@ -1,10 +1,15 @@
 """The ``medllm run`` recipe: one YAML file naming every step of a seed system, from data to report.
 
-A run recipe is a list of steps. Each step has a ``type`` (``data``, ``train``, ``eval``, ``kb``,
-``triage``, ``report``) and its settings: for ``data`` and ``train`` the same mapping a ``medllm data
-build`` or ``medllm train`` recipe holds (inline under ``config``, or a file under ``recipe``). A string
-``${NAME}`` anywhere in a step's settings is the output folder of the earlier step ``NAME``, and
-``${NAME.model}`` the model a ``train`` step exported, so steps chain without copying paths.
+A run recipe is a list of steps. Each step has a ``type`` (``data``, ``synth``, ``train``, ``eval``,
+``kb``, ``triage``, ``export``, ``report``) and its settings: for ``data`` and ``train`` the same mapping
+a ``medllm data build`` or ``medllm train`` recipe holds (inline under ``config``, or a file under
+``recipe``); for ``synth`` a ``medllm synth`` generator, its input and parameters, asked of the recipe's
+``teacher``. A string ``${NAME}`` anywhere in a step's settings is the output folder of the earlier step
+``NAME``, and ``${NAME.model}`` the model a ``train`` step exported, so steps chain without copying paths.
+
+The teacher: ``teacher.url`` is an OpenAI-compatible server; ``url: scripted`` is medllm's smoke-test
+teacher (:mod:`medllm.run.scripted_teacher`), started on loopback for the run and refused at full scale.
+An ``eval`` step's ``judge: teacher`` (or ``patient: teacher``) is the same server.
 
 Scales: the values written are the ``full`` scale. ``smoke`` overrides (a ``smoke:`` mapping at the top
 and on each step) are merged over them, so the same file runs every step in seconds on a tiny model.
@@ -26,13 +31,54 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from medllm.io.issues import DataError
 from medllm.io.yaml_files import line_of, read_yaml_mapping, yaml_key_lines
 
-StepType = Literal["data", "train", "eval", "kb", "triage", "report"]
+StepType = Literal["data", "synth", "train", "eval", "kb", "triage", "export", "report"]
 Scale = Literal["smoke", "full"]
 _REFERENCE = re.compile(r"\$\{([A-Za-z0-9_-]+)(?:\.(model))?\}")
+#: ``teacher.url`` naming medllm's scripted smoke-test teacher instead of a server.
+SCRIPTED = "scripted"
+#: ``judge`` / ``patient`` naming the recipe's teacher.
+TEACHER = "teacher"
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class TeacherSpec(_Strict):
+    """The teacher model that ``synth`` steps ask (and that ``judge: teacher`` names in ``eval`` steps).
+
+    Attributes:
+        url: an OpenAI-compatible base URL (``https://api.openai.com/v1``, a vLLM or ``medllm serve``
+            server), or ``scripted``: medllm's canned smoke-test teacher, allowed at smoke scale only.
+        model: the model name at the server; without it the server must list exactly one model.
+        api_key_env: the environment variable holding the key (a key is never written in a recipe).
+        concurrency: requests in flight at most.
+        rpm: requests per minute at most (``null``: unlimited).
+        tpm: tokens per minute at most (``null``: unlimited).
+        timeout: seconds per request.
+        price_in: US dollars per million prompt tokens, for the synthesis ledger's cost.
+        price_out: US dollars per million completion tokens.
+    """
+
+    url: str
+    model: str | None = None
+    api_key_env: str = "OPENAI_API_KEY"
+    concurrency: int = Field(8, gt=0)
+    rpm: float | None = Field(None, gt=0)
+    tpm: float | None = Field(None, gt=0)
+    timeout: float = Field(60.0, gt=0)
+    price_in: float = Field(0.0, ge=0)
+    price_out: float = Field(0.0, ge=0)
+
+    @model_validator(mode="after")
+    def _url_or_scripted(self) -> TeacherSpec:
+        if self.url != SCRIPTED and not self.url.startswith(("http://", "https://")):
+            raise ValueError(f"teacher url {self.url!r}: give an http(s):// base URL, or 'scripted' for smoke runs")
+        return self
+
+    @property
+    def scripted(self) -> bool:
+        return self.url == SCRIPTED
 
 
 class StepSpec(_Strict):
@@ -45,8 +91,18 @@ class StepSpec(_Strict):
         config: the same recipe inline (merged over ``recipe`` when both are given).
         models: ``eval``: the models to compare, each ``base`` (the run's model) or a model spec / ``${step.model}``.
         tasks: ``eval``: built-in task names.
-        limit: ``eval``: a seeded sample of N items per task.
-        judge: ``eval``: the model grading free-form answers.
+        task_files: ``eval``: task YAML files (``medllm eval --task-file``), relative to the recipe.
+        limit: ``eval``: a seeded sample of N items per task; ``synth``: items to process (``--limit``).
+        judge: ``eval``: the model grading free-form answers (``teacher``: the recipe's teacher).
+        patient: ``eval``: the model playing the patient in consultations (default: the judge).
+        max_new_tokens: ``eval``: caps every task's answer length (smoke runs generate a few tokens; a tiny
+            random model never stops on its own).
+        generator: ``synth``: a ``medllm synth`` generator (``self-instruct``, ``kb-dialogues``, ...).
+        input: ``synth``: a registry dataset, a file relative to the recipe, or ``${step}/FILE``.
+        params: ``synth``: the generator's settings (``--param KEY=VALUE``).
+        temperature: ``synth``: the sampling temperature sent with every request (generators may override it).
+        max_tokens: ``synth``: the longest reply asked for.
+        model: ``export``: the model to export, usually ``${train.model}``.
         sources: ``kb``: registry datasets, files or folders.
         sets: ``triage``: labelled JSON Lines sets (``text``, ``label``, ``language``), relative to the recipe.
         gpu: needs a GPU at full scale.
@@ -59,8 +115,17 @@ class StepSpec(_Strict):
     config: dict[str, Any] | None = None
     models: list[str] = Field(default_factory=list)
     tasks: list[str] = Field(default_factory=list)
+    task_files: list[Path] = Field(default_factory=list)
     limit: int | None = Field(None, gt=0)
     judge: str | None = None
+    patient: str | None = None
+    max_new_tokens: int | None = Field(None, gt=0)
+    generator: str | None = None
+    input: str | None = None
+    params: dict[str, str | int | float | bool] = Field(default_factory=dict)
+    temperature: float | None = Field(None, ge=0)
+    max_tokens: int | None = Field(None, gt=0)
+    model: str | None = None
     batch_size: int = Field(8, gt=0)
     sources: list[str] = Field(default_factory=list)
     chunk_tokens: int | None = Field(None, gt=0)
@@ -72,8 +137,12 @@ class StepSpec(_Strict):
     def _settings_fit_the_type(self) -> StepSpec:
         if self.type in ("data", "train") and self.recipe is None and self.config is None:
             raise ValueError(f"a {self.type} step needs 'recipe' (a file) or 'config' (inline)")
-        if self.type == "eval" and (not self.models or not self.tasks):
-            raise ValueError("an eval step needs 'models' and 'tasks'")
+        if self.type == "eval" and (not self.models or not (self.tasks or self.task_files)):
+            raise ValueError("an eval step needs 'models' and 'tasks' (or 'task_files')")
+        if self.type == "synth" and (not self.generator or not self.input):
+            raise ValueError("a synth step needs 'generator' (a medllm synth generator) and 'input'")
+        if self.type == "export" and not self.model:
+            raise ValueError("an export step needs 'model' (for example \"${train.model}\")")
         if self.type == "kb" and not self.sources:
             raise ValueError("a kb step needs 'sources'")
         if self.type == "triage" and not self.sets:
@@ -89,6 +158,7 @@ class RunRecipe(_Strict):
     source: str = ""
     model: str
     seed: int = 0
+    teacher: TeacherSpec | None = None
     steps: list[StepSpec] = Field(min_length=1)
     smoke: dict[str, Any] = Field(default_factory=dict)
     #: where the recipe was read from (relative paths in it are relative to this folder).
@@ -101,6 +171,9 @@ class RunRecipe(_Strict):
             if step.name in seen:
                 raise ValueError(f"steps.{index}: two steps are named {step.name!r}")
             seen.add(step.name)
+            uses_teacher = step.type == "synth" or TEACHER in (step.judge, step.patient)
+            if uses_teacher and self.teacher is None:
+                raise ValueError(f"steps.{index} ({step.name}) uses the teacher, and the recipe names no 'teacher'")
         return self
 
     def step(self, name: str) -> StepSpec:
@@ -168,6 +241,12 @@ def load_run_recipe(path: str | Path, scale: Scale = "full") -> RunRecipe:
     except ValidationError as error:
         raise DataError(_located(path, lines, error)) from None
     recipe.folder = path.parent.resolve()
+    if scale == "full" and recipe.teacher is not None and recipe.teacher.scripted:
+        line = line_of(lines, ("teacher", "url")) or line_of(lines, ("teacher",))
+        raise DataError(
+            f"{path}:{line or 1}: teacher.url: 'scripted' is the smoke-test teacher (canned replies); "
+            "at full scale name a real OpenAI-compatible server"
+        )
     earlier: list[str] = []
     for index, step in enumerate(recipe.steps):
         try:
@@ -250,23 +329,50 @@ def _dataset_names(value: Any) -> list[str]:
     return []
 
 
+def recipe_path(recipe: RunRecipe, path: Path) -> Path:
+    """A path written in the recipe: absolute, or relative to the recipe's folder."""
+    return path if path.is_absolute() else recipe.folder / path
+
+
 def check_names(recipe: RunRecipe, step: StepSpec, config: dict[str, Any]) -> None:
-    """Registry datasets and evaluation tasks named by the step exist, so a typo fails before any work."""
+    """Registry datasets, evaluation tasks and synthesis generators named by the step exist, so a typo fails
+    before any work."""
     from medllm.datasets import get_dataset
 
     names = _dataset_names(config)
     if step.type == "kb":
         names += [s for s in step.sources if not (recipe.folder / s).exists() and not Path(s).exists()]
+    synth_input = step.input if step.type == "synth" and step.input and not references(step.input) else None
+    if synth_input and not recipe_path(recipe, Path(synth_input)).exists():
+        if "/" in synth_input or Path(synth_input).suffix:
+            raise DataError(f"input: no such file {recipe_path(recipe, Path(synth_input))}")
+        names.append(synth_input)  # not a file: it must be a registry dataset
     for name in names:
         get_dataset(name)
+    if step.type == "synth":
+        from medllm.synth import SynthError, get_generator
+
+        try:
+            get_generator(step.generator or "", synth_params(step))
+        except (SynthError, ValueError) as error:
+            raise DataError(f"generator {step.generator!r}: {error}") from None
     if step.type == "eval":
         from medllm.evaluation.tasks import resolve_tasks
 
-        resolve_tasks(step.tasks, [])
+        files = [recipe_path(recipe, f) for f in step.task_files]
+        for file in files:
+            if not file.is_file():
+                raise DataError(f"task_files: no such task file {file}")
+        resolve_tasks(step.tasks, files)
     for path in step.sets:
         file = path if path.is_absolute() else recipe.folder / path
         if not file.is_file():
             raise DataError(f"sets: no such labelled set {file}")
+
+
+def synth_params(step: StepSpec) -> dict[str, str]:
+    """A synth step's ``params`` as the strings ``medllm synth --param KEY=VALUE`` passes."""
+    return {key: str(value).lower() if isinstance(value, bool) else str(value) for key, value in step.params.items()}
 
 
 def _located(path: Path, lines: dict[tuple[str | int, ...], int], error: ValidationError) -> str:

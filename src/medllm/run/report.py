@@ -56,7 +56,11 @@ def write_run_report(recipe: RunRecipe, out: Path, folder: Path, results: dict[s
         md += [f"Source: {recipe.source.strip()}", ""]
     first = next(iter(results.values()), {})
     commit = (first.get("environment") or {}).get("git_commit")
-    md += [f"Base model: `{recipe.model}`. medllm commit: `{commit}`.", "", "## Steps", ""]
+    md += [f"Base model: `{recipe.model}`. medllm commit: `{commit}`.", ""]
+    if recipe.teacher is not None and recipe.teacher.scripted:
+        md += ["Teacher and judge: medllm's scripted smoke-test teacher (canned replies): the synthesis and judged "
+               "figures below test the pipeline, not a model.", ""]  # fmt: skip
+    md += ["## Steps", ""]
     md += _table(
         ["step", "type", "status", "wall s", "peak memory MB"],
         [[n, r.get("type"), r.get("status"), r.get("wall_s"), r.get("peak_memory_mb")] for n, r in results.items()],
@@ -78,6 +82,12 @@ def write_run_report(recipe: RunRecipe, out: Path, folder: Path, results: dict[s
             plots += [p for p in [step_folder / "scores.png"] if p.is_file()]
         elif kind == "triage":
             md += _triage_section(name, result)
+        elif kind == "synth":
+            md += _synth_section(name, result, record.get("settings") or {})
+        elif kind == "export":
+            final_model = result.get("model") or final_model
+            md += ["", f"## Export ({name})", "", f"Model folder to publish: `{result.get('model')}` "
+                   f"(model card `{result.get('card')}`, with this run's evaluation)."]  # fmt: skip
         elif kind == "kb":
             kb = result.get("kb")
             md += ["", f"## Knowledge base ({name})", "", f"`{kb}`: {result.get('documents')} documents, "
@@ -101,6 +111,19 @@ def _data_section(name: str, folder: Path) -> list[str]:
     return lines
 
 
+def _synth_section(name: str, result: dict[str, Any], settings: dict[str, Any]) -> list[str]:
+    dropped = result.get("dropped") or {}
+    reasons = ", ".join(f"{reason} {count}" for reason, count in sorted(dropped.items())) or "none"
+    return [
+        "",
+        f"## Synthesis ({name})",
+        "",
+        f"`{settings.get('generator')}` from `{settings.get('input')}`: {result.get('kept')} records kept; "
+        f"dropped: {reasons}. Teacher requests {result.get('requests')}, tokens in {result.get('tokens_in')}, "
+        f"out {result.get('tokens_out')}, cost {_fmt(result.get('cost_usd'))} USD. Records: `{result.get('records')}`.",
+    ]
+
+
 def _train_section(name: str, folder: Path) -> tuple[list[str], list[Path]]:
     summary = _read_json(folder / "summary.json") or {}
     lines = ["", f"## Training ({name})", ""]
@@ -121,8 +144,11 @@ def _train_section(name: str, folder: Path) -> tuple[list[str], list[Path]]:
 def _eval_section(name: str, folder: Path) -> list[str]:
     report = folder / "report.md"
     body = report.read_text(encoding="utf-8") if report.is_file() else "No report was written."
-    # The evaluation report's own headings sit one level below this section's.
-    body = "\n".join("#" + line if line.startswith("#") else line for line in body.splitlines())
+    # The evaluation report's title is this section's heading; its other headings sit one level below.
+    lines = body.splitlines()
+    if lines and lines[0].startswith("# "):
+        lines = lines[1:]
+    body = "\n".join("#" + line if line.startswith("#") else line for line in lines)
     return ["", f"## Evaluation ({name})", "", body]
 
 

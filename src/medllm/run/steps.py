@@ -54,27 +54,86 @@ def run_train(config: dict[str, Any], folder: Path, *, on_status: Status, recipe
     return {"model": str(summary["final_model"])}
 
 
+def run_synth(config: Any, folder: Path, *, on_status: Status) -> dict[str, Any]:
+    """``medllm synth`` into ``folder`` (records, rejects, ledger and the reply cache, so a rerun resumes).
+
+    Args:
+        config: a :class:`medllm.synth.SynthConfig` whose ``out`` is ``folder``.
+
+    Raises:
+        DataError: the run could not start, some requests ran out of retries (rerun to retry only those),
+            or the generator kept no record (the steps after it would have no data).
+    """
+    from medllm.synth import SynthError
+    from medllm.synth import run_synth as synthesize
+
+    on_status(f"{config.generator} from {config.input} with teacher {config.teacher_model or config.teacher}")
+    try:
+        result = synthesize(config)
+    except SynthError as error:
+        raise DataError(f"synthesis: {error}") from None
+    ledger = (result.ledger or {}).get("totals", {})
+    summary = {
+        "records": str(folder / "records.jsonl"),
+        "kept": result.kept,
+        "dropped": result.dropped,
+        "input_issues": result.input_issues,
+        "requests": ledger.get("requests"),
+        "tokens_in": ledger.get("tokens_in"),
+        "tokens_out": ledger.get("tokens_out"),
+        "cost_usd": ledger.get("cost_usd"),
+    }
+    if result.teacher_failed:
+        raise DataError(
+            f"synthesis: {result.teacher_failed} items ran out of retries (see {folder / 'rejects.jsonl'}); "
+            "run the same command again to retry only those"
+        )
+    if result.kept == 0:
+        reasons = ", ".join(f"{reason} {count}" for reason, count in result.dropped.items()) or "no input"
+        raise DataError(f"synthesis kept no record ({reasons}); see {folder / 'rejects.jsonl'}")
+    on_status(f"kept {result.kept}, dropped {sum(result.dropped.values())}")
+    return summary
+
+
 def run_eval(
     models: list[tuple[str, str]],
     tasks: list[str],
     folder: Path,
     *,
+    task_files: list[Path] | None = None,
     limit: int | None,
     judge: str | None,
+    judge_kwargs: dict[str, Any] | None = None,
+    patient: str | None = None,
+    patient_kwargs: dict[str, Any] | None = None,
+    max_new_tokens: int | None = None,
     batch_size: int,
     seed: int,
     on_progress: Callable[[str, int, int], None],
     on_status: Status,
 ) -> dict[str, Any]:
-    """Each model on the tasks into ``folder/<label>/``, then one report comparing them (paired tests included)."""
+    """Each model on the tasks into ``folder/<label>/``, then one report comparing them (paired tests included).
+
+    Args:
+        judge_kwargs: keyword arguments for loading the judge (``model``, ``api_key`` for a server).
+        max_new_tokens: caps the answer length of every task that generates.
+    """
     from medllm.evaluation.report import write_report
     from medllm.evaluation.runner import evaluate
     from medllm.evaluation.tasks import resolve_tasks
     from medllm.models import load_model
     from medllm.models.call_cache import CachedModel
 
-    specs = resolve_tasks(tasks, [])
-    judge_model = load_model(judge, on_status=on_status) if judge else None
+    specs = resolve_tasks(tasks, list(task_files or []))
+    if max_new_tokens is not None:
+        specs = [
+            spec.model_copy(update={"max_new_tokens": min(spec.max_new_tokens, max_new_tokens)})
+            if isinstance(getattr(spec, "max_new_tokens", None), int)
+            else spec
+            for spec in specs
+        ]
+    judge_model = load_model(judge, on_status=on_status, **(judge_kwargs or {})) if judge else None
+    patient_model = load_model(patient, on_status=on_status, **(patient_kwargs or {})) if patient else None
     runs = []
     for label, spec in models:
         out = folder / label
@@ -87,6 +146,7 @@ def run_eval(
             specs,
             out,
             judge=judge_model,
+            patient=patient_model,
             limit=limit,
             seed=seed,
             on_progress=lambda task, done, total, label=label: on_progress(f"{label} {task}", done, total),
@@ -94,7 +154,7 @@ def run_eval(
         runs.append(out)
         del loaded, cached
     write_report(runs, folder)
-    return {"runs": {label: str(folder / label) for label, _ in models}}
+    return {"runs": {label: str(folder / label) for label, _ in models}, "tasks": [spec.name for spec in specs]}
 
 
 def _identity(spec: str) -> str:
