@@ -27,9 +27,10 @@ def _manifest(folder: Path) -> dict:
 def test_the_quickstart_runs_every_step_at_smoke_scale_and_reports(tmp_path: Path, mirror: Path) -> None:
     recipe = load_run_recipe(QUICKSTART, "smoke")
     summary = run(recipe, tmp_path, scale="smoke")
-    assert [name for name in summary["steps"]] == ["data", "train", "eval", "kb", "triage", "report"]
+    steps = ["data", "train", "eval", "eval_reference", "kb", "triage", "report"]
+    assert [name for name in summary["steps"]] == steps
     assert all(step["status"] == "done" for step in summary["steps"].values())
-    for name in ("data", "train", "eval", "kb", "triage", "report"):
+    for name in steps:
         manifest = _manifest(tmp_path / name)
         assert manifest["key"] and manifest["environment"]["packages"]["torch"]
         assert manifest["wall_s"] >= 0 and manifest["peak_memory_mb"] > 0
@@ -37,6 +38,7 @@ def test_the_quickstart_runs_every_step_at_smoke_scale_and_reports(tmp_path: Pat
     model = Path(summary["steps"]["train"]["result"]["model"])
     assert (model / "config.json").is_file()
     assert {p.name for p in (tmp_path / "eval").iterdir()} >= {"base", "train", "report.md"}
+    assert {p.name for p in (tmp_path / "eval_reference").iterdir()} >= {"base", "train", "report.md"}
     report = (tmp_path / "report" / "report.md").read_text()
     for heading in ("## Data", "## Training", "## Evaluation", "## Emergency triage", "## Knowledge base"):
         assert heading in report
