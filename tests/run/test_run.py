@@ -86,7 +86,7 @@ def test_a_killed_run_resumes_without_redoing_finished_steps(tmp_path: Path, mir
         ),
         (
             ("sources: [chatdoctor-kb]", "sources: [chatdoctor-kbb]"),
-            r":\d+: steps\.3 \(kb\): unknown dataset 'chatdoctor-kbb'",
+            r":\d+: steps\.4 \(kb\): unknown dataset 'chatdoctor-kbb'",
         ),
         (('"${train.model}"', '"${trian.model}"'), r":\d+: steps\.2 \(eval\): \$\{trian\} refers to no earlier step"),
         (

@@ -55,6 +55,18 @@ def test_parse_score_reads_scores_and_refuses_the_rest() -> None:
 
 
 def test_judge_reward_counts_and_warns_about_unparseable_verdicts(caplog: pytest.LogCaptureFixture) -> None:
+    # caplog listens on the root logger; a CLI test earlier in the session may have stopped "medllm"
+    # records propagating there, so listen on the module's logger itself.
+    rewards_logger = logging.getLogger("medllm.train.rewards")
+    rewards_logger.disabled = False
+    rewards_logger.addHandler(caplog.handler)
+    try:
+        _judge_and_check(caplog)
+    finally:
+        rewards_logger.removeHandler(caplog.handler)
+
+
+def _judge_and_check(caplog: pytest.LogCaptureFixture) -> None:
     logged: list[tuple[str, float]] = []
     with FakeOpenAIServer(reply=_answer) as server, caplog.at_level(logging.WARNING, "medllm.train.rewards"):
         judge = judge_reward(server.base_url)
