@@ -48,7 +48,7 @@ def run_command(
         check_gpu_steps(loaded, scale, only=only)
     except DataError as error:
         fail(str(error))
-    folder = out or Path("runs") / f"{loaded.name}-{scale}"
+    folder = (out or Path("runs") / f"{loaded.name}-{scale}").resolve()
     if not resume and folder.exists():
         shutil.rmtree(folder)
     from medllm.cli.data import _RichReporter

@@ -101,6 +101,9 @@ def run(
     Args:
         only: run just this step (the steps it reads must have finished).
     """
+    # Later steps read earlier steps' outputs as paths, and paths in a recipe are relative to the
+    # recipe's folder: a relative run folder would then point inside recipes/.
+    out = Path(out).resolve()
     check_gpu_steps(recipe, scale, only=only)
     rank, world = launch_rank()
     if only is not None:
