@@ -47,6 +47,10 @@ def test_the_quickstart_runs_every_step_at_smoke_scale_and_reports(
     for heading in ("## Data", "## Training", "## Evaluation", "## Emergency triage", "## Knowledge base"):
         assert heading in report
     assert f"medllm chat --model {model}" in report
+    commands = summary["steps"]["report"]["result"]["next"]  # what `medllm run` prints last
+    kb = summary["steps"]["kb"]["result"]["kb"]
+    flags = f"--model {model} --kb {kb}"
+    assert commands == {"chat": f"medllm chat {flags}", "serve": f"medllm serve {flags}"}
     html = (tmp_path / "report" / "report.html").read_text()
     assert "data:image/png;base64," in html and "http" not in html.split("<body>")[0]
     # A second run redoes nothing: every manifest is the one the first run wrote.
@@ -77,6 +81,8 @@ def test_a_killed_run_resumes_without_redoing_finished_steps(tmp_path: Path, mir
     finished = subprocess.run(command, capture_output=True, text=True, env=os.environ.copy(), timeout=600)
     assert finished.returncode == 0, finished.stdout[-3000:] + finished.stderr[-3000:]
     assert "[data] done before, skipped" in finished.stdout + finished.stderr
+    said = finished.stdout + finished.stderr
+    assert "chat: medllm chat --model " in said and "serve: medllm serve --model " in said
     assert _manifest(out / "data")["started_at"] == data_started
     assert _manifest(out / "report")["status"] == "done"
 

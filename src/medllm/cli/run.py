@@ -77,3 +77,5 @@ def run_command(
     report = summary["steps"].get("report", {}).get("result") or {}
     if report:
         console.print(f"report: {report.get('report')} (and {report.get('html')})", highlight=False)
+        for what, command in (report.get("next") or {}).items():
+            console.print(f"{what}: {command}", highlight=False, soft_wrap=True)

@@ -92,12 +92,13 @@ def write_run_report(recipe: RunRecipe, out: Path, folder: Path, results: dict[s
             kb = result.get("kb")
             md += ["", f"## Knowledge base ({name})", "", f"`{kb}`: {result.get('documents')} documents, "
                    f"{result.get('chunks')} chunks."]  # fmt: skip
-    md += _next_section(final_model or recipe.model, kb)
+    commands = next_commands(final_model or recipe.model, kb)
+    md += _next_section(commands)
     folder.mkdir(parents=True, exist_ok=True)
     text = "\n".join(md) + "\n"
     (folder / "report.md").write_text(text, encoding="utf-8")
     (folder / "report.html").write_text(_html(recipe.name, text, plots), encoding="utf-8")
-    return {"report": str(folder / "report.md"), "html": str(folder / "report.html")}
+    return {"report": str(folder / "report.md"), "html": str(folder / "report.html"), "next": commands}
 
 
 def _data_section(name: str, folder: Path) -> list[str]:
@@ -168,13 +169,20 @@ def _triage_section(name: str, result: dict[str, Any]) -> list[str]:
     ]
 
 
-def _next_section(model: str, kb: str | None) -> list[str]:
+def next_commands(model: str, kb: str | None) -> dict[str, str]:
+    """The commands that talk to the run's model: ``chat`` always, ``serve`` when the server is installed."""
     kb_flag = f" --kb {kb}" if kb else ""
-    lines = ["", "## Next", "", "Talk to the model in a terminal:", "", "```",
-             f"medllm chat --model {model}{kb_flag}", "```"]  # fmt: skip
+    commands = {"chat": f"medllm chat --model {model}{kb_flag}"}
     if importlib.util.find_spec("medllm.serve") is not None:
+        commands["serve"] = f"medllm serve --model {model}{kb_flag}"
+    return commands
+
+
+def _next_section(commands: dict[str, str]) -> list[str]:
+    lines = ["", "## Next", "", "Talk to the model in a terminal:", "", "```", commands["chat"], "```"]
+    if "serve" in commands:
         lines += ["", "Serve it (OpenAI-compatible API and web chat on http://127.0.0.1:8000):", "", "```",
-                  f"medllm serve --model {model}{kb_flag}", "```"]  # fmt: skip
+                  commands["serve"], "```"]  # fmt: skip
     return lines
 
 
