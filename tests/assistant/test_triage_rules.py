@@ -174,6 +174,67 @@ def test_levels_round6(text: str, level: TriageLevel) -> None:
     assert triage(text).level is level, triage(text).to_dict()
 
 
+# Round 7 (after the seventh blind set): each category in new words, with near misses that must stay calm.
+ROUND7 = [
+    # Immediate risk of suicide: where the writer stands, now.
+    ("sitting on top of the multi-storey right now and i don't know what i'm doing here", E),
+    ("on the railway bridge at the moment, can't stop thinking about it", E),
+    ("standing on the bridge right now waiting for the ferry, my knee hurts from the walk", R),
+    # Cauda equina: numbness around the bottom or genitals, new bladder or bowel trouble, with back pain.
+    ("my sciatica flared up and now my groin and bottom feel numb", E),
+    ("slipped disc last month, today I wet myself without realising and my back is killing me", E),
+    ("back ache for a week and since lunch I have not been able to pass water at all", E),
+    ("腰椎间盘突出，这两天会阴部发麻，小便解不出", E),
+    ("闪了腰以后控制不住小便了", E),
+    ("bad back for years from lifting, no numbness, bladder and bowels normal, any stretches?", R),
+    ("腰疼了好几年，大小便都正常，有什么锻炼方法", R),
+    # Electric shock.
+    ("he was holding a frayed cable in the shed and got thrown across the room", E),
+    ("孩子手摸到了裸露的电线，手上有个黑点", E),
+    ("got a little static shock off the car door, it made me jump", R),
+    # Acute angle-closure glaucoma.
+    ("agonising left eye, it's bright red and my vision is blurry, I've got a headache and feel sick", E),
+    ("throbbing eye since this evening with coloured rings around lights and I keep being sick", E),
+    ("my eye is a bit red and itchy with hay fever", R),
+    # Peritonitis: a rigid belly with a fever or severe pain.
+    ("stomach has gone rigid and I'm running a temperature, it hurts to move", E),
+    ("pain all over my tummy, it's rock hard, and I'm shivering with a fever", E),
+    ("肚子硬得像木板一样，还发烧", E),
+    ("my abs are rock hard after the gym, how long do they stay sore?", R),
+    # Overheating after stimulants.
+    ("dropped some mdma an hour ago, I'm boiling hot and my heart is racing", E),
+    ("had a couple of lines of coke at the party, now I've got a fever and my body keeps twitching", E),
+    ("朋友嗑了摇头丸，全身发烫，心跳特别快", E),
+    ("is it safe to drink a lot of water at a festival if it's really hot?", R),
+    # Nosebleeds: a long or heavy one, dizziness; blood thinners alone are urgent.
+    ("nosebleed for over half an hour and it won't stop, I'm on rivaroxaban", E),
+    ("my mum's nose has been bleeding non stop and she feels faint", E),
+    ("爸爸吃着华法林，鼻血流了快一个小时止不住", E),
+    ("I'm on warfarin and I had a small nosebleed this morning, what should I do?", U),
+    ("had a nosebleed last week after a cold, it stopped after five minutes", R),
+    ("孩子上周流过一次鼻血，几分钟就止住了", R),
+    # A baby who stopped breathing, went blue or went limp, even if well again (BRUE).
+    ("my 6 week old went floppy and grey during a feed, seems fine now", E),
+    ("newborn stopped breathing for a few seconds in her sleep and then gasped", E),
+    ("三个月大的宝宝刚才突然全身瘫软，嘴唇发青，现在好像没事了", E),
+    ("my baby turns red when she strains to poo, is that normal?", R),
+    # Abdominal aortic aneurysm.
+    ("grandad has a triple a they're monitoring and now he's got sudden pain in his back", E),
+    ("I can feel a pulsing lump in my belly and now my tummy hurts badly", E),
+    ("外公有腹主动脉瘤，刚才突然腰背剧痛", E),
+    ("my dad's small aortic aneurysm was checked at his scan last month and it hasn't grown", R),
+    # History and school questions: not an emergency today.
+    ("had one fit at 19 after a night out, none since, can I join the army?", R),
+    ("my daughter asks how fast a heart beats during a heart attack, it's for a biology project", R),
+    ("学校的作业要写中风的症状有哪些", R),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), ROUND7)
+def test_levels_round7(text: str, level: TriageLevel) -> None:
+    assert triage(text).level is level, triage(text).to_dict()
+
+
 @pytest.mark.parametrize(
     "text",
     [

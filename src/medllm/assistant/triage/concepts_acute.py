@@ -1,4 +1,4 @@
-"""Concepts added after the sixth blind set, both languages, merged into the main tables by the engine.
+"""Concepts added after the sixth and seventh blind sets, both languages, merged into the main tables by the engine.
 
 They cover presentations the first tables described too narrowly: a gastro-intestinal bleed told as "poo
 black and sticky like tar", blood coughed up by the cupful, a "heavy pressure" that the writer says is
@@ -6,6 +6,11 @@ black and sticky like tar", blood coughed up by the cupful, a "heavy pressure" t
 told by what the child cannot do, and the tearing chest or back pain of an aortic dissection. Names that
 also exist in :mod:`.concepts_en` / :mod:`.concepts_zh` extend those concepts; new names are read by the
 rules in :mod:`.rules_acute`. Kept apart so the two main tables do not grow further.
+
+The seventh set added cauda equina syndrome (numbness around the bottom, new bladder or bowel trouble, back pain),
+a live wire grabbed, a painful red eye, a rigid belly, overheating after stimulants, a long or heavy nosebleed, a
+baby who stopped breathing or went blue or limp, a known aortic aneurysm with pain, and someone on a bridge or roof
+"right now".
 """
 
 from __future__ import annotations
@@ -113,11 +118,133 @@ EN: dict[str, list[str]] = {
     "suicidal": [
         r"\b(?:wish|wishes|wishing|wished) (?:i|he|she|they) (?:was|were) (?:not (?:here|around|alive)|gone|dead|"
         r"never born)\b",
+        # Where someone stands, now, on a bridge or a roof, with nothing else said: NHS, immediate risk.
+        r"(?:^\W*|\b(?:standing|sitting|stood|sat|stand|sit|i am|i'm|im|currently|still|up) )on (?:the|a|this|"
+        r"top of (?:the|a)) (?:bridge|roof|rooftop|cliff|"
+        r"cliff edge|cliff top|multi-?storey|car park roof|railway bridge|overpass)\b(?=[^.!?]{0,20}\b(?:right now|now|"
+        r"at the moment|tonight)\b)(?![^.!?]{0,60}\b(?:fixing|repairing|clearing|cleaning|working|watching|taking "
+        r"(?:photos|pictures)|waiting for|enjoying|sunbathing|painting|fishing|with (?:my|our|the|some) \w+|having "
+        r"(?:a |my |our )?(?:lunch|drink|picnic|coffee))\b)",
     ],
     "blood_in_urine": [r"\b(?:pee|urine|wee)\b" + gap_en(3) + r"(?:pink|red|bloody)\b"],
     "fiction": [
         r"\bwatch\w* (?:a|the|this|that) (?:\w+ )?(?:film|movie|show|series|episode|programme|program|soap|drama|"
         r"documentary|cartoon)\b (?:where|in which|about|that shows)\b",
+        # "It's for a science project": a school assignment, not a patient.
+        r"\b(?:it is|its|it's|this is|that is|is|are|question is) for (?:a|an|my|his|her|their|our|the) (?:school|"
+        r"science|biology|chemistry|health|class|college|uni|university|homework|first aid) ?(?:project|assignment|"
+        r"essay|report|homework|presentation|coursework|fair)\b",
+        r"\bfor (?:my|his|her|their|a) (?:homework|coursework|science fair|school project|science project)\b",
+    ],
+    # --- added after the seventh blind set -----------------------------------------------------------
+    # Cauda equina syndrome (NHS): numbness around the bottom or genitals, new trouble peeing, loss of bladder or
+    # bowel control, with back pain.
+    "saddle_numbness": [
+        r"\b(?:numb\w*|tingl\w*|no feeling|lost (?:the )?feeling|pins and needles|cannot feel)\b[^.!?]{0,25}\b(?:bum|"
+        r"bottom|buttocks?|butt|backside|anus|back passage|genitals?|groin|crotch|privates|private parts|saddle|"
+        r"perineum|between (?:my|his|her) legs|vagina|penis)\b",
+        r"\b(?:bum|bottom|buttocks?|butt|backside|genitals?|groin|crotch|privates|private parts|saddle area|perineum)\b"
+        r"[^.!?]{0,20}\b(?:numb\w*|gone dead|feels? dead|no feeling|tingl\w*)\b",
+        r"\bsaddle (?:numbness|anaesthesia|anesthesia|area numbness)\b",
+    ],
+    "back_pain": [
+        r"\b(?:bad|sore|painful|aching|achy|dodgy|wrecked) (?:lower )?back\b|\bback (?:has been |is |went |gone )?"
+        r"(?:bad|killing|playing up|agony|in agony|in spasm)\b|\bput (?:my|his|her) back out\b",
+        r"\b(?:back ?ache|backache|lumbago|sciatica|slipped disc|disc prolapse|herniated disc|prolapsed disc)\b",
+    ],
+    "bladder_bowel_loss": [
+        r"\b(?:wet|peed|pee|pooed|pooped|soiled|wetting|peeing) (?:my|him|her)(?:self|selves)\b|\b(?:lost|losing|no) "
+        r"control (?:of|over) (?:my |his |her )?(?:bladder|bowels?|pee|poo|wee)\b|\b(?:cannot|can not) (?:control|"
+        r"hold) (?:my |his |her )?(?:bladder|bowels?|pee|poo|wee)\b",
+        r"\b(?:new|sudden) (?:bladder|bowel|urinary|faecal|fecal) (?:incontinence|problems?)\b",
+    ],
+    # Cannot pass urine, in the words of someone who has tried: "have not managed to pee since this morning".
+    "urinary_retention": [
+        r"\b(?:have not|has not|had not|not) (?:been able|managed|able) to (?:pee|wee|urinate|pass urine|pass water)\b",
+        r"\b(?:cannot|can not|could not) (?:pass water|go for a wee|go for a pee)\b",
+    ],
+    "electric_shock": [
+        r"\b(?:grabbed|grabbing|touched|touching|held|holding|gripped|caught) (?:a |the |an )?(?:bare |live |exposed |"
+        r"frayed |loose )+(?:wire|wires|cable|cables)\b",
+        r"\b(?:bare|live|exposed) wire\b[^.!?]{0,40}\b(?:thrown|threw|knocked|flung|burn\w*|tingl\w*|jolt\w*|zap\w*)\b",
+    ],
+    # "A really painful red eye": the pain word before the eye.
+    "eye_pain": [
+        r"\b(?:painful|agonising|agonizing|excruciating|throbbing|aching|sore|stabbing) (?:red |right |left )?"
+        r"eyes?\b"
+    ],
+    "abdominal_pain": [
+        rf"\b(?:{PAIN}|cramps?)\b{gap_en(2)}(?:across|over|all over|throughout) (?:my |his |her |their |the )?"
+        r"(?:whole |entire )?(?:abdom\w*|belly|stomach|tummy)\b",
+    ],
+    # Stimulants (MDMA, cocaine, amphetamine) that overheat the body (FRANK, NHS).
+    "stimulant_use": [
+        r"\b(?:mdma|ecstasy|pingers?|cocaine|crack cocaine|amphetamines?|meth|crystal meth|methamphetamine|"
+        r"mephedrone|m-?cat|bath salts)\b",
+        r"\b(?:took|taken|had|dropped|on|some|bit of|line of|lines of|bag of) (?:molly|mandy|speed|crack|ice|"
+        r"charlie)\b",
+        r"\b(?:took|taken|had|dropped|popped|necked|bombed|on|did|done|doing) (?:a |some |half a |two |2 |a few )?"
+        r"(?:pills?|tabs?|caps?|lines?|bumps?|coke)\b[^.!?]{0,20}\b(?:at|in|before|after) (?:a |the )?"
+        r"(?:rave|festival|club|party|gig|warehouse|afters)\b",
+        r"\b(?:pills?|tabs?|caps?) (?:at|from) (?:a |the )?(?:rave|festival|club|party|gig)\b",
+        r"\b(?:did|doing|done|snorted|had|taking|took) (?:some |a line of |lines of |a bump of )?coke\b",
+        r"\b(?:a couple of|a few|two|three|some|loads of|lots of|\d+) (?:lines|bumps)\b",
+    ],
+    # Overheating in lay words: "boiling hot", "burning up", "roasting".
+    "body_hot": [
+        r"\b(?:boiling|burning|roasting|baking) (?:hot|up)\b|\boverheat\w*|\b(?:body|skin|he|she|i) "
+        r"(?:is |am |feels? )?(?:on fire|so hot|really hot|red hot|hot to (?:the )?touch)\b",
+    ],
+    "red_eye": [
+        r"\beyes?\b[^.!?]{0,20}\b(?:is |it is |it's |gone |went |looks )(?:very |really |bright |blood )?"
+        r"(?:red|bloodshot)\b"
+    ],
+    "abdomen_rigid": [
+        r"\b(?:abdomen|belly|stomach|tummy)\b[^.!?]{0,30}\b(?:it is|it's|its|is|gone|feels) (?:rock hard|rigid|"
+        r"hard as a board|board-like|like a board|hard like a board)\b",
+    ],
+    "muscle_twitching": [
+        r"\b(?:muscles?|body|legs|arms|jaw)\b[^.!?]{0,20}\b(?:twitch\w*|jerk\w*|spasm\w*|rigid|going stiff|"
+        r"clench\w*)\b",
+        r"\b(?:twitching|jerking|shaking uncontrollably|uncontrollable shaking)\b",
+    ],
+    "palpitations": [
+        r"\bheart\b(?: (?:is|keeps|was))? (?:going|racing|pounding|beating) (?:mental|mad|crazy|nuts|insane|"
+        r"like mad|like crazy|a mile a minute|like the clappers|ten to the dozen|out of my chest)\b",
+    ],
+    # Nosebleed (NHS): A&E when it lasts over 10-15 minutes, seems heavy, or with weakness or dizziness.
+    "nosebleed": [
+        r"\b(?:nose ?bleeds?|nose ?bleeding|epistaxis)\b",
+        r"\b(?:bleeding|blood (?:pouring|gushing|streaming|pissing|running)) (?:from|out of) (?:my|his|her|their|the) "
+        r"nose\b|\bnose (?:is |keeps |will not stop |would not stop |won't stop )?(?:bleeding|pouring blood|"
+        r"gushing blood)\b",
+    ],
+    "nosebleed_long": [
+        r"\b(?:nose ?bleeds?|nose|bleeding|pouring|gushing)\b[^.!?]{0,50}\b(?:for|over|more than|past|last|almost|"
+        r"nearly) (?:(?:an? |the )?(?:hour|half (?:an )?hour|half hour)|(?:1[5-9]|[2-9]\d|\d{3}) ?(?:min|mins|minutes)|"
+        r"(?:fifteen|twenty|thirty|forty|fifty|sixty)(?:[- ]\w+)? (?:min|mins|minutes)|\d+ ?(?:hours?|hrs?))\b",
+        r"\b(?:nose ?bleeds?|nose)\b[^.!?]{0,40}\b(?:will not|would not|won't|does not|doesn't|not) stop\w*\b",
+    ],
+    # A baby who stopped breathing, went blue or went limp, even if well again (AAP BRUE; NHS: call 999).
+    "brue_signs": [
+        r"\b(?:stopped|stops|stop) breathing\b|\b(?:was not|was not|not|wasn't) breathing for\b|\bpaused? (?:in )?"
+        r"(?:his|her|their)? ?breathing\b",
+        r"\b(?:went|turned|going|turning|gone) (?:all |completely |really )?(?:blue|grey|gray|purple|limp|floppy|"
+        r"dusky)\b|\b(?:was|is|looked|seemed) (?:all |completely |really )?(?:limp|floppy)\b",
+        r"\blips (?:went|turned|going|turning|were|looked) (?:blue|grey|gray|purple)\b",
+    ],
+    "infant": [
+        r"\b(?:baby|babies|newborn|new born|newborns|infant|neonate|bub)\b",
+        r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven) ?(?:day|week|wk|month|mo)s?[- ]old\b",
+    ],
+    # Abdominal aortic aneurysm (NHS): sudden severe pain in the tummy or back with a known aneurysm, or a
+    # pulsing lump in the tummy.
+    "aneurysm_known": [
+        r"\b(?:aortic aneurysm|aneurysm (?:in|of) (?:his|her|my|the|their) (?:tummy|belly|abdomen|stomach|aorta)|aaa|"
+        r"triple a|abdominal aneurysm)\b(?! batter)",
+        r"\b(?:puls\w*|throbb\w*|beating) (?:lump|mass|swelling)\b[^.!?]{0,25}\b(?:tummy|belly|abdomen|stomach)\b|"
+        r"\b(?:lump|mass|swelling) in (?:my|his|her|the) (?:tummy|belly|abdomen|stomach)\b[^.!?]{0,20}\b(?:puls\w*|"
+        r"throbb\w*|beats)\b",
     ],
 }
 
@@ -177,6 +304,40 @@ ZH: dict[str, list[str]] = {
         r"(?:扁桃体|嗓子|喉咙)[^，。]{0,8}(?:一边|一侧|单侧)[^，。]{0,6}(?:肿|鼓)",
         r"(?:张不开嘴|嘴张不开)",
     ],
+    # --- added after the seventh blind set -----------------------------------------------------------
+    "saddle_numbness": [
+        r"(?:屁股|肛门|会阴|外阴|裆部|裆|下体|鞍区|臀部|私处|阴部|大腿内侧)[^。！？]{0,6}(?:没(?:有)?(?:感觉|知觉)|麻木|"
+        r"发麻|麻了|木了|感觉不到)",
+        r"鞍区(?:麻木|感觉减退|感觉消失)",
+    ],
+    "back_pain": [r"(?:腰|后腰|背|后背|腰背|腰椎)[^，。]{0,4}(?:疼|痛)|腰间盘|椎间盘突出|坐骨神经痛|闪了腰"],
+    "bladder_bowel_loss": [
+        r"(?:大小便失禁|尿失禁|大便失禁|便失禁|控制不住(?:大小便|小便|大便|尿)|尿(?:了)?裤子|拉(?:在)?裤子)"
+    ],
+    "urinary_retention": [r"(?:尿不了|解不出小便|小便解不出|排不了尿|一直没尿|没法尿)"],
+    "electric_shock": [r"(?:抓|摸|碰|握)(?:到|了|住)?[^，。]{0,4}(?:电线|裸线|火线|电门)"],
+    "stimulant_use": [r"(?:摇头丸|冰毒|麻古|可卡因|安非他命|甲基苯丙胺|K粉|嗑药|磕了药|吸了毒|吸毒)"],
+    "body_hot": [r"(?:全身|浑身|身上|身体|皮肤)[^，。]{0,3}(?:发烫|滚烫|烫得|热得不行|烧得慌)|过热"],
+    "muscle_twitching": [r"(?:肌肉|全身|手脚|身上)[^，。]{0,4}(?:抽动|乱跳|跳个不停|颤抖|发僵|僵硬)"],
+    "nosebleed": [r"(?:流鼻血|鼻出血|鼻血|鼻子(?:出血|流血|一直流血|冒血))"],
+    "nosebleed_long": [
+        r"(?:鼻血|鼻出血|鼻子[^，。]{0,3}血)[^。！？]{0,15}(?:半(?:个)?小时|一个?(?:多)?小时|[二三四五六]十(?:多)?分钟|"
+        r"(?:1[5-9]|[2-9]\d)(?:多)?分钟|止不住|止不了|停不下来|一直不停|堵不住)",
+    ],
+    "brue_signs": [
+        r"(?:没(?:有)?(?:喘气|呼吸|气了)|不(?:喘气|呼吸)了|停止呼吸|呼吸(?:停|暂停|停了)|憋住气|"
+        r"(?:脸|嘴唇|嘴|全身|面色|脸色)(?:色)?(?:突然)?(?:发紫|发青|青紫|紫了|青了|发灰)|(?:全身|身体|整个人)?(?:瘫软|"
+        r"软绵绵|一下子软了|软塌塌))",
+    ],
+    "infant": [
+        r"(?:婴儿|新生儿|小月龄|满月|月子里|"
+        r"(?:\d{1,2}|[一二两三四五六七八九十]|十一)个(?:多)?月(?:大)?的?(?:宝宝|孩子|娃|婴儿))"
+    ],
+    "aneurysm_known": [
+        r"(?:腹主动脉瘤|主动脉瘤|腹部动脉瘤|搏动性(?:包块|肿块)|"
+        r"肚子里[^，。]{0,6}(?:跳动|搏动)(?:的)?(?:包块|肿块|包))"
+    ],
+    "fiction": [r"(?:学校|科学课|生物课|课堂)的?(?:作业|项目|课题|报告)|(?:科学|课外)(?:作业|项目|小组作业)"],
 }
 
 

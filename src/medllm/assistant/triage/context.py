@@ -65,8 +65,8 @@ _PAST_EN = re.compile(
     r"mother|dad|father|grand\w*|brother|sister|uncle|aunt|parents?|cousin) (?:had|has had|died|passed)|(?:at|"
     r"am i at|increase\w*|raise\w*|lower\w*|reduce\w*) (?:higher |high |greater )?risk|hereditary|genetic|"
     r"years later|both had|both died|all had|in (?:their|his|her) (?:late |early |mid )?\d0s|had (?:a|an|my|his|"
-    r"her) (?:\w+ )?(?:stroke|heart attack|seizure|overdose|tia|anaphylactic reaction) (?:in|when|at|as|back|before|"
-    r"once|twice|years|months))\b"
+    r"her|one) (?:\w+ )?(?:stroke|heart attack|seizure|overdose|tia|anaphylactic reaction) (?:in|when|at|as|back|"
+    r"before|once|twice|years|months)|nothing since|none since|(?:not|never) had (?:one|another|any) since)\b"
 )
 _PAST_ZH = re.compile(
     r"(?:(?:\d+|[一二两三四五六七八九十几半]+)(?:多)?(?:年|个月|月|个星期|星期|周)(?:多)?(?:以)?前|去年|前年|早年|"
@@ -105,6 +105,10 @@ _PERSONAL_SIGNS_EN = re.compile(
     r"\b(?:i|he|she|we|they|my \w+|(?:my|his|her) \w+ (?:has|is)) (?:have|has|had|am having|is having|are having|"
     r"show\w*|experienc\w*|got|get|gets|display\w*|think i have|think (?:he|she) has)(?: all)?(?: the| some| many|"
     r" classic| textbook)? (?:signs?|symptoms?|warning signs?)\b"
+)
+_FIRST_AID_NOW_EN = re.compile(
+    r"\bhow (?:to|do i|can i|should i|do we|can we) (?:stop|help|treat|handle|deal with|cool down|wake up|wake) "
+    r"(?:my|our|his|her) (?:\w+ )?\w+"
 )
 _HYPOTHETICAL_EN = re.compile(
     r"\b(?:if|in case|suppose|supposing|what if|whenever|should|when) (?:someone|somebody|anyone|a person|people|you|"
@@ -387,11 +391,14 @@ def _general(text: str, start: int, end: int, zh: bool) -> bool:
         return _KNOWLEDGE_ZH.search(window) is not None and not _has(_CURRENT_ZH, text[s_left:s_right])
     if _PERSONAL_SIGNS_EN.search(before[-60:]):
         return False
+    # "tell me how to stop my dad's nosebleed, it has been pouring for 40 mins": first aid for someone named, now.
+    sentence = text[s_left:s_right]
+    if _has(_FIRST_AID_NOW_EN, sentence) and _has(_CURRENT_EN, sentence):
+        return False
     words = " ".join(before.split()[-8:])
     owned = re.search(r"\b(?:have|has|had|having|got|get|experiencing|showing)\W+(?:\w+\W+)?$", before) is not None
     if _KNOWLEDGE_BEFORE_EN.search(words) or (_KNOWLEDGE_AFTER_EN.search(after) and not owned):
         return True
-    sentence = text[s_left:s_right]
     hypothetical = _first(_HYPOTHETICAL_EN, sentence)
     return 0 <= hypothetical < start - s_left and not _has(_CURRENT_EN, sentence)
 

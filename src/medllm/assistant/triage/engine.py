@@ -269,7 +269,8 @@ _CONTEXT_FREE = frozenset(
 )
 # Findings stated with a date that reads as the past ("7 weeks since my last period") but describe now: only negation
 # and general talk remove them.
-_DATED = frozenset({"missed_period", "postpartum_recent"})
+# A known aneurysm said "at a check-up last year" is still there today.
+_DATED = frozenset({"missed_period", "postpartum_recent", "aneurysm_known"})
 _INTENT_CONCEPTS = frozenset({"suicidal", "suicide_prep", "self_harm", "harm_others", "violence_threat"})
 _FIGURATIVE_CONCEPTS = frozenset({
     "suicidal", "heart_attack", "stroke", "cardiac_arrest", "dyspnea_severe", "overdose", "fainted", "unresponsive",

@@ -1,4 +1,4 @@
-"""Red-flag rules added after the sixth blind set; appended to :data:`medllm.assistant.triage.rules.RULES`.
+"""Red-flag rules added after the sixth and seventh blind sets; appended to :data:`medllm.assistant.triage.rules.RULES`.
 
 Each names the guidance it follows (keys of :data:`medllm.assistant.triage.sources.SOURCES`). The findings
 come from :mod:`.concepts_acute` and the main concept tables.
@@ -44,6 +44,52 @@ ACUTE_RULES: tuple[Rule, ...] = (
          ("sudden", "severe", "severe_pain", "lightheaded", "near_faint", "fainted", "sweating", "high_bp", "bp_160",
           "cardiac_radiation", "chest_pain", "shock_signs", "limb_weakness", "older_person"),
          source="aha-aortic-dissection"),
+    # --- added after the seventh blind set ---
+    # Cauda equina syndrome: numbness around the bottom or genitals, or new bladder or bowel trouble with back pain.
+    Rule("cauda_equina", E, "numbness around the bottom or genitals (possible cauda equina syndrome)",
+         "肛门、会阴周围麻木（疑似马尾综合征）", ("saddle_numbness",),
+         ("back_pain", "neck_back_pain", "urinary_retention", "bladder_bowel_loss", "limb_weakness"),
+         source="nhs-cauda-equina"),
+    Rule("cauda_equina_bladder", E, "back pain with new loss of bladder or bowel control or cannot pee "
+         "(possible cauda equina syndrome)", "腰背痛伴新出现的大小便失禁或排尿困难（疑似马尾综合征）",
+         ("back_pain", "bladder_bowel_loss"), source="nhs-cauda-equina"),
+    Rule("cauda_equina_retention", E, "back pain and cannot pee (possible cauda equina syndrome)",
+         "腰背痛伴尿不出来（疑似马尾综合征）", ("back_pain", "urinary_retention"), source="nhs-cauda-equina"),
+    # Acute angle-closure glaucoma told without "halos": a painful red eye, blurred vision and vomiting or headache.
+    Rule("acute_glaucoma_red_eye", E, "painful red eye with blurred vision and a headache or vomiting",
+         "眼红眼痛伴视物模糊及头痛或呕吐", ("eye_pain", "red_eye", "vision_change"), ("headache", "nausea"),
+         source="nhs-glaucoma"),
+    # Peritonitis: a rigid belly with a fever or severe pain.
+    Rule("peritonitis", E, "rigid belly with fever or severe pain (possible peritonitis)",
+         "腹部板硬伴发热或剧痛（疑似腹膜炎）", ("abdomen_rigid",), ("fever", "severe", "severe_pain", "abdominal_pain"),
+         source="nhs-peritonitis"),
+    # Stimulants (MDMA, cocaine, amphetamine) with overheating and a racing heart, twitching or confusion.
+    Rule("stimulant_overheating", E, "overheating after stimulant drugs with a racing heart, twitching or confusion",
+         "使用兴奋类毒品后体温升高伴心跳快、肌肉抽动或意识改变", ("stimulant_use", "fever"),
+         ("palpitations", "hr_fast", "tachycardia", "muscle_twitching", "confusion", "agitation", "seizure", "drowsy",
+          "unresponsive", "chest_pain", "temp_40"), source="frank-mdma", soften=False),
+    Rule("stimulant_body_hot", E, "overheating after stimulant drugs with a racing heart, twitching or confusion",
+         "使用兴奋类毒品后身体发烫伴心跳快、肌肉抽动或意识改变", ("stimulant_use", "body_hot"),
+         ("palpitations", "hr_fast", "tachycardia", "muscle_twitching", "confusion", "agitation", "seizure", "drowsy",
+          "unresponsive", "chest_pain", "temp_40"), source="frank-mdma", soften=False),
+    Rule("stimulant_heat_signs", E, "overheating after stimulant drugs", "使用兴奋类毒品后过热",
+         ("stimulant_use", "heat_signs"), source="frank-mdma", soften=False),
+    # Nosebleed: A&E when it lasts over 10-15 minutes, seems heavy, or with weakness or dizziness (NHS).
+    Rule("nosebleed_heavy", E, "a nosebleed that will not stop, is heavy, or with dizziness or faintness",
+         "鼻出血止不住、量大，或伴头晕、乏力", ("nosebleed",),
+         ("nosebleed_long", "bleeding_severe", "heavy_flow", "lightheaded", "fainted", "near_faint", "shock_signs",
+          "sbp_low", "hr_fast", "vomiting_blood"), source="nhs-nosebleed", soften=False),
+    Rule("nosebleed_anticoagulated", U, "a nosebleed while taking blood thinners", "服用抗凝药时鼻出血",
+         ("nosebleed", "anticoagulated"), source="nhs-nosebleed"),
+    # A baby who stopped breathing, went blue or went limp, even if well again (BRUE).
+    Rule("infant_brue", E, "a baby who stopped breathing, went blue or went limp, even if well again",
+         "婴儿出现呼吸暂停、发紫或全身发软，即使已恢复", ("brue_signs",), ("infant", "infant_under_3m", "infant_3_6m"),
+         source="aap-brue", soften=False),
+    # Abdominal aortic aneurysm: tummy or back pain in someone with a known aneurysm or a pulsing lump.
+    Rule("aortic_aneurysm_pain", E, "tummy or back pain with a known aortic aneurysm or pulsing lump (possible "
+         "rupture)", "已知腹主动脉瘤或腹部搏动性包块伴腹痛或腰背痛（疑似破裂）", ("aneurysm_known",),
+         ("abdominal_pain", "back_pain", "neck_back_pain", "tearing_pain", "severe_pain", "shock_signs", "fainted",
+          "near_faint"), source="nhs-aaa", soften=False),
     # Quinsy: severe one-sided throat pain with swelling needs a same-day assessment.
     Rule("quinsy", U, "one-sided throat swelling (possible quinsy)", "一侧咽喉肿痛（疑似扁桃体周围脓肿）",
          ("quinsy_signs",), source="nhs-quinsy"),

@@ -86,6 +86,24 @@ SOURCES: dict[str, str] = {
     "https://www.nhs.uk/conditions/abdominal-aortic-aneurysm/",
     "nhs-quinsy": "NHS, Quinsy: get an urgent GP appointment or help from 111 with severe pain and swelling on one "
     "side of the throat; 999 if breathing is difficult. https://www.nhs.uk/conditions/quinsy/",
+    "nhs-cauda-equina": "NHS, Cauda equina syndrome: go to A&E or call 999 with back pain and numbness around the "
+    "bottom or genitals, difficulty peeing, or loss of bladder or bowel control. "
+    "https://www.nhs.uk/conditions/cauda-equina-syndrome/ ; NICE CKS, Sciatica (red flags).",
+    "nhs-peritonitis": "NHS, Peritonitis: go to A&E or call 999 with sudden severe tummy pain that gets worse, "
+    "with a high temperature; a hard, rigid abdomen. https://www.nhs.uk/conditions/peritonitis/",
+    "frank-mdma": "FRANK (UK Government drugs advice), MDMA: overheating, a racing heart, confusion or fits after "
+    "MDMA, cocaine or amphetamines can be fatal; call 999. https://www.talktofrank.com/drug/mdma ; NHS, "
+    "Heatstroke. https://www.nhs.uk/conditions/heat-exhaustion-heatstroke/",
+    "nhs-nosebleed": "NHS, Nosebleed: go to A&E if the nosebleed lasts longer than 10 to 15 minutes, seems "
+    "excessive, you are swallowing a lot of blood, or you feel weak or dizzy; urgent GP or 111 if you take blood "
+    "thinners such as warfarin and nosebleeds happen often. https://www.nhs.uk/conditions/nosebleed/",
+    "aap-brue": "Tieder JS et al. Brief resolved unexplained events (BRUE) in infants: clinical practice guideline. "
+    "Pediatrics 2016;137(5):e20160590 (an infant who stops breathing, turns blue or goes limp needs emergency "
+    "assessment even when well again); NHS, Is your baby or toddler seriously ill? (call 999 if a baby stops "
+    "breathing, goes blue or grey, or is floppy). https://www.nhs.uk/baby/health/is-your-baby-or-toddler-seriously-ill/",
+    "nhs-aaa": "NHS, Abdominal aortic aneurysm: call 999 for sudden severe pain in the tummy or lower back, "
+    "especially with a known aneurysm; a pulsing feeling in the tummy is a sign. "
+    "https://www.nhs.uk/conditions/abdominal-aortic-aneurysm/",
 }
 
 #: Where the phone numbers in :mod:`.emergency` come from.
