@@ -12,7 +12,6 @@ forms, landline numbers get a common area code, and drug, disease, test and anat
 from __future__ import annotations
 
 import random
-import string
 from collections.abc import Callable
 
 from medllm.deid.evaluation.corpus import Builder, Sample
@@ -160,17 +159,4 @@ def _fill(template: str, faker, rng: random.Random, terms: dict[str, list[str]])
         "test": ("keep:test", lambda: rng.choice(terms["test"])),
         "anatomy": ("keep:anatomy", lambda: rng.choice(terms["anatomy"])),
     }
-    builder = Builder()
-    for literal, slot, _, _ in string.Formatter().parse(template):
-        builder.text(literal)
-        if slot is None:
-            continue
-        kind, make = slots[slot]
-        value = make()
-        if kind.startswith("keep:"):
-            builder.must_keep(kind.removeprefix("keep:"), value)
-        elif kind:
-            builder.identifier(kind, value)
-        else:
-            builder.text(value)
-    return builder
+    return Builder.from_template(template, slots)

@@ -9,6 +9,8 @@ so gold offsets are exact by construction.
 
 from __future__ import annotations
 
+import string
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 
@@ -47,6 +49,25 @@ class Sample:
 
 class Builder:
     """Build a text left to right, recording the span of each planted piece."""
+
+    @classmethod
+    def from_template(cls, template: str, slots: Mapping[str, tuple[str, Callable[[], str]]]) -> Builder:
+        """Fill ``template``'s ``{slot}`` fields: each slot is ``(kind, make)``; a kind ``"keep:KIND"``
+        marks a value that must survive, another non-empty kind an identifier, ``""`` plain text."""
+        builder = cls()
+        for literal, slot, _, _ in string.Formatter().parse(template):
+            builder.text(literal)
+            if slot is None:
+                continue
+            kind, make = slots[slot]
+            value = make()
+            if kind.startswith("keep:"):
+                builder.must_keep(kind.removeprefix("keep:"), value)
+            elif kind:
+                builder.identifier(kind, value)
+            else:
+                builder.text(value)
+        return builder
 
     def __init__(self) -> None:
         self.parts: list[str] = []

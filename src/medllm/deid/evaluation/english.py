@@ -251,8 +251,6 @@ def patient_messages(n: int, split: str, seed: int) -> list[Sample]:
 
 
 def _fill(template: str, faker, rng: random.Random, terms: dict[str, tuple[str, ...]]) -> Builder:
-    import string
-
     first_names: dict[str, str] = {}
 
     def first(slot: str) -> str:
@@ -296,17 +294,4 @@ def _fill(template: str, faker, rng: random.Random, terms: dict[str, tuple[str, 
         "rel": ("", lambda: rng.choice(_RELATIVES)),
         "weekday": ("", lambda: rng.choice(_WEEKDAYS)),
     }  # fmt: skip
-    builder = Builder()
-    for literal, slot, _, _ in string.Formatter().parse(template):
-        builder.text(literal)
-        if slot is None:
-            continue
-        kind, make = slots[slot]
-        value = make()
-        if kind.startswith("keep:"):
-            builder.must_keep(kind.removeprefix("keep:"), value)
-        elif kind:
-            builder.identifier(kind, value)
-        else:
-            builder.text(value)
-    return builder
+    return Builder.from_template(template, slots)
