@@ -76,10 +76,14 @@ def _judge_and_check(caplog: pytest.LogCaptureFixture) -> None:
     assert judge.counts.verdicts == 3 and judge.counts.unparseable == 1
     assert logged == [("judge/unparseable", pytest.approx(1 / 3))]
     assert "1 of 3 verdicts had no score" in caplog.text and "The answer is unsafe." in caplog.text
-    # The judge saw the question, the physician's reference and the answer, greedily.
-    shown = requests[0]["messages"][0]["content"]
-    assert "stiff neck" in shown and "meningitis" in shown and "Go to the emergency department now." in shown
-    assert requests[0].get("temperature") == 0.0
+    # The judge saw the question, the physician's reference and the answer, greedily. The verdicts are
+    # asked concurrently, so the server's arrival order is not the batch order: find the request by answer.
+    assert len(requests) == 3
+    shown_requests = [r for r in requests if "Answer to grade:\nGo to the emergency" in r["messages"][0]["content"]]
+    assert len(shown_requests) == 1
+    shown = shown_requests[0]["messages"][0]["content"]
+    assert "stiff neck" in shown and "meningitis" in shown
+    assert all(r.get("temperature") == 0.0 for r in requests)
 
 
 def test_a_failed_verdict_empties_every_reward_of_that_sample() -> None:
