@@ -6,6 +6,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from medllm.deid.entities import DeidResult, Replacement
 from medllm.deid.evaluation.blind import blind_files, load_blind
 from medllm.deid.evaluation.run import evaluate_blind, markdown, source_hash
@@ -89,3 +91,21 @@ def test_source_hash_ignores_the_evaluation_folder(tmp_path):
     assert source_hash(tmp_path) == before
     (tmp_path / "rules.py").write_text("RULE = 2\n")
     assert source_hash(tmp_path) != before
+
+
+def test_studied_batches_are_their_own_split_and_an_empty_blind_folder_says_where_they_went(tmp_path):
+    studied = tmp_path / "studied"
+    studied.mkdir()
+    _write(studied, "blind_t1.jsonl", ROWS)
+    result = evaluate_blind(_Fake("Ana Ruiz"), studied, split="studied")
+    assert result["split"] == "studied" and {s["name"] for s in result["sets"]} == {"studied-en", "studied-zh"}
+    with pytest.raises(FileNotFoundError, match="--split studied"):
+        evaluate_blind(_Fake(), tmp_path)  # the batch moved out of the blind folder
+
+
+def test_the_packaged_batches_split_into_blind_and_studied() -> None:
+    from medllm.deid.evaluation.blind import DATA_DIR, STUDIED_DIR
+
+    studied = blind_files(STUDIED_DIR)
+    assert [p.name for p in studied][:2] == ["blind_r1.jsonl", "blind_r2.jsonl"]
+    assert not {p.name for p in blind_files(DATA_DIR)} & {p.name for p in studied}  # never in both

@@ -325,7 +325,8 @@ def deid_eval(
     split: str = typer.Option(
         "dev",
         help="dev (the texts the rules were tuned on), heldout (studied since, development data too) or blind "
-        "(medllm.deid's evaluation/data/blind_*.jsonl, written by an independent author).",
+        "(medllm.deid's evaluation/data/blind_*.jsonl, written by an independent author and not yet studied) or "
+        "studied (blind batches whose misses have been read: development data).",
     ),
     presidio: int = typer.Option(600, help="English sentences from presidio-evaluator's generator."),
     messages: int = typer.Option(600, help="English patient messages."),
@@ -345,8 +346,8 @@ def deid_eval(
     """
     import json
 
-    if split not in ("dev", "heldout", "blind"):
-        fail(f"--split {split!r}: choose dev, heldout or blind")
+    if split not in ("dev", "heldout", "blind", "studied"):
+        fail(f"--split {split!r}: choose dev, heldout, blind or studied")
     try:
         with console.status(f"evaluating de-identification on the {split} split", spinner="dots"):
             from medllm.deid import Deidentifier

@@ -26,6 +26,8 @@ from medllm.deid.evaluation.corpus import Gold, Sample
 from medllm.deid.evaluation.score import TERM_KINDS
 
 DATA_DIR = Path(__file__).with_name("data")
+# Blind batches whose first-sight score is recorded and whose misses were read: development data now.
+STUDIED_DIR = DATA_DIR / "studied"
 PATTERN = "blind_*.jsonl"
 KEEP_KINDS = (*TERM_KINDS, "place_ok", "age_ok")
 LANGUAGES = ("en", "zh")

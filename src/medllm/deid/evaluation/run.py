@@ -12,11 +12,14 @@ set                 language  what it measures
 ``zh-messages``     zh        recall on Chinese messages and notes; survival of Chinese terms
 ``blind-en``        en        the ``blind`` split only: rows of ``data/blind_*.jsonl`` (:mod:`.blind`)
 ``blind-zh``        zh        the same, Chinese rows
+``studied-en/zh``   en, zh    the ``studied`` split: blind batches already scored and studied (``data/studied/``)
 ==================  ========  ==================================================================
 
 Splits: ``dev`` (what the rules were tuned on), ``heldout`` (generated with other seeds, locales
 and templates; measured and studied once, so development data too from then on) and ``blind``
-(texts an independent author wrote without seeing the rules or their misses).
+(texts an independent author wrote without seeing the rules or their misses) and ``studied`` (blind
+batches after their first-sight score was recorded and their misses were read: independent text, but
+development data from then on).
 
 The summary adds up each class over a language's sets; the targets are at least 0.95 recall for
 every class in each language and at least 0.97 survival of medical terms (drug, disease, test,
@@ -34,7 +37,7 @@ from typing import Any
 from medllm.deid.evaluation.score import MIN_RECALL, MIN_TERM_SURVIVAL, TERM_KINDS, SetReport, score
 
 SEEDS = {"dev": 13, "heldout": 29}
-SPLITS = ("dev", "heldout", "blind")
+SPLITS = ("dev", "heldout", "blind", "studied")
 DEFAULT_SIZES = {"presidio": 600, "messages": 600, "sentences": 400, "zh": 600}
 _PACKAGE = Path(__file__).resolve().parents[1]
 
@@ -76,6 +79,10 @@ def evaluate_split(deidentifier, split: str, sizes: dict[str, int] | None = None
         raise ValueError(f"split {split!r}: choose one of {', '.join(SPLITS)}")
     if split == "blind":
         return evaluate_blind(deidentifier)
+    if split == "studied":
+        from medllm.deid.evaluation import blind
+
+        return evaluate_blind(deidentifier, blind.STUDIED_DIR, split="studied")
     sizes = {**DEFAULT_SIZES, **(sizes or {})}
     seed = SEEDS[split]
     reports: list[SetReport] = []
@@ -95,7 +102,7 @@ def evaluate_split(deidentifier, split: str, sizes: dict[str, int] | None = None
     return _result(split, seed, sizes, reports)
 
 
-def evaluate_blind(deidentifier, folder: Path | None = None) -> dict[str, Any]:
+def evaluate_blind(deidentifier, folder: Path | None = None, split: str = "blind") -> dict[str, Any]:
     """The ``blind`` split: every ``blind_*.jsonl`` in ``folder`` (the package's ``data/`` by default),
     scored per language like the other splits; rows or values that could not be read are listed
     under ``load_problems`` (and printed by :func:`markdown`)."""
@@ -103,7 +110,10 @@ def evaluate_blind(deidentifier, folder: Path | None = None) -> dict[str, Any]:
 
     paths = blind.blind_files(folder or blind.DATA_DIR)
     if not paths:
-        raise FileNotFoundError(f"no {blind.PATTERN} in {folder or blind.DATA_DIR}")
+        raise FileNotFoundError(
+            f"no {blind.PATTERN} in {folder or blind.DATA_DIR}"
+            + ("; batches already studied are read by --split studied" if split == "blind" else "")
+        )
     samples, problems = blind.load_blind(paths)
     source = ", ".join(p.name for p in paths)
     reports = []
@@ -111,9 +121,9 @@ def evaluate_blind(deidentifier, folder: Path | None = None) -> dict[str, Any]:
         chosen = [s for s in samples if s.language == language]
         if chosen:
             listed = terms.listed if language == "en" else None
-            reports.append(score(deidentifier, chosen, f"blind-{language}", "blind", source, listed))
-    sizes = {f"blind-{language}": sum(s.language == language for s in samples) for language in blind.LANGUAGES}
-    result = _result("blind", None, sizes, reports)
+            reports.append(score(deidentifier, chosen, f"{split}-{language}", split, source, listed))
+    sizes = {f"{split}-{language}": sum(s.language == language for s in samples) for language in blind.LANGUAGES}
+    result = _result(split, None, sizes, reports)
     result["files"] = [p.name for p in paths]
     result["load_problems"] = problems
     return result
