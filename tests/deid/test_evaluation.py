@@ -41,6 +41,26 @@ def test_scoring_counts_partial_removal_as_a_miss_and_any_overlap_as_a_lost_term
     assert report.spurious == Counter({"NAME": 1})
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "age", "number"),
+    [
+        ("zh", "患者93岁，女", "93岁", "93"),
+        ("zh", "老人九十二岁了", "九十二岁", "九十二"),
+        ("en", "Pt is a 99-year-old man", "99-year-old", "99"),
+        ("en", "Pt: Moon | Age 90 | MRN", "Age 90", "90"),
+        ("en", "she is ninety-one years old", "ninety-one years old", "ninety-one"),
+    ],
+)
+def test_an_age_is_removed_when_its_number_is_and_only_then(language, text, age, number):
+    start = text.index(age)
+    sample = Sample("s", language, "test", "t", text, identifiers=[Gold("AGE", start, start + len(age), age)])
+    at = text.index(number)
+    removed = score(_Fake({text: [("AGE", at, at + len(number))]}), [sample], "t", "dev", "t")
+    assert removed.classes["AGE"].removed == 1  # "[AGE]岁", "a [AGE]-year-old" reveal nothing
+    unit_only = score(_Fake({text: [("AGE", start + len(age) - 1, start + len(age))]}), [sample], "t", "dev", "t")
+    assert unit_only.classes["AGE"].removed == 0
+
+
 def test_evaluation_terms_and_names_are_not_in_the_recognizers_lists():
     from medllm.deid.evaluation.chinese import MESSAGES_DEV as ZH_DEV
     from medllm.deid.evaluation.chinese import MESSAGES_HELDOUT as ZH_HELDOUT

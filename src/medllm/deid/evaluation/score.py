@@ -16,6 +16,7 @@ spans it actually rewrote):
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -130,22 +131,35 @@ class SetReport:
 _TOKEN = None
 
 
+_AGE_NUMBER = re.compile(
+    r"\d+|[零〇一二两三四五六七八九十百]+|(?i:(?:one[ -])?hundred(?:[ -]and)?(?:[ -]\w+)?|ninety(?:[ -]\w+)?)"
+)
+
+
 def _required(sample: Sample, gold) -> list[int]:
     """Positions of a gold identifier that must be replaced: its letters and digits, except, in an
     English address, the words that name a state or a country, which Safe Harbor lets stay
-    ("Mijdrecht, UT 33006": UT may stay), and a title before an English name ("Dr Eleanor Marinović")."""
-    import regex as re
+    ("Mijdrecht, UT 33006": UT may stay), a title before an English name ("Dr Eleanor Marinović"), and
+    an age's label and unit ("Age 90", "93岁": only the number)."""
+    import regex
 
     positions = [i for i in range(gold.start, gold.end) if sample.text[i].isalnum()]
+    if gold.kind == "AGE":
+        # The number is the identifier; its label and unit are not ("Age 90", "93岁", "99-year-old"),
+        # and a replacement that leaves "[AGE]岁" or "a [AGE]-year-old" reveals nothing (Safe Harbor's (C)).
+        number = _AGE_NUMBER.search(sample.text[gold.start : gold.end])
+        if number:
+            return [i for i in positions if gold.start + number.start() <= i < gold.start + number.end()]
+        return positions
     if gold.kind == "NAME" and sample.language == "en":
-        title = re.match(r"(?i:dr|mr|mrs|ms|mx|miss|prof)\.?[ \t]+", sample.text[gold.start : gold.end])
+        title = regex.match(r"(?i:dr|mr|mrs|ms|mx|miss|prof)\.?[ \t]+", sample.text[gold.start : gold.end])
         return [i for i in positions if not title or i >= gold.start + title.end()]  # "Dr" is not the name
     if gold.kind != "LOCATION" or sample.language != "en":
         return positions
     from medllm.deid.wordlists.places import is_large_place
 
     allowed: set[int] = set()
-    for m in re.finditer(r"[\p{L}][\p{L}.]*(?:[ \t]+[\p{L}][\p{L}.]*)?", sample.text[gold.start : gold.end]):
+    for m in regex.finditer(r"[\p{L}][\p{L}.]*(?:[ \t]+[\p{L}][\p{L}.]*)?", sample.text[gold.start : gold.end]):
         for chunk, offset in ((m.group(), m.start()), (m.group().split()[0], m.start())):
             if is_large_place(chunk):
                 allowed.update(range(gold.start + offset, gold.start + offset + len(chunk)))
