@@ -235,6 +235,40 @@ def test_levels_round7(text: str, level: TriageLevel) -> None:
     assert triage(text).level is level, triage(text).to_dict()
 
 
+# Round 8 (after the eighth blind set): each category in new words, with near misses that must stay calm.
+ROUND8 = [
+    # After a seizure: the first one ever, or not coming round, is a 999 call even when the jerking stopped.
+    ("my son had a fit an hour ago, it's the first one ever, it's over now and he's sleepy", E),
+    ("he had a seizure and it stopped but he's still not properly waking up", E),
+    # Self-harm told as an act: "cutting", "went too deep".
+    ("i was cutting again tonight and this one won't close", E),
+    ("cut too deep on my thigh, can't tell anyone", E),
+    ("i was cutting onions and nicked my finger, small cut", R),
+    # Heart attack with breathlessness and sickness or grey skin, no chest pain named.
+    ("my dad has pain going into his jaw, he's breathless and has been sick", E),
+    ("pain between her shoulder blades, short of breath, she's gone a greyish colour", E),
+    # A hot drink pulled onto a child with a large burn.
+    ("my toddler pulled a mug of tea off the table onto her arm, the burn is bigger than her hand", E),
+    # A boiler serviced days ago still runs: headaches in the house and someone fainting.
+    ("since the gas boiler was fixed we all have headaches and my husband just collapsed", E),
+    # Games and hyperbole with "lol": not a person in danger.
+    ("my character keeps bleeding out in the final boss fight, any tips", R),
+    ("my son collapsed while playing minecraft and isn't responding", E),
+    ("the boss shouted at me and now I have crushing chest pain and I'm sweating", E),
+    ("男朋友打游戏打到一半突然说话不清楚，右手没力气", E),
+    ("this lecture is killing me lol", R),
+    ("打游戏被残血反杀，气得我吐血", R),
+    ("医学作业：简述心肌梗死的临床表现", R),
+    ("票没抢到，想死的心都有了哈哈", R),
+    ("我真的想死，药都准备好了", E),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), ROUND8)
+def test_levels_round8(text: str, level: TriageLevel) -> None:
+    assert triage(text).level is level, triage(text).to_dict()
+
+
 @pytest.mark.parametrize(
     "text",
     [

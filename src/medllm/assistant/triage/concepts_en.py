@@ -79,12 +79,13 @@ CONCEPTS: dict[str, list[str]] = {
         r"\b(?:pain|numbness|tingling|ache|heaviness) (?:in|down|into|to) (?:my |his |her |their |"
         r"the )?(?:left )?(?:arm|jaw|shoulder)",
     ],
-    "shock_signs": [r"\b(?:clammy|cold and clammy|grey|gray|ashen|pale and sweaty|mottled)\b"],
+    "shock_signs": [r"\b(?:clammy|cold and clammy|grey|gray|greyish|grayish|ashen|pale and sweaty|mottled)\b"],
     "sweating": [r"\b(?:sweat\w*|clammy|diaphore\w*|drenched|cold sweat|soaked in sweat|pale and sweaty)\b"],
     "nausea": [
         r"\b(?:nause\w*|vomit\w*|throw\w* up|threw up|puk\w*|sick to (?:my|his|her) stomach|feel\w* sick|being sick|"
-        r"keeps being sick)\b",
-        r"\b(?:gone|went|looks?|turned|is) (?:really |very |so |all )?(?:pale|grey|gray|ashen|white as a sheet)\b",
+        r"keeps being sick|(?:has|have|had) been sick|was sick|been sick (?:twice|again|several times))\b",
+        r"\b(?:gone|went|looks?|turned|is) (?:really |very |so |all |a )?(?:pale|grey|gray|greyish|grayish|ashen|"
+        r"white as a sheet)\b",
     ],
     "lightheaded": [r"\b(?:light ?headed\w*|dizz\w*|woozy|about to (?:pass out|faint)|going to (?:pass out|faint))\b"],
     "palpitations": [
@@ -426,6 +427,10 @@ CONCEPTS: dict[str, list[str]] = {
         r"themself)\b(?! (?:lifting|playing|at|on|in|while|when|during|falling|skiing|running|working|cooking|doing|"
         r"shaving|by accident|accidentally|with a knife while|moving|exercising|training|gardening))",
         r"\bself[- ]harm\w*|\bself[- ]injur\w*",
+        # "i was cutting and went too deep": cutting as an act with no object is self-harm.
+        r"\b(?:i|he|she|they) (?:was|were|have been|has been|am|is|are|keep|keeps|started) cutting\b(?= *(?:again|"
+        r"and|but|tonight|today|,|\.|$))",
+        r"\b(?:cut|went|gone|go) (?:way |much |a bit |a lot )?too deep\b",
     ],
     "self_harm_accident": [r"\b(?:accident\w*|by mistake|slipped|while cooking|while shaving|in the kitchen)\b"],
     "harm_others": [
@@ -560,6 +565,10 @@ CONCEPTS: dict[str, list[str]] = {
         r"\bteaching (?:session|slides?)\b|\bmy (?:character|protagonist)\b|\bin my (?:story|novel|book|game)\b|"
         r"\bfor (?:a|my) (?:novel|story|book|class|course|exam|essay|quiz|presentation|first aid course)\b|"
         r"\bjust curious\b|\bout of curiosity\b",
+        # Events inside a video game: "keep bleeding out, any tips for the boss". Playing a game is not fiction
+        # ("collapsed while playing minecraft"): only in-game words count.
+        r"\b(?:final|last|secret|optional) boss\b|\bboss (?:fight|battle|level|room|arena)\b|\btips for (?:the|this|"
+        r"that) boss\b|\b(?:respawn\w*|speedrun\w*|pvp|npcs?|hp bar|health bar)\b",
     ],
     "rash": [r"\b(?:rash|hives|spots|welts|blotches)\b"],
     "fall_injury": [
@@ -580,7 +589,9 @@ CONCEPTS: dict[str, list[str]] = {
         r"\b(?:will not stop|not stopping|has not stopped|does not stop|keeps going|still (?:seizing|shaking|jerking|"
         r"fitting|going)|(?:another|second|third|a second|a third) (?:one|seizure|fit)|back to back|"
         r"one after (?:another|the other)|keeps having|repeated|first (?:ever )?(?:seizure|fit|time)|"
-        r"never had (?:one|a seizure|a fit|seizures) before|not (?:waking|breathing|responding)|(?:more|"
+        r"first (?:one|one ever|ever one|time ever)\b|"
+        r"never had (?:one|a seizure|a fit|seizures) before|not (?:really |properly |fully )?(?:waking|woken|awake|"
+        r"breathing|responding|come round|coming round|came round)|(?:more|"
         r"longer) than (?:5|five) min\w*)",
         r"\bfor (?:over |more than |about |like |almost |nearly )?(?:[5-9]|[1-9]\d|five|six|seven|eight|nine|ten|"
         r"fifteen|twenty|thirty) ?(?:min|mins|minutes)\b",
@@ -608,6 +619,14 @@ CONCEPTS: dict[str, list[str]] = {
         + gap(3)
         + r"(?:spill\w*|spilt|pour\w*|splash\w*|over|on|onto|down|across|fell|knocked)",
         r"\b(?:burn|burns|scald|scalds) (?:on|to|across|over) (?:my|his|her|their|the)\b",
+        # A hot drink or pan pulled onto someone: "kettle got pulled over onto my 3 yr old's chest".
+        r"\b(?:kettle|teapot|cafetiere|pot of (?:tea|coffee|soup|water)|(?:cup|mug) of (?:tea|coffee|hot \w+)|hot "
+        r"drink|saucepan|pan of \w+|hot water bottle)\b" + gap(4) + r"(?:pulled (?:over|down|off)|knocked (?:over|"
+        r"onto)|tipped (?:over|onto)|fell (?:on|onto)|spilt|spilled|poured) (?:\w+ )?(?:on|onto|over|down)\b",
+        r"\b(?:pulled|knocked|tipped|spilled|spilt|poured) (?:a |the |her |his |my |their )?(?:kettle|teapot|saucepan|"
+        r"(?:mug|cup|pot|pan|bowl) of (?:tea|coffee|soup|water|noodles|hot \w+)|hot drink|hot (?:tea|coffee|soup|water|"
+        r"oil))\b",
+        r"\b(?:the|a|his|her|my|their) (?:burn|scald)s? (?:is|was|looks|covers|has|goes)\b",
         rf"\b{BODY}\b{gap(4)}(?:burnt|burned|scalded|blistering|blistered|charred)\b",
         r"\bcaught (?:on )?fire\b|\bclothes (?:caught|on) fire\b|\bon fire\b",
         r"\b(?:\d+ ?% ?(?:tbsa|bsa|of (?:his|her|their|the) body)|tbsa|(?:flame|flash|contact|friction) burns?|"
