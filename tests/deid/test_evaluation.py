@@ -61,6 +61,38 @@ def test_an_age_is_removed_when_its_number_is_and_only_then(language, text, age,
     assert unit_only.classes["AGE"].removed == 0
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "needed"),
+    [
+        ("陈老师您好", "陈老师", "陈"),
+        ("付女士您好", "付女士", "付"),
+        ("武大爷您好", "武大爷", "武"),
+        ("小军的血常规", "小军", "小军"),
+    ],
+)
+def test_a_chinese_name_is_removed_without_its_title(text, name, needed):
+    start = text.index(name)
+    sample = Sample("s", "zh", "test", "t", text, identifiers=[Gold("NAME", start, start + len(name), name)])
+    at = text.index(needed)
+    removed = score(_Fake({text: [("NAME", at, at + len(needed))]}), [sample], "t", "dev", "t")
+    assert removed.classes["NAME"].removed == 1
+    if needed != name:
+        title_only = score(_Fake({text: [("NAME", at + len(needed), start + len(name))]}), [sample], "t", "dev", "t")
+        assert title_only.classes["NAME"].removed == 0
+
+
+def test_a_province_in_a_chinese_address_may_stay_like_a_us_state():
+    text = "住址河北省保定市竞秀区，电话"
+    gold = "河北省保定市竞秀区"
+    start = text.index(gold)
+    sample = Sample("s", "zh", "test", "t", text, identifiers=[Gold("LOCATION", start, start + len(gold), gold)])
+    city = text.index("保定市")
+    kept = score(_Fake({text: [("LOCATION", city, start + len(gold))]}), [sample], "t", "dev", "t")
+    assert kept.classes["LOCATION"].removed == 1
+    province_only = score(_Fake({text: [("LOCATION", start, city)]}), [sample], "t", "dev", "t")
+    assert province_only.classes["LOCATION"].removed == 0
+
+
 def test_evaluation_terms_and_names_are_not_in_the_recognizers_lists():
     from medllm.deid.evaluation.chinese import MESSAGES_DEV as ZH_DEV
     from medllm.deid.evaluation.chinese import MESSAGES_HELDOUT as ZH_HELDOUT

@@ -125,6 +125,19 @@ def _age_recognizer() -> ClinicalPatternRecognizer:
         r"(?:one[ -]|a[ -])?hundred(?:[ -](?:and[ -])?(?:one|two|three|four|five|six|seven|eight|nine|ten|"
         r"eleven|twelve))?)"
     )
+    name_word = r"\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)?"
+    titled = r"\b(?i:mrs?|ms|mx|miss|dr|sister|brother|resident|patient|pt)\.?"
+    full_name = rf"(?:{titled}[ \t]+{name_word}|\b{name_word}[ \t]+{name_word})"
+    elders = (
+        r"mom|mum|mother|dad|father|grandma|grandpa|granny|gran|nan|nana|nanna|grandmother|grandfather|"
+        r"great-?grand(?:mother|father|ma|pa)|(?:mother|father)-in-law|fil|mil|husband|wife|aunt|uncle|"
+        r"great-?aunt|great-?uncle|neighbou?r|patient|pt|resident"
+    )
+    vitals = (
+        r"(?i:temp|temperature|pulse|sats?|saturation|spo2|o2|oxygen|glucose|sugar|hr|rate|bp|pressure|weight|"
+        r"score|level|count|reading|result|potassium|sodium|chloride|ferritin|hemoglobin|haemoglobin|a1c|"
+        r"iq|grade|mark|room|bed|page|item|it|this|that|which|there)"
+    )
     patterns = [
         Pattern(
             "N-year-old",
@@ -146,6 +159,30 @@ def _age_recognizer() -> ClinicalPatternRecognizer:
             rf"grandpa|husband|wife|aunt|uncle)[ \t]+(?:is|was|turns|turned|will[ \t]+be)|(?:he|she|they|i|you)['’]"
             rf"(?:s|re|m)|i[ \t]+am|im)(?:[ \t]+(?:now|already|almost|nearly))?[ \t]+))"
             rf"(?P<value>{over_89})\b(?![ \t]*(?:%|mg|kg|lbs?|pounds|bpm|mm|cm|°|/|\.\d|units?|percent|degrees))",
+            0.8,
+        ),
+        # A bare age after the person it belongs to, as notes and carers write it: "Peggy Doyle, 90,
+        # painless jaundice", "Mrs Winifred Ashby (92)", "my mom (95!)", "my father Walter is 104 and".
+        # The person is a full name, a title and name, or an elderly relative; a lab or vital sign
+        # ("Glucose (98)", "Temp is 99") is neither, and its number is usually followed by a unit.
+        Pattern(
+            "person, N,",
+            rf"(?<=(?:{full_name}|\b(?i:{elders}))[ \t]*,[ \t]*)(?<!\b{vitals}[ \t]*,[ \t]*)(?P<value>{over_89})"
+            rf"(?=[ \t]*[,;]|[ \t]+(?:and|but|who|with|from|in|on|at|lives|living|presents|presenting)\b)",
+            0.8,
+        ),
+        Pattern(
+            "person (N)",
+            rf"(?<=(?:{full_name}|\b(?i:{elders}))[ \t]*\([ \t]*(?i:aged?[ \t]*)?)(?<!\b{vitals}[ \t]*\([ \t]*)"
+            rf"(?P<value>{over_89})"
+            r"(?=[ \t]*[!?]*[ \t]*(?:\)|,[ \t]*\p{L}))",
+            0.8,
+        ),
+        Pattern(
+            "who is N / Name is N",
+            rf"(?<=(?:\b(?i:who)(?:[ \t]+(?:is|was|turned|turns)|['’]s)|(?<=[\p{{L}},][ \t]+)(?!{vitals}\b)"
+            rf"\p{{Lu}}[\p{{Ll}}'’-]+[ \t]+(?:is|was|turned|turns))(?:[ \t]+(?:now|already|almost|nearly))?[ \t]+)"
+            rf"(?P<value>{over_89})(?=[ \t]*(?:[,.!;]|$)|[ \t]+(?i:and|but|now|this|next|last|years?|yrs?)\b)",
             0.8,
         ),
         Pattern(

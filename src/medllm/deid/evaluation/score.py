@@ -136,11 +136,17 @@ _AGE_NUMBER = re.compile(
 )
 
 
+_ZH_TITLE = re.compile(
+    r"(?:先生|女士|小姐|老师|医生|医师|大夫|主任|教授|护士长|护士|师傅|大爷|大妈|阿姨|叔叔|奶奶|爷爷|同学|经理|院长)$"
+)
+
+
 def _required(sample: Sample, gold) -> list[int]:
     """Positions of a gold identifier that must be replaced: its letters and digits, except, in an
     English address, the words that name a state or a country, which Safe Harbor lets stay
-    ("Mijdrecht, UT 33006": UT may stay), a title before an English name ("Dr Eleanor Marinović"), and
-    an age's label and unit ("Age 90", "93岁": only the number)."""
+    ("Mijdrecht, UT 33006": UT may stay) and, in a Chinese one, a province or a country ("河北省保定市":
+    河北省 may stay), a title before an English name ("Dr Eleanor Marinović") or after a Chinese one
+    ("陈老师"), and an age's label and unit ("Age 90", "93岁": only the number)."""
     import regex
 
     positions = [i for i in range(gold.start, gold.end) if sample.text[i].isalnum()]
@@ -151,9 +157,27 @@ def _required(sample: Sample, gold) -> list[int]:
         if number:
             return [i for i in positions if gold.start + number.start() <= i < gold.start + number.end()]
         return positions
+    if gold.kind == "NAME" and sample.language == "zh":
+        # A title after a Chinese name is not the name ("陈老师", "付女士", "武大爷"): "[NAME]老师" reveals nothing.
+        title = _ZH_TITLE.search(sample.text[gold.start : gold.end])
+        if title and title.start() > 0:
+            return [i for i in positions if i < gold.start + title.start()]
+        return positions
     if gold.kind == "NAME" and sample.language == "en":
         title = regex.match(r"(?i:dr|mr|mrs|ms|mx|miss|prof)\.?[ \t]+", sample.text[gold.start : gold.end])
         return [i for i in positions if not title or i >= gold.start + title.end()]  # "Dr" is not the name
+    if gold.kind == "LOCATION" and sample.language == "zh":
+        # A province or a country inside a Chinese address may stay, like a US state ("河北省保定市竞秀区").
+        from medllm.deid.wordlists.chinese import LARGE_PLACES_ZH
+
+        chunk = sample.text[gold.start : gold.end]
+        allowed_zh: set[int] = set()
+        for large in sorted(LARGE_PLACES_ZH, key=len, reverse=True):
+            for m in re.finditer(re.escape(large), chunk):
+                if not allowed_zh & set(range(m.start(), m.end())):
+                    allowed_zh.update(range(m.start(), m.end()))
+        kept = [i for i in positions if i - gold.start not in allowed_zh]
+        return kept or positions  # a province alone labelled as a place must still go
     if gold.kind != "LOCATION" or sample.language != "en":
         return positions
     from medllm.deid.wordlists.places import is_large_place

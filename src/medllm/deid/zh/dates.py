@@ -4,7 +4,8 @@ Dates: every element but the year is an identifier, so a date with a month is re
 "2021年3月4日", "2021年3月", "3月4日", "3月4号", "二〇二一年三月四日", "2021-03-04", "2021/3/4",
 "2021.03.04". A bare year ("2021年") is kept, and so are durations ("3个月", "4日后" has no month).
 
-Ages: 90 and over before 岁 or 周岁, after 年龄 or 享年, and in Chinese numerals ("九十二岁", "一百零一岁");
+Ages: 90 and over before 岁 or 周岁, after 年龄 or 享年, in Chinese numerals ("九十二岁", "一百零一岁"), and
+without 岁 after 今年/已经 or a pronoun ("她今年九十一了", "他94了");
 the number alone is replaced ("[AGE]岁").
 """
 
@@ -62,10 +63,19 @@ def recognizers() -> list[EntityRecognizer]:
             Pattern("N岁", rf"(?<![0-9.])(?P<value>{over_89})(?![0-9])[ \t]*(?:周岁|岁)", 0.9),
             Pattern("年龄 N", rf"(?:年龄|年纪|享年|终年)[ \t]*[：:]?[ \t]*(?P<value>{over_89})(?![0-9])", 0.85),
             Pattern("九十岁", rf"(?P<value>{cn_over_89})[ \t]*(?:周岁|岁)", 0.85),
+            # Without 岁, as people say it: "她今年九十一了", "她94了", "我外婆今年98，". A pronoun or
+            # 今年/已经/都 before and 了 or a clause end after, so that "血糖94了" or "评分95" is not an age.
+            Pattern(
+                "今年N了",
+                r"(?:(?<=(?:今年|已经|已|都|快|满|年满|虚岁|活到|活了)[ \t]*)|"
+                r"(?<=[她他我您]|老人|老人家)(?=[0-9一九]))"
+                rf"(?P<value>{over_89}|{cn_over_89})(?![0-9])(?=[ \t]*(?:了|多了|出头|高龄|[，。,.!！]))",
+                0.8,
+            ),
         ],
         "ChineseAgeRecognizer",
         priority=2,
-        quick=r"岁|年龄|年纪|享年|终年",
+        quick=r"岁|年龄|年纪|享年|终年|了|今年|[9九]|一百",
         language="zh",
     )
     return [dates, ages]

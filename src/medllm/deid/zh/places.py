@@ -18,20 +18,58 @@ import regex as re
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
 from medllm.deid.entities import LOCATION
+from medllm.deid.wordlists.china_divisions import COMMON_WORD_PREFECTURES, FOREIGN_CITIES, divisions
 from medllm.deid.wordlists.chinese import LARGE_PLACES_ZH, PROVINCES
-from medllm.deid.zh.nlp import ChineseArtifacts, dictionary_flag
+from medllm.deid.wordlists.common import tokens
+from medllm.deid.zh.nlp import ChineseArtifacts, Word, dictionary_flag
 
 _SUFFIX = (
     "特别行政区|自治区|自治州|自治县|地区|街道|社区|新村|小区|大厦|大道|大街|胡同|花园|公寓|广场|开发区|工业园|"
-    "省|市|州|盟|区|县|旗|镇|乡|村|路|街|巷|弄|里|苑|屯|庄"
+    "苏木|嘎查|省|市|州|盟|区|县|旗|镇|乡|村|路|街|巷|弄|里|苑|屯|庄"
 )
+_UNIT_IN = re.compile(rf"(?:{_SUFFIX})")
 # Characters a component's name may hold: Han characters and letters, not particles or pronouns.
-_STOP = "的了是在也就还又很已我你他她它们这那被到说因于附近最旁边之间"
+_STOP = "的了是在也就还又很已我你他她它们这那被到说因于附近最旁边之间住址去送往至给把"
 _BODY = rf"(?:(?![{_STOP}])[\p{{Han}}A-Za-z])"
 _NUMBER = r"(?:[0-9０-９]+(?:[-－][0-9０-９]+)*|[一二三四五六七八九十百零〇]+)"
-_NUMBER_PART = rf"(?:{_NUMBER}[ \t]*(?:号楼|号院|号|栋|幢|单元|楼|层|室|房|户|组|弄|排|座)|[A-Za-z][ \t]*座)"
+_NUMBER_PART = (
+    rf"(?:[甲乙丙丁]?{_NUMBER}[ \t]*(?:号楼|号院|号|栋|幢|单元|楼|层|室|房|户|组|弄|排|座|段)|[A-Za-z][ \t]*座)"
+)
 _COMPONENT = rf"(?:{_BODY}{{1,10}}(?:{_SUFFIX})|{_NUMBER_PART})"
-_ADDRESS = re.compile(rf"(?:{_COMPONENT})+(?:[ \t]*(?<![0-9])[0-9]{{6}}(?![0-9]))?")
+# A room number written bare after the building or unit: "5栋502", "3单元502", "B座1708", "131号6-3".
+_ROOM = r"(?:(?<=[号栋幢元座楼])[0-9]{1,5}(?:[-－][0-9]{1,4})?(?![0-9]))"
+_ADDRESS = re.compile(rf"(?:{_COMPONENT})+{_ROOM}?(?:[ \t]*(?<![0-9])[0-9]{{6}}(?![0-9]))?")
+# A named estate, road or building followed by a number part is an address with no cue: "保利花园7栋1单元".
+_NAMED_NUMBERED = re.compile(
+    rf"{_BODY}{{1,10}}(?:小区|花园|公寓|大厦|家园|新村|广场|大道|大街|胡同|路|街|巷|弄|里|苑|条|村|屯|庄|园|湾|坊|城)"
+    r"[ \t]*"
+    rf"(?:{_NUMBER_PART})+{_ROOM}?"
+)
+# A flat or room number alone: "我们是1502室".
+_ROOM_ALONE = re.compile(r"(?<![0-9A-Za-z])(?:[0-9]{1,3}(?:栋|幢|号楼)[ \t]*)?[0-9]{3,5}[ \t]*(?:室|房间?)(?!间)")
+# Health facilities: a name ending in 医院, 卫生院 ... ("浙江大学医学院附属第二医院", "中山一院", "天河区疾控").
+_FACILITY = re.compile(
+    r"(?:总医院|医院|卫生院|卫生室|卫生服务中心|卫生服务站|保健院|康复院|护理院|护理站|养老院|敬老院|疗养院|疾控中心|疾控|"
+    r"诊所|门诊部|院区|小学|中学|幼儿园|(?<=\p{Han})[一二三四五六七八九]院)"
+)
+# jieba flags a facility's name is made of (nouns, places, organisations, numbers like 第二, 附属), and
+# words that are never part of one even when tagged as nouns.
+_FACILITY_FLAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "nl", "m", "b", "j", "zg", "eng"})
+_NOT_FACILITY_NAME = frozenset(
+    tokens(
+        """
+患者 家属 病人 出院 入院 住院 门诊 急诊 医生 大夫 报告 费用 机构 地点 单位 转诊 随访 检查 上级 当地 附近 定点
+县里 市里 省里 我院 本院 该院 外院 贵院 建议 医保 定点医院 就诊 挂号 预约 复查
+"""
+    )
+)
+# Words that make a facility's name generic when they are all it has: "社区医院", "三家医院", "乡卫生院".
+_GENERIC_FACILITY_WORDS = frozenset(
+    tokens(
+        "社区 互联网 定点 专科 综合 私立 公立 民营 正规 这家 那家 一家 两家 三家 几家 好几家 大 小 "
+        "乡 镇 县 州 市 省 区 村"
+    )
+)
 _PARTS = re.compile(_COMPONENT)
 _CUES = re.compile(
     r"(?:家庭住址|联系地址|通讯地址|现住址|户籍地址|户籍地|户口所在地|居住地|住址|地址|家住|住在|居住在|居住于|现住|现居|籍贯|来自)"
@@ -76,7 +114,8 @@ class ChineseAddressRecognizer(LocalRecognizer):
             chunk = m.group().strip()
             if chunk in LARGE_PLACES_ZH:
                 continue  # a province or a country alone stays
-            if len(parts) >= 2 or kind == "cue":
+            # Count units, not components: a greedy component can swallow a unit ("凉山州昭觉县竹核乡").
+            if len(parts) >= 2 or len(_UNIT_IN.findall(chunk)) >= 2 or kind == "cue":
                 spans[(start, m.end())] = 0.85
         # A lone place in jieba's dictionary (a city, a district), not a province, country or region;
         # places jieba's HMM guesses are too often pieces of transliterated drug names ("美托", "洛尔").
@@ -106,6 +145,15 @@ class ChineseAddressRecognizer(LocalRecognizer):
                 spans[m.span("value")] = 0.7
         for m in _POSTCODE.finditer(text):
             spans[m.span("value")] = 0.9
+        for m in _NAMED_NUMBERED.finditer(text):
+            spans.setdefault(m.span(), 0.8)
+        for m in _ROOM_ALONE.finditer(text):
+            spans.setdefault(m.span(), 0.7)
+        for span in _gazetteer_places(text, nlp_artifacts.words):
+            spans.setdefault(span, 0.75)
+        spans = _without_leading_province(text, spans)
+        for span in _facilities(text, nlp_artifacts.words):  # a hospital's name keeps its province
+            spans.setdefault(span, 0.85)
         return [
             RecognizerResult(
                 LOCATION,
@@ -120,3 +168,131 @@ class ChineseAddressRecognizer(LocalRecognizer):
             )
             for (start, end), score in sorted(spans.items())
         ]
+
+
+_MAX_DIVISION = 12  # characters in the longest division name kept
+_PROPER_FLAGS = frozenset({"ns", "nz", "nr", "nrt"})
+
+
+def _gazetteer_places(text: str, words: list[Word]) -> list[tuple[int, int]]:
+    """Runs of division names (:mod:`medllm.deid.wordlists.china_divisions`) and large foreign cities.
+
+    A run is one or more names side by side, a province before them included ("湖北恩施", "广州番禺",
+    "青岛市南区"). A run stands as a place when it holds two names, a full name of three characters or
+    more ("蕉岭县"), a foreign city, a prefecture's short name that jieba cuts as a word of its own and
+    that is not an everyday word ("我在金华"), or a county's short name that jieba's dictionary calls a
+    place or a proper noun ("义乌", "龙岗"); other county short names are everyday words ("公安", "平安").
+    """
+    table = divisions()
+    starts = {w.start for w in words}
+    ends = {w.end for w in words}
+    hits: list[tuple[int, int, bool]] = []  # (start, end, stands alone)
+    position = 0
+    while position < len(text):
+        found = None
+        for size in range(min(_MAX_DIVISION, len(text) - position), 1, -1):
+            chunk = text[position : position + size]
+            division = table.get(chunk)
+            if chunk in FOREIGN_CITIES:
+                found = (position, position + size, position in starts)
+            elif chunk in PROVINCES:
+                found = (position, position + size, False)
+            elif division is not None:
+                aligned = position in starts and position + size in ends
+                if not division.short:
+                    alone = size >= 3 and (position in starts or position + size in ends)
+                elif division.level == "prefecture":
+                    alone = aligned and chunk not in COMMON_WORD_PREFECTURES
+                else:  # a county's short name alone: only one jieba knows as a place or a proper noun ("义乌")
+                    # ... after a preposition or punctuation: "哌拉西林" holds 西林, a county in Guangxi.
+                    after_boundary = position == 0 or text[position - 1] in _BEFORE_PLACE
+                    alone = aligned and after_boundary and dictionary_flag(chunk) in _PROPER_FLAGS
+                found = (position, position + size, alone)
+            if found:
+                break
+        if found:
+            # A full name may start on the last character of the one before: "青岛市南区" is 青岛市 + 市南区.
+            for size in range(min(_MAX_DIVISION, len(text) - found[1] + 1), 2, -1):
+                division = table.get(text[found[1] - 1 : found[1] - 1 + size])
+                if division is not None and not division.short:
+                    found = (found[0], found[1] - 1 + size, True)
+                    break
+            hits.append(found)
+            position = found[1]
+        else:
+            position += 1
+    spans: list[tuple[int, int]] = []
+    run: list[tuple[int, int, bool]] = []
+    for hit in [*hits, None]:
+        if hit is not None and run and text[run[-1][1] : hit[0]].strip(" \t") == "":
+            run.append(hit)
+            continue
+        if run:
+            names = [text[a:b] for a, b, _ in run]
+            smaller = [h for h, name in zip(run, names, strict=True) if name not in PROVINCES]
+            if smaller and (len(run) >= 2 or smaller[0][2]):
+                spans.append((run[0][0], run[-1][1]))
+        run = [hit] if hit is not None else []
+    return spans
+
+
+def _facilities(text: str, words: list[Word]) -> list[tuple[int, int]]:
+    """Hospitals, clinics and care homes by name: the suffix and the noun-like words before it."""
+    spans = []
+    for m in _FACILITY.finditer(text):
+        index = next((i for i, w in enumerate(words) if w.start <= m.start() < w.end), None)
+        if index is None:
+            continue
+        start = words[index].start
+        j = index - 1
+        while j >= 0:
+            word = words[j]
+            bracket = word.text in ("（", "）", "(", ")")
+            if word.text in _NOT_FACILITY_NAME or not (bracket or word.flag in _FACILITY_FLAGS):
+                break
+            start = word.start
+            j -= 1
+        while start < m.start() and text[start] in "（）() \t":
+            start += 1
+        name = text[start : m.start()]
+        pieces = [w.text for w in words[j + 1 : index] if w.start >= start] + [text[words[index].start : m.start()]]
+        if all(not p or p in _GENERIC_FACILITY_WORDS for p in pieces):
+            continue  # only generic words before the suffix: "社区医院", "三家医院", "乡卫生院"
+        if len(name) >= 2 or (name and m.group() not in ("医院", "诊所", "门诊部")):
+            spans.append((start, m.end()))
+    return spans
+
+
+# The four municipalities are cities as much as provinces: in an address they go with the rest
+# ("住址北京市朝阳区建国路88号" -> "住址[LOCATION]"); alone they stay, like a province.
+_MUNICIPALITIES = frozenset(("北京市", "北京", "天津市", "天津", "上海市", "上海", "重庆市", "重庆"))
+_LEADING_LARGE = sorted(LARGE_PLACES_ZH - _MUNICIPALITIES, key=len, reverse=True)
+
+
+def _without_leading_province(text: str, spans: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+    """Each span without a province or country it opens with ("河北省保定市竞秀区" -> 保定市竞秀区): like a US
+    state in an English address, a province may stay (Safe Harbor (B)); what follows it may not. A
+    municipality (北京, 上海, 天津, 重庆) is kept in the span: it is the city."""
+    out: dict[tuple[int, int], float] = {}
+    for (start, end), score in spans.items():
+        for back in range(1, 5):  # a span that starts inside a province's name ("东省青岛市"): skip the rest of it
+            for large in _LEADING_LARGE:
+                if (
+                    start - back >= 0
+                    and text.startswith(large, start - back)
+                    and start < start - back + len(large) < end
+                ):
+                    start = start - back + len(large)
+                    break
+        moved = True
+        while moved:
+            moved = False
+            for large in _LEADING_LARGE:
+                if text.startswith(large, start) and start + len(large) < end:
+                    start += len(large)
+                    while start < end and text[start] in " \t":
+                        start += 1
+                    moved = True
+                    break
+        out[(start, end)] = max(score, out.get((start, end), 0.0))
+    return out
