@@ -264,6 +264,46 @@ ROUND8 = [
 ]
 
 
+# Round 9 (after the ninth blind set): each category in new words, with near misses that must stay calm.
+ROUND9 = [
+    # Compartment syndrome: a cast with blue, pale or numb toes or fingers.
+    ("he's had a plaster cast since this morning and his toes have gone blue and numb", E),
+    ("my cast is itchy but my toes are pink and warm, can I scratch under it with a ruler?", R),
+    # Bowel obstruction: no poo or wind with a swollen tummy or green vomit.
+    ("hasn't passed wind or pooed for two days, stomach hugely bloated, vomiting green", E),
+    ("baby hasn't pooed in 2 days, tummy soft, feeding well", R),
+    ("我妈三天没排气也没排便，肚子胀得很，吐了黄绿色的水", E),
+    # Serotonin syndrome: two serotonergic medicines, then twitching with sweating or fever.
+    ("on fluoxetine and took some tramadol, now twitching all over, sweating buckets, temp 38.9", E),
+    ("can I take tramadol with sertraline?", R),
+    # Severe hypothermia: very cold and no longer shivering.
+    ("grandad was outside all night, he's ice cold and not shivering any more", E),
+    ("老人在外面冻了一夜，身上冰凉，不发抖了", E),
+    # Stroke found on waking; head injury on a blood thinner; "an elephant sitting on his chest".
+    ("woke up this morning and couldn't lift my left arm at all", E),
+    ("I'm on rivaroxaban and fell and hit my head on the floor", E),
+    ("feels like an elephant sitting on his chest and he's clammy", E),
+    # A first seizure told as a fall with jerking; a seizure still going ("还没听" is 还没停 misheard).
+    ("she collapsed and started jerking, never happened to her before, now drowsy", E),
+    ("孩子抽了快十五分钟还没停", E),
+    # Ectopic pregnancy: late period and a positive test, one-sided pain, shoulder-tip pain.
+    ("late period and a positive test, now pain low on the left side and pain in the tip of my shoulder", E),
+    # Near misses: over, negated, asked about, reproducible, games and emoji.
+    ("my daughter choked on a grape but coughed it out right away and has been fine since", U),
+    ("my period is heavier than usual but nowhere near soaking a pad an hour", R),
+    ("this homework is killing me im dying 💀", R),
+    ("宝宝两个月，体温37.1，算发烧吗", R),
+    ("宝宝两个月，发烧38.5", E),
+    ("做俯卧撑后胸口按着才疼，不按不疼", R),
+    ("游戏里被打得'吐血'哈哈", R),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), ROUND9)
+def test_levels_round9(text: str, level: TriageLevel) -> None:
+    assert triage(text).level is level, triage(text).to_dict()
+
+
 @pytest.mark.parametrize(("text", "level"), ROUND8)
 def test_levels_round8(text: str, level: TriageLevel) -> None:
     assert triage(text).level is level, triage(text).to_dict()

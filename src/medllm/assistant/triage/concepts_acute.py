@@ -141,9 +141,11 @@ EN: dict[str, list[str]] = {
     # bowel control, with back pain.
     "saddle_numbness": [
         r"\b(?:numb\w*|tingl\w*|no feeling|lost (?:the )?feeling|pins and needles|cannot feel)\b[^.!?]{0,25}\b(?:bum|"
-        r"bottom|buttocks?|butt|backside|anus|back passage|genitals?|groin|crotch|privates|private parts|saddle|"
+        r"bottom|buttocks?|butt|backside|anus|back passage|genitals?|groin|crotch|privates|private parts|"
+        r"private area|saddle|"
         r"perineum|between (?:my|his|her) legs|vagina|penis)\b",
-        r"\b(?:bum|bottom|buttocks?|butt|backside|genitals?|groin|crotch|privates|private parts|saddle area|perineum)\b"
+        r"\b(?:bum|bottom|buttocks?|butt|backside|genitals?|groin|crotch|privates|private parts|private area|down "
+        r"below|saddle area|perineum)\b"
         r"[^.!?]{0,20}\b(?:numb\w*|gone dead|feels? dead|no feeling|tingl\w*)\b",
         r"\bsaddle (?:numbness|anaesthesia|anesthesia|area numbness)\b",
     ],
@@ -246,6 +248,41 @@ EN: dict[str, list[str]] = {
         r"\b(?:lump|mass|swelling) in (?:my|his|her|the) (?:tummy|belly|abdomen|stomach)\b[^.!?]{0,20}\b(?:puls\w*|"
         r"throbb\w*|beats)\b",
     ],
+    # Round 9. A limb in a cast with numb, pale or blue fingers or toes (compartment syndrome, NHS broken leg).
+    "cast": [r"\b(?:cast|plaster cast|in plaster|back ?slab|splint)\b"],
+    "distal_ischaemia": [
+        r"\b(?:toes?|fingers?|foot|hand)\b[^.!?]{0,25}\b(?:numb\w*|pale|white|blue|purple|grey|gray|cold|"
+        r"tingl\w*|cannot (?:move|feel)|dead)\b",
+        r"\b(?:numb|pale|white|blue|cold) (?:toes|fingers)\b",
+    ],
+    # Bowel obstruction (NHS): cannot poo or pass wind, a swollen tummy, green or brown vomit.
+    "no_stool_or_wind": [
+        r"\b(?:not|no|cannot|could not|have not|has not|had not|unable to|nothing) (?:\w+ ){0,2}(?:pooed|pooped|"
+        r"poo|poop|farted|fart|passed (?:wind|gas)|pass (?:wind|gas)|had a (?:poo|bowel movement)|opened (?:my|his|"
+        r"her) bowels)\b",
+    ],
+    "abdominal_distension": [
+        r"\b(?:belly|stomach|tummy|abdomen)\b(?:(?!\b(?:not|no|soft)\b)[^.!?]){0,20}\b(?:swollen|distended|bloated|"
+        r"tight as a drum|like a "
+        r"drum|massive|huge|rock hard|blown up)\b",
+        r"\b(?:swollen|distended|bloated) (?:belly|stomach|tummy|abdomen)\b",
+    ],
+    "bilious_vomit": [
+        r"\b(?:vomit\w*|throw\w* up|threw up|sick|bringing up|brought up|puk\w*)\b[^.!?]{0,20}\b(?:green|bile|"
+        r"brown (?:stuff|liquid)|smells? like poo)\b",
+        r"\b(?:green|bilious|bile) (?:vomit|sick|stuff|liquid)\b",
+    ],
+    # Serotonin syndrome (Hunter criteria): two serotonergic medicines, then twitching, agitation, sweating, fever.
+    "serotonergic": [
+        r"\b(?:tramadol|sertraline|zoloft|fluoxetine|prozac|citalopram|escitalopram|lexapro|paroxetine|paxil|"
+        r"venlafaxine|effexor|duloxetine|cymbalta|mirtazapine|amitriptyline|clomipramine|phenelzine|linezolid|"
+        r"sumatriptan|triptans?|lithium|st\.? john'?s wort|ssri|snri|maoi|fentanyl|methadone|ondansetron)\b"
+    ],
+    "slow_speech": [r"\b(?:mumbl\w*|slurr\w*|talking (?:really |very |so )?slow\w*|speech (?:is )?(?:slow|slurred))\b"],
+    "shivering_stopped": [
+        r"\b(?:(?:stopped|no longer|not|is not)(?: even)? shivering|shivering (?:has |had )?stopped|not (?:even )?"
+        r"shivering (?:any ?more|now))\b"
+    ],
 }
 
 _OLD_ZH = (
@@ -338,6 +375,16 @@ ZH: dict[str, list[str]] = {
         r"肚子里[^，。]{0,6}(?:跳动|搏动)(?:的)?(?:包块|肿块|包))"
     ],
     "fiction": [r"(?:学校|科学课|生物课|课堂)的?(?:作业|项目|课题|报告)|(?:科学|课外)(?:作业|项目|小组作业)"],
+    # Round 9 (see EN).
+    "no_stool_or_wind": [
+        r"(?:不|没(?:有)?|无)(?:排气|排便|放屁|大便|拉屎)[^，。]{0,4}(?:也)?(?:不|没(?:有)?)(?:放屁|排气|排便|大便)?"
+    ],
+    "abdominal_distension": [r"(?:肚子|腹部|肚皮)[^，。]{0,4}(?:胀|鼓|膨)|腹胀|像(?:个)?鼓|腹部膨隆"],
+    "bilious_vomit": [r"(?:吐|呕)[^，。]{0,8}(?:绿|胆汁|黄绿|粪|屎)|(?:绿色|黄绿色)(?:的)?(?:呕吐物|水)"],
+    "slow_speech": [r"(?:说话|讲话)(?:很|特别|非常|越来越)?(?:慢|含糊|不清)|口齿不清"],
+    "shivering_stopped": [r"(?:不|没)(?:再)?(?:发抖|哆嗦|打颤|打寒战|打寒颤)了|都不抖了"],
+    "cast": [r"(?:打了?石膏|石膏|夹板|支具)"],
+    "distal_ischaemia": [r"(?:脚趾|手指|脚|手)[^，。]{0,6}(?:麻|发白|苍白|发紫|发青|冰凉|动不了|没感觉)"],
 }
 
 

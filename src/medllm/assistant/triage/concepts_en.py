@@ -52,7 +52,9 @@ CONCEPTS: dict[str, list[str]] = {
         r"chest\b",
         r"\b(?:crushing|squeezing|tight|heavy|pressing|painful|burning|stabbing|aching|sore) chest\b",
         r"\b(?:substernal|retrosternal|precordial|central chest) (?:pain|pressure|tightness|discomfort|heaviness)\b",
-        r"\b(?:clutch\w*|grabb\w*|holding|gripping) (?:at )?(?:his|her|my|their) chest\b",
+        r"\b(?:clutch\w*|grabb\w*|holding|gripping|rubbing|rubs|pressing on) (?:at )?(?:his|her|my|their) chest\b",
+        r"\b(?:like|as if) (?:someone|somebody|something|an elephant|a weight) (?:is |was )?(?:sitting|standing|"
+        r"pressing|kneeling) on (?:it|my chest|his chest|her chest)\b",
         rf"\b(?:chest|breastbone|sternum)\b{gap(4)}(?:{PAIN}|tight\w*|pressure|heavy|heaviness|squeez\w*|crush\w*|"
         r"burn\w*|pounding|stabbing|sharp|pressing|compress\w*|vice|vise|clench\w*|constrict\w*|weird|funny|"
         r"strange|like (?:an elephant|a weight|a band|a vice|a vise|something))",
@@ -149,8 +151,8 @@ CONCEPTS: dict[str, list[str]] = {
     "limb_weakness": [
         r"\b(?:arm|hand|leg|foot|fingers)\b" + gap(3) + r"(?:clumsy|uncoordinated|useless|not working properly)\b",
         r"\b(?:arms|legs|hands|feet)\b" + gap(2) + r"(?:weak|heavy|like jelly|gone floppy|numb)\b",
-        r"\b(?:weak\w*|numb\w*|paraly[sz]\w*|tingl\w*|heavy|dead|limp|no strength|cannot (?:move|lift|raise|feel|use|"
-        r"grip|hold))\b" + gap(4) + r"(?:arm|arms|leg|legs|hand|hands|foot|feet)\b",
+        r"\b(?:weak\w*|numb\w*|paraly[sz]\w*|tingl\w*|heavy|dead|limp|no strength|(?:cannot|could not|unable to) "
+        r"(?:move|lift|raise|feel|use|grip|hold))\b" + gap(4) + r"(?:arm|arms|leg|legs|hand|hands|foot|feet)\b",
         r"\b(?:arm|leg|hand|foot)\b" + gap(3) + r"(?:weak\w*|numb\w*|paraly[sz]\w*|limp|dead|heavy|will not move|"
         r"cannot move|not moving|gave out|giving out|gone floppy)",
         r"\b(?:dropping|dropped|drops) (?:things|everything|(?:the|his|her|my) (?:cup|phone|fork|spoon|glass))\b",
@@ -499,7 +501,10 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "child_ingestion": [
         r"\b(?:swallowed|swallowing|ate|eaten|eating|eat|drank|chewed|chewing|got into|ingested|took|taken|"
-        r"found (?:him|her|them) with|in (?:his|her) mouth)\b" + gap(5) + PILLS,
+        r"found (?:him|her|them) with|found (?:my|our|the) (?:\w+ ){1,3}with|in (?:his|her) mouth)\b" + gap(5) + PILLS,
+        # "found my 2 yo with my tablets, lid off, 3 or 4 are missing".
+        rf"\b{PILLS}\b[^.!?]{{0,40}}\b(?:lid off|cap off|are missing|is missing|missing from|(?:bottle|packet|pack) "
+        r"(?:open|empty|opened))\b",
         # "found my methadone and drank some": the medicine first.
         rf"\b{PILLS}\b[^.!?]{{0,30}}\b(?:and )?(?:drank|swallowed|ate|took|chewed)\b",
     ],
@@ -584,12 +589,14 @@ CONCEPTS: dict[str, list[str]] = {
         r"\b(?:shaking|jerking|twitching|convulsing) (?:uncontrollabl\w*|all over|violently|and (?:not|unresponsive|"
         r"jerking|drooling|foaming)|(?:his|her|their) (?:arms and legs|whole body))",
         r"\b(?:eyes (?:rolled|rolling) back|foaming at the mouth)\b",
+        r"\b(?:dropped|fell|collapsed|went down)\b[^.!?]{0,25}\b(?:and|then) (?:was |started |went )?(?:jerking|"
+        r"shaking|twitching|convulsing|fitting|stiff)\b",
     ],
     "seizure_prolonged": [
         r"\b(?:will not stop|not stopping|has not stopped|does not stop|keeps going|still (?:seizing|shaking|jerking|"
         r"fitting|going)|(?:another|second|third|a second|a third) (?:one|seizure|fit)|back to back|"
         r"one after (?:another|the other)|keeps having|repeated|first (?:ever )?(?:seizure|fit|time)|"
-        r"first (?:one|one ever|ever one|time ever)\b|"
+        r"first (?:one|one ever|ever one|time ever)\b|never happened (?:to (?:her|him|me) )?before|"
         r"never had (?:one|a seizure|a fit|seizures) before|not (?:really |properly |fully )?(?:waking|woken|awake|"
         r"breathing|responding|come round|coming round|came round)|(?:more|"
         r"longer) than (?:5|five) min\w*)",
@@ -602,10 +609,12 @@ CONCEPTS: dict[str, list[str]] = {
         r"lamotrigine|lamictal|valproate|depakote|carbamazepine|tegretol|phenytoin|dilantin))\b"
     ],
     "resolved_now": [
+        r"\b(?:coughed it (?:up|out)|spat it out|(?:been |is |was )?(?:totally |completely |perfectly )?"
+        r"(?:normal|fine) (?:ever )?since)\b",
         r"\b(?:stopped|is over|ended|lasted (?:only |just )?(?:about |around |under )?(?:\d+|a few|thirty|twenty|"
         r"ten) (?:seconds|secs|sec)|back to (?:normal|himself|herself|themselves)|(?:is|seems|seemed|looks|am|feel|"
         r"feels) (?:fine|okay|ok|normal|alright|all right|better) now|recovered|came round|came to|came around|"
-        r"woke up (?:straight away|quickly|right away|after a few seconds))\b"
+        r"woke up (?:straight away|quickly|right away|after a few seconds))\b",
     ],
     # --- injuries --------------------------------------------------------------------------------
     "burn": [
@@ -924,6 +933,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"lower right|right lower|lower left|one side|left side|right side)\b",
         r"\b(?:abdominal|stomach|belly|tummy) (?:cramp\w*|pain|ache)\b|\bcramp\w*\b",
         rf"\b{PAIN}\b{gap(2)}low down\b|\blow down (?:on|in) (?:the |my |her )?(?:right|left|one side)\b",
+        rf"\b{PAIN}\b{gap(2)}low (?:on|in) (?:my|her|the) (?:right|left) side\b",
         rf"\b{PAIN}\b{gap(5)}(?:of|in|on) (?:my|his|her|their|the) (?:belly|tummy|stomach|abdomen)\b",
         rf"\b(?:abdom\w*|belly|stomach|tummy)\b{gap(5)}{PAIN}",
     ],
@@ -964,7 +974,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"\b(?:wife|partner|girlfriend|daughter|sister|fiancee) (?:is|was) (?:\d+|\w+) ?(?:weeks?|wks?)\b(?! old)",
         r"\b(?:missed (?:my |her )?period|positive pregnancy test|pregnancy test (?:was|came back|is) positive)\b",
     ],
-    "shoulder_tip_pain": [r"\bshoulder[- ]tip\b|\bpain in (?:my|her) shoulder\b|\btip of (?:my|her|the) shoulder\b"],
+    "shoulder_tip_pain": [r"\bshoulder[- ]tip\b|\bpain in (?:my|her) shoulder\b|\btip of (?:my|her|the) shoulders?\b"],
     "not_pregnant_context": [
         r"\b(?:could|might|may|am|can) (?:i |she )?(?:be |get |become )?pregnant\b|\btrying (?:to )?(?:get|"
         r"become) pregnant\b|\b(?:should i|do i need to|can i) (?:take|do) a pregnancy test\b|\bbefore (?:i was |"
@@ -1083,6 +1093,8 @@ CONCEPTS: dict[str, list[str]] = {
         r"\b(?:(?:\d+|a few|few|couple of|ten|twenty|thirty|forty|fifteen) (?:min|mins|minutes)|(?:an|one|half an|1|"
         r"2|two) (?:hour|hr)s?) ago\b|\b(?:just now|this (?:morning|afternoon|evening)|today|tonight|at (?:lunch|"
         r"breakfast|dinner)|an hour ago|earlier today)\b",
+        # Symptoms found on waking are new (NHS: a stroke on waking is still a 999 call).
+        r"\b(?:woke (?:up )?(?:and|with|this morning)|when (?:i|he|she) woke|since (?:i|he|she) woke|on waking)\b",
     ],
     "co_source": [
         # NHS carbon monoxide poisoning: symptoms that ease away from home point to a household source.
@@ -1172,6 +1184,8 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     # Dates put a pregnancy in the past tense ("7 weeks since my last period", "末次月经7周前") although it is current.
     "missed_period": [
+        # "period late, positive test last week": a pregnancy now, whatever date the test had.
+        r"\bperiod (?:is |was )?(?:late|overdue|missed)\b[^.!?]{0,40}\bpositive (?:home |urine )?(?:test|hpt)\b",
         r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) weeks? (?:since|after|from) (?:my|"
         r"her) last (?:period|menstrual)|\blast (?:menstrual )?period (?:was )?(?:\d+|\w+) weeks ago\b|"
         r"\bperiod(?:'s| is) (?:\d+ (?:days|weeks) )?(?:late|overdue)\b|\bperiod(?:'s| is) (?:\d+|a|one|two|three|"

@@ -26,7 +26,8 @@ _CLAUSE_BREAK = re.compile(
 # --- negation ------------------------------------------------------------------------------------
 _NEG_EN = re.compile(
     r"\b(?:no|not|never|without|denies|denied|deny|negative for|free of|absence of|ruled out|nor|neither|none|"
-    r"no sign of|no signs of|no evidence of|no history of|no more|lack of|nothing like)\b"
+    r"no sign of|no signs of|no evidence of|no history of|no more|lack of|nothing like|nowhere near|"
+    r"not even close to)\b"
 )
 _PSEUDO_NEG_EN = re.compile(
     r"\b(?:not (?:sure|certain|only|just|know|knowing|clear|normal|right|like|usual|acting|himself|herself|myself|"
@@ -82,7 +83,7 @@ _CURRENT_EN = re.compile(
 )
 _CURRENT_ZH = re.compile(
     r"(?:现在|刚才|刚刚|正在|此刻|今天|今早|今晚|突然|又|再次|还在|一直在|分钟前|小时前|半小时|这会儿|马上|这次|这回|"
-    r"还没(?:停|好|醒|缓))"
+    r"还没(?:停|听|好|醒|缓)|快(?:\d+|[一二三四五六七八九十]+)分钟)"
 )
 
 # --- general and hypothetical questions ----------------------------------------------------------
@@ -152,7 +153,8 @@ _RESOLVED_EN = re.compile(
     r"feel|feels|seems|looks) (?:fine|okay|ok|normal|better|alright) now|back to normal|no longer|eased off|"
     r"came back to normal|recovered|(?:feel|feels|feeling|seems|seem) (?:totally |completely )?(?:fine|okay|ok|"
     r"normal|well)|(?:is |now )?(?:waking up|coming round|coming to)|playing and laughing|playing happily|"
-    r"laughing and playing)\b"
+    r"laughing and playing|coughed it (?:up|out)|spat it out|(?:been |is |was )?(?:totally |completely |perfectly )?"
+    r"(?:normal|fine) (?:ever )?since)\b"
 )
 _RESOLVED_ZH = re.compile(
     r"(?:玩得(?:很|挺)?好|精神很好|能吃能玩|跟平时一样|一切正常|活蹦乱跳|跟没事人一样|(?:已经|现在|目前|后来|"
@@ -166,12 +168,13 @@ _CHRONIC_EN = re.compile(
     r"when i (?:exercise|run|climb|walk|work out|lie down|bend)|after (?:exercise|running|climbing|walking|a workout|"
     r"working out)|for years|comes and goes|come and go|every now and then|after (?:the )?(?:gym|bench press\w*|"
     r"lifting|workout|push-?ups|weight training|training|a game)|muscles? (?:is |are |feel |feels )?(?:sore|tender|"
-    r"aching)|(?:leg|arm|chest|back) day)\b"
+    r"aching)|(?:leg|arm|chest|back) day|only (?:hurts|sore|tender) when (?:i |you )?(?:press|push|touch)\w*)\b"
 )
 _CHRONIC_ZH = re.compile(
     r"(?:(?:好几|几|[一二两三四五六七八九十\d]+)(?:个)?(?:星期|周|个月|月|年)(?:了|多|来)|一直都|长期|慢性|老毛病|"
     r"经常|偶尔|时不时|有时候?|每次(?![吸呼喘咳])|每天|每到|(?:一|每次)(?:爬楼|运动|走路|活动|干活)(?:就)?|健身后|"
-    r"锻炼后|打球后|肌肉|反反复复|反复发作)"
+    r"锻炼后|打球后|肌肉|反反复复|反复发作|健身|卧推|练胸|举铁|(?:按|压|摸)(?:着|一下|上去)?(?:才|就)(?:痛|疼)|"
+    r"不按不(?:痛|疼))"
 )
 
 
@@ -286,7 +289,7 @@ def _about_an_animal(sentence: str, zh: bool) -> bool:
 
 # A history label ("既往房颤", "hx of AF", "PMH") dates only its own clause: clinical notes run a whole history and
 # the presenting complaint into one sentence ("突发右侧偏瘫，距发病40分钟，既往房颤").
-_HISTORY_LABEL = re.compile(r"(?:既往|病史|history of|hx of|previous(?:ly)?|prior|pmh)")
+_HISTORY_LABEL = re.compile(r"(?:既往|病史|做过|得过|患过|history of|hx of|previous(?:ly)?|prior|pmh)")
 
 
 def _past(text: str, start: int, end: int, zh: bool) -> bool:

@@ -239,11 +239,13 @@ _FIGURATIVE = re.compile(
     r"stopped) (?:when|at|seeing|for a second)|chok(?:e|ed|ing) (?:in|on|during|at) (?:my|the|a|his|her|"
     r"our) (?:presentation|exam|test|interview|game|speech|match|final|audition|date|performance)|chok(?:e|ed|"
     r"ing) under pressure|(?:dying|exploding|explode|dead|killing me|bleeding out)\W{0,3}(?:[^.!?\n]{0,25}\W)?"
-    r"(?:lol|lmao|lmfao|rofl|haha\w*)\b|literally (?:killing|dying|exploding)|"
+    r"(?:lol|lmao|lmfao|rofl|haha\w*)\b|(?:dying|dead)(?=\W{0,3}(?:💀|😂|🤣|😭))|"
+    r"literally (?:killing me\W{0,3}(?:i am |im )?dying|killing|dying|exploding)|"
     r"overdos\w* on (?:chocolate|sugar|candy|netflix|tv|food|carbs|memes)|(?:diet|social|career|"
     r"political|financial|fashion|calorie) suicide|suicide (?:squeeze|mission|doors|run|drill|sprints?))\b|想(?:吃|"
     r"喝|玩|见|睡|看|要|去|买|回|你|家|念)[^，。！？,.!?]{0,10}想死|(?:笑|累|气|烦|热|冷|饿|困|忙|吓|无聊|丑|美|开心|"
-    r"高兴|尴尬|急|馋|羡慕|闷|憋屈|懒|穷)死|想死的心都有了?[^。！？!?]{0,8}(?:哈哈|嘿嘿|hhh|233|😂|🤣)|"
+    r"高兴|尴尬|急|馋|羡慕|闷|憋屈|懒|穷)死|[‘'“\"](?:大出血|吐血|心梗|猝死|休克|窒息|中风)[’'”\"]|"
+    r"(?:大出血|吐血|心梗|猝死|休克|窒息)[’'”\"]?[^。！？!?]{0,4}(?:哈哈|hhh|233|😂|🤣)|想死的心都有了?[^。！？!?]{0,8}(?:哈哈|嘿嘿|hhh|233|😂|🤣)|"
     # "加班加到心梗了": overwork hyperbole.
     r"(?:加班|熬夜|上班|工作|学习|考试|作业|开会|带娃)[^，。！？,.!?]{0,6}(?:到|得)(?:快)?(?:要)?(?:心梗|猝死|中风|脑溢血|吐血|休克)|"
     # "这份工作让人窒息", "账单一出来我当场心肌梗塞", "快被气晕了": feelings, not findings.
@@ -251,6 +253,12 @@ _FIGURATIVE = re.compile(
     r"原地|直接)(?:心梗|心肌梗[塞死]?|去世|暴毙|升天|脑溢血|脑出血|中风|休克|晕厥)|(?<![疼痛])得(?:我)?(?:快|都|"
     r"差点)?要?(?:脑溢血|脑出血|心梗|心肌梗塞|中风|吐血|休克|窒息)了?|(?:被|给)?(?:气|急|烦|馋|笑|恶心)(?:得|"
     r"的)?(?:我)?(?:快|都|差点|要)?(?:要)?晕(?:了|倒|过去)?"
+)
+
+
+_ASKS_IF_FEVER = re.compile(
+    r"(?:算|是不是|是|属于)(?:不算)?(?:发烧|发热|高烧|低烧)(?:吗|么|嘛|呢)|(?:发烧|发热)了?(?:吗|么|没有?)[？?]?|"
+    r"\b(?:count|counts|counted) as (?:a )?(?:fever|temperature)|\bis (?:that|this|it) (?:a )?(?:fever|temperature)\b"
 )
 
 
@@ -277,7 +285,7 @@ _DATED = frozenset({"missed_period", "postpartum_recent", "aneurysm_known", "co_
 _INTENT_CONCEPTS = frozenset({"suicidal", "suicide_prep", "self_harm", "harm_others", "violence_threat"})
 _FIGURATIVE_CONCEPTS = frozenset({
     "suicidal", "heart_attack", "stroke", "cardiac_arrest", "dyspnea_severe", "overdose", "fainted", "unresponsive",
-    "shock_state", "impending_doom", "thunderclap", "vomiting_blood",
+    "shock_state", "impending_doom", "thunderclap", "vomiting_blood", "bleeding_severe", "bleeding",
 })  # fmt: skip
 
 
@@ -399,6 +407,8 @@ def _active(findings: list[Finding], text: str, m: Measurements | None = None) -
     # A temperature under 38 °C is a normal reading, not a fever, whatever word surrounds it.
     if m.temperature_c is not None and m.temperature_c < 38.0 and "fever_word" in active:
         fever = not all(f.evidence in ("temperature", "temp", "体温") for f in active["fever_word"])
+        # "量了体温37.3 ... 这个算发烧吗": the word only asks whether the normal reading is a fever.
+        fever = fever and not _ASKS_IF_FEVER.search(text)
     virtual: dict[str, bool] = {
         "fever": fever,
         "temp_39_5": m.temperature_c is not None and m.temperature_c >= 39.5,

@@ -258,7 +258,7 @@ RULES: tuple[Rule, ...] = (
          ("head_injury", "fainted", "nausea", "unresponsive", "confusion"), source="nhs-head-injury", soften=False),
     Rule("serious_head_injury", E, "head injury with vomiting, drowsiness or knocked out", "头部外伤伴呕吐、嗜睡或昏迷",
          ("head_injury", "head_injury_severe"), source="nhs-head-injury", soften=False),
-    Rule("head_injury_anticoagulated", U, "head injury while taking blood thinners", "服用抗凝药时头部外伤",
+    Rule("head_injury_anticoagulated", E, "head injury while taking blood thinners", "服用抗凝药时头部外伤",
          ("head_injury", "anticoagulated"), source="nhs-head-injury", soften=False),
     Rule("head_injury", U, "head injury", "头部外伤", ("head_injury",), source="nhs-head-injury"),
     Rule("major_trauma", E, "serious injury", "严重外伤", ("major_trauma",), soften=False),

@@ -37,7 +37,8 @@ ACUTE_RULES: tuple[Rule, ...] = (
     # Choking: something stuck and the child or adult cannot cough, cry, speak or breathe, or is going red or blue.
     Rule("choking", E, "choking: something stuck and cannot speak, cough or breathe",
          "异物卡喉：发不出声、咳不出或喘不上气", ("stuck_object",),
-         ("choking_signs", "dyspnea", "dyspnea_severe", "stridor"), source="nhs-choking", soften=False),
+         # Softens when it is over ("coughed it out straight away, fine since").
+         ("choking_signs", "dyspnea", "dyspnea_severe", "stridor"), source="nhs-choking"),
     # Aortic dissection: sudden tearing chest or back pain.
     Rule("tearing_chest_back_pain", E, "sudden tearing pain in the chest or back (possible aortic dissection)",
          "胸背部撕裂样疼痛（疑似主动脉夹层）", ("tearing_pain",),
@@ -49,7 +50,7 @@ ACUTE_RULES: tuple[Rule, ...] = (
     Rule("cauda_equina", E, "numbness around the bottom or genitals (possible cauda equina syndrome)",
          "肛门、会阴周围麻木（疑似马尾综合征）", ("saddle_numbness",),
          ("back_pain", "neck_back_pain", "urinary_retention", "bladder_bowel_loss", "limb_weakness"),
-         source="nhs-cauda-equina"),
+         source="nhs-cauda-equina", soften=False),  # a long bad back does not make new numbness old
     Rule("cauda_equina_bladder", E, "back pain with new loss of bladder or bowel control or cannot pee "
          "(possible cauda equina syndrome)", "腰背痛伴新出现的大小便失禁或排尿困难（疑似马尾综合征）",
          ("back_pain", "bladder_bowel_loss"), source="nhs-cauda-equina"),
@@ -93,5 +94,25 @@ ACUTE_RULES: tuple[Rule, ...] = (
     # Quinsy: severe one-sided throat pain with swelling needs a same-day assessment.
     Rule("quinsy", U, "one-sided throat swelling (possible quinsy)", "一侧咽喉肿痛（疑似扁桃体周围脓肿）",
          ("quinsy_signs",), source="nhs-quinsy"),
+    # Round 9. Compartment syndrome: a limb in a cast with numb, pale, blue or cold fingers or toes.
+    Rule("cast_circulation", E, "numb, pale or blue fingers or toes below a cast (possible compartment syndrome)",
+         "石膏固定后手指或脚趾麻木、发白或发紫（疑似骨筋膜室综合征）", ("cast", "distal_ischaemia"),
+         source="nhs-broken-leg", soften=False),
+    # Bowel obstruction: cannot poo or pass wind with a swollen tummy or green vomit.
+    Rule("bowel_obstruction", E, "cannot poo or pass wind with a swollen tummy or green vomit (possible bowel "
+         "obstruction)", "不排便不排气伴腹胀或吐绿色东西（疑似肠梗阻）", ("no_stool_or_wind",),
+         ("abdominal_distension", "bilious_vomit"), source="nhs-bowel-obstruction", soften=False),
+    Rule("bilious_vomit_distension", E, "green vomit with a swollen tummy (possible bowel obstruction)",
+         "吐绿色东西伴腹胀（疑似肠梗阻）", ("bilious_vomit", "abdominal_distension"), source="nhs-bowel-obstruction",
+         soften=False),
+    # Serotonin syndrome: a serotonergic medicine with twitching or agitation and sweating, fever or a racing heart.
+    Rule("serotonin_syndrome", E, "twitching or agitation with fever, sweating or a racing heart on serotonergic "
+         "medicines (possible serotonin syndrome)", "服用5-羟色胺类药物后肌肉抽动或烦躁伴发热、大汗或心跳快",
+         ("serotonergic", "muscle_twitching"), ("fever", "temp_40", "sweating", "palpitations", "hr_fast", "agitation",
+                                                 "confusion"), source="serotonin-syndrome", soften=False),
+    # Hypothermia: very cold and shivering has stopped, or very cold with slow speech.
+    Rule("hypothermia_no_shivering", E, "very cold and no longer shivering, or with slow speech (severe hypothermia)",
+         "浑身冰凉且不再发抖或说话变慢（重度失温）", ("hypothermia_signs",), ("shivering_stopped", "slow_speech"),
+         source="nhs-hypothermia", soften=False),
 )
 # fmt: on

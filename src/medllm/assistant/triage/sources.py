@@ -101,6 +101,13 @@ SOURCES: dict[str, str] = {
     "Pediatrics 2016;137(5):e20160590 (an infant who stops breathing, turns blue or goes limp needs emergency "
     "assessment even when well again); NHS, Is your baby or toddler seriously ill? (call 999 if a baby stops "
     "breathing, goes blue or grey, or is floppy). https://www.nhs.uk/baby/health/is-your-baby-or-toddler-seriously-ill/",
+    "nhs-bowel-obstruction": "NHS, Bowel obstruction (intestinal obstruction): go to A&E for tummy pain that comes and "
+    "goes, a swollen tummy, being sick (often green) and not being able to poo or pass wind. "
+    "https://www.nhs.uk/conditions/intestinal-obstruction/",
+    "serotonin-syndrome": "Boyer EW, Shannon M. The serotonin syndrome. N Engl J Med 2005;352:1112-20 (Hunter "
+    "criteria: a serotonergic drug with clonus, twitching, agitation, sweating or hyperthermia; a medical emergency).",
+    "nhs-hypothermia": "NHS, Hypothermia: call 999 for someone very cold who is confused, slurring or drowsy, whose "
+    "shivering has stopped or who is breathing slowly. https://www.nhs.uk/conditions/hypothermia/",
     "nhs-aaa": "NHS, Abdominal aortic aneurysm: call 999 for sudden severe pain in the tummy or lower back, "
     "especially with a known aneurysm; a pulsing feeling in the tummy is a sign. "
     "https://www.nhs.uk/conditions/abdominal-aortic-aneurysm/",
