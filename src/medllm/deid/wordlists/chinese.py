@@ -32,8 +32,9 @@ _HUNDRED_FAMILY = """
 曾毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公仉督岳帅缑亢况郈有琴归海晋楚闫法汝鄢涂钦商牟佘佴
 伯赏墨哈谯笪年爱阳佟言福
 """
-# Common today, not (or not in this form) in the 百家姓.
-_MODERN = "覃邝冼亓仝阚揭粟谌栗旷闫"
+# Common today, not (or not in this form) in the 百家姓 (迟, 兰, 付, 官, 麦 ... are in the Ministry of Public
+# Security's list of the most frequent surnames).
+_MODERN = "覃邝冼亓仝阚揭粟谌栗旷闫迟兰付官麦练漆"
 
 SINGLE_SURNAMES: frozenset[str] = frozenset(c for c in _HUNDRED_FAMILY + _MODERN if not c.isspace())
 
@@ -114,6 +115,18 @@ MEDICAL_ENDINGS: tuple[str, ...] = tuple(
 注射 普利 沙坦 洛尔 他汀 西林 沙星 环素 替丁 拉唑 地平 格列 胰岛 激素 检查 化验 超声 造影
 """
     )
+)
+
+# Surname characters that are, far more often, function words opening a phrase ("有明显", "都会", "时需",
+# "通常", "常伴", "应积极"): without a record label or honorific they do not start a name. (Ordinary
+# words that start with a surname, "康复", "左心室", "白开水", are kept out by jieba's dictionary instead.)
+SURNAMES_COMMON_AS_WORDS: frozenset[str] = frozenset("有都和于从为与及同由但能时计应常通往那向经子")
+
+# Characters of the body, disease, tests and food that given names do not use: a "name" found without a
+# cue that holds one is a medical phrase ("成骨", "周贫血", "叶曲线", "水样便", "干豆").
+NOT_IN_GIVEN_NAME_MEDICAL: frozenset[str] = frozenset(
+    "血骨术便脓炎痛疮物豆菌毒药剂片针症病尿屎粪痰汗肿瘤癌胃肝肺肾腹腰腿脚眼耳鼻舌齿喉颈胸背臀膝肘腕脊髓脑囊管膜"
+    "腺器率值压寒湿虚液汁块样饭需仍睫贫哭啼腔孔壁蒂瓣"
 )
 
 # Province-level divisions, full and short names: allowed to stay, like US states.

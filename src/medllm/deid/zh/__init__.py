@@ -1,6 +1,7 @@
 """Chinese recognizers and the Chinese Presidio analyzer (jieba segmentation, no model download).
 
 :mod:`~medllm.deid.zh.names` (surnames, cues, honorifics, jieba's name tags),
+:mod:`~medllm.deid.zh.context_names` and :mod:`~medllm.deid.zh.marked_names` (names by their place or form),
 :mod:`~medllm.deid.zh.places` (addresses, places below a province, postcodes),
 :mod:`~medllm.deid.zh.dates` (dates and ages over 89) and :mod:`~medllm.deid.zh.identifiers`
 (phones, resident ID numbers with their check digit, labelled numbers, plates); e-mails, URLs and
@@ -15,6 +16,7 @@ from medllm.deid import neutral
 from medllm.deid.patterns import CASE
 from medllm.deid.zh import dates, identifiers
 from medllm.deid.zh.context_names import ChineseContextNameRecognizer
+from medllm.deid.zh.marked_names import ChineseMarkedNameRecognizer
 from medllm.deid.zh.names import ChineseNameRecognizer
 from medllm.deid.zh.nlp import JiebaNlpEngine
 from medllm.deid.zh.places import ChineseAddressRecognizer
@@ -27,6 +29,7 @@ def recognizers() -> list[EntityRecognizer]:
     return [
         ChineseNameRecognizer(),
         ChineseContextNameRecognizer(),
+        ChineseMarkedNameRecognizer(),
         ChineseAddressRecognizer(),
         *dates.recognizers(),
         *identifiers.recognizers(),

@@ -21,8 +21,9 @@ import regex as re
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
 from medllm.deid.entities import NAME
-from medllm.deid.wordlists.chinese import GIVEN_NAME_CHARS, HONORIFICS_AFTER, NOT_NAMES
-from medllm.deid.zh.names import _AFTER_NAME, _given_ok, drug_word_around, surname_at
+from medllm.deid.wordlists.chinese import GIVEN_NAME_CHARS, HONORIFICS_AFTER, NOT_NAMES, SURNAMES_COMMON_AS_WORDS
+from medllm.deid.zh.names import _AFTER_NAME, drug_word_around, surname_at
+from medllm.deid.zh.names import plausible_given as _given_ok
 from medllm.deid.zh.nlp import ChineseArtifacts, dictionary_flag
 
 _NAME_FLAGS = (None, "nr", "nrfg", "nrt")
@@ -103,8 +104,8 @@ def _surname_name(text: str, p: int, after: re.Pattern, known: bool = True) -> t
     dictionary tags ordinary words as names ("子宫" nr), so only the frame of a person's action
     ("和……说") is trusted with those."""
     n = surname_at(text, p) if p < len(text) else 0
-    if n == 0:
-        return None
+    if n == 0 or (not known and text[p] in SURNAMES_COMMON_AS_WORDS):
+        return None  # "有明显", "通常会", "都需": an opening word, not a surname
     for size in (2, 1):
         end = p + n + size
         if end > len(text) or not _given_ok(text[p + n : end]):

@@ -25,13 +25,16 @@ from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerRe
 from medllm.deid.entities import NAME
 from medllm.deid.wordlists.chinese import (
     COMPOUND_SURNAMES,
+    GIVEN_NAME_CHARS,
     HONORIFICS_AFTER,
     LARGE_PLACES_ZH,
     MEDICAL_ENDINGS,
     NAME_CUES_BEFORE,
     NOT_IN_GIVEN_NAME,
+    NOT_IN_GIVEN_NAME_MEDICAL,
     NOT_NAMES,
     SINGLE_SURNAMES,
+    SURNAMES_COMMON_AS_WORDS,
 )
 from medllm.deid.zh.nlp import ChineseArtifacts, Word, dictionary_flag
 
@@ -40,6 +43,8 @@ _CUES = re.compile(
     "(?P<cue>" + "|".join(re.escape(c) for c in NAME_CUES_BEFORE) + r"|\p{Han}{1,4}(?:医生|医师|护士))[：:　 \t]*"
 )
 _ANY_NAME_FLAGS = frozenset({"nr", "nrfg", "nrt"})
+# A record's next field right after a name: "，男", "，45岁", two spaces then 性别, a bracket.
+_NEXT_FIELD = re.compile(r"[，,\s　]+(?:[男女]|\d+岁|性别|年龄)|[（(]")
 _SEPARATORS = frozenset("：:　 \t")
 # Part-of-speech classes of jieba that a surname character used as a surname never has here
 # (conjunctions, prepositions, pronouns, particles, adverbs): "和/徐强" is "and Xu Qiang".
@@ -51,7 +56,8 @@ _NOT_GIVEN_FLAGS = frozenset({"v", "vn", "vd", "d", "p", "c", "u", "r", "m", "q"
 # What follows a name in a sentence: a particle, a preposition or conjunction, a time word, or a
 # common verb of telling, going, feeling and being ill.
 _AFTER_NAME = re.compile(
-    r"(?:于|和|与|及|跟|同|都|是|说|讲|称|一起|今年|去年|最近|目前|现在|昨天|今天|前天|上周|在|的|也|还|又|已|因|从|去|来|"
+    r"(?:于|和|与|及|跟|同|都|是|说|讲|称|一起|今年|去年|最近|目前|现在|昨天|今天|前天|上周|下周|明天|明早|后天|上午|下午|"
+    r"晚上|在|的|也|还|又|已|因|从|去|来|"
     r"到|让|给|告诉|打|问|就|想|要|推荐|陪|带|觉得|感觉|出现|患|得了|有|没|不|住|做|吃|被|把|等)"
 )
 # Characters of transliterated drug and chemical names that given names do not use.
@@ -155,6 +161,8 @@ class ChineseNameRecognizer(LocalRecognizer):
         # 1. a cue ("患者", "我叫", "主治医师："), then a name
         for m in _CUES.finditer(text):
             p = m.end()
+            if p < len(text) and text[p] in SURNAMES_COMMON_AS_WORDS and not _NEXT_FIELD.search(text, p, p + 6):
+                continue  # "患者都会……", "病人有明显……": an adverb or verb after the cue, not a surname
             if p in starts:
                 span = self._name_from(text, words, starts[p], allow_unknown_surname=True)
             else:
@@ -173,14 +181,28 @@ class ChineseNameRecognizer(LocalRecognizer):
                 if span:
                     add(*span, 0.85, f"before {word.text}")
             # 3. jieba's own person-name tag, with a surname first
-            if word.flag in _NAME_FLAGS and 2 <= len(word.text) <= 4 and not honorific and word.text not in NOT_NAMES:
+            # jieba's dictionary calls many ordinary words nr ("康复", "毛巾", "言语", "左心室"); only its HMM's
+            # tag on a word the dictionary lacks counts here ("张伟", "王芳" are not in it).
+            if (
+                word.flag in _NAME_FLAGS
+                and 2 <= len(word.text) <= 4
+                and not honorific
+                and word.text not in NOT_NAMES
+                and (
+                    dictionary_flag(word.text) is None
+                    # the dictionary's full names ("王丽华", "李海燕") hold common given-name characters
+                    or all(c in GIVEN_NAME_CHARS for c in word.text[surname_at(text, word.start) :])
+                )
+                and word.text[0] not in SURNAMES_COMMON_AS_WORDS
+            ):
                 n = surname_at(text, word.start)
-                if n and len(word.text) > n and _given_ok(word.text[n:]):
+                if n and len(word.text) > n and plausible_given(word.text[n:]):
                     add(word.start, word.end, 0.6, "jieba nr")
             # 5. a surname at a word boundary, one or two given-name characters, then what follows a
             #    name: punctuation, a verb, a particle ("刘丹丹于...", "许成推荐", "万颖想咨询")
             if (
                 surname_at(text, word.start)
+                and text[word.start] not in SURNAMES_COMMON_AS_WORDS
                 and word.flag not in _FUNCTION_FLAGS | _VERB_FLAGS
                 and word.text not in LARGE_PLACES_ZH
                 and (k == 0 or words[k - 1].flag not in ("eng", "m"))
@@ -189,11 +211,22 @@ class ChineseNameRecognizer(LocalRecognizer):
                 if span:
                     add(*span, 0.55, "surname + given name + what follows a name")
             # 4. a surname jieba left on its own, then a given name: "薛/红霞", "陶/建军", "段/杨", "石/玉兰"
-            if len(word.text) == 1 and surname_at(text, word.start) and k + 1 < len(words):
+            if (
+                len(word.text) == 1
+                and surname_at(text, word.start)
+                and word.text not in SURNAMES_COMMON_AS_WORDS
+                and k + 1 < len(words)
+            ):
                 nxt = words[k + 1]
                 if (
                     1 <= len(nxt.text) <= 2
-                    and _given_ok(nxt.text)
+                    and plausible_given(nxt.text)
+                    # a dictionary noun after a lone surname is a word ("周/贫血", "叶/曲线") unless it is
+                    # made of given-name characters ("陶/建军")
+                    and (
+                        dictionary_flag(nxt.text) in (None, "nr", "nrfg", "nrt")
+                        or all(c in GIVEN_NAME_CHARS for c in nxt.text)
+                    )
                     and word.flag not in _FUNCTION_FLAGS
                     and (word.flag in _NAME_FLAGS or nxt.flag in _ANY_NAME_FLAGS)
                     and (nxt.flag in _ANY_NAME_FLAGS or _flag_class(nxt.text) not in _NOT_GIVEN_FLAGS)
@@ -264,10 +297,8 @@ class ChineseNameRecognizer(LocalRecognizer):
                 continue
             if length > n and not _given_ok(chunk[n:]):
                 continue
-            if length > 1:
-                flag = dictionary_flag(chunk)
-                if flag is not None and flag not in _ANY_NAME_FLAGS:
-                    continue  # a dictionary word before the honorific: "谢谢医生", "家属"
+            if length > 1 and dictionary_flag(chunk) is not None:
+                continue  # a dictionary word before the honorific: "谢谢医生", "家属", "麻醉医生" (jieba's nr too)
             if length == 1 and _function_word_before(text, start):
                 continue
             if length == 1 and text[start] in _NOT_ALONE:
@@ -282,21 +313,23 @@ def _bare_name(text: str, word: Word, words: list[Word], starts: dict[int, int])
     """A name with no cue: surname + one or two given-name characters, not a dictionary word, followed
     by punctuation, the end, or a word that follows names (:data:`_AFTER_NAME`)."""
     start = word.start
+    ends = {w.end for w in words}
     n = surname_at(text, start)
     if len(word.text) > n + 2:
         return None  # the surname starts a longer word ("高血压")
-    if len(word.text) > 1 and dictionary_flag(word.text) not in (None, "nr", "nrfg", "nrt"):
-        return None  # a dictionary word that starts with a surname character ("方法", "经过")
+    if len(word.text) > 1 and dictionary_flag(word.text) is not None:
+        return None  # a dictionary word that starts with a surname character ("方法", "经过", "阴虚": jieba's nr)
     for given in (2, 1):
         end = start + n + given
-        if end > len(text) or not _given_ok(text[start + n : end]):
+        if end > len(text) or not plausible_given(text[start + n : end]):
             continue
         chunk = text[start:end]
-        flag = dictionary_flag(chunk)
-        if flag is not None and flag not in ("nr", "nrfg", "nrt", "nz"):
-            continue
+        if dictionary_flag(chunk) is not None:
+            continue  # jieba's dictionary words, its nr entries included, are ordinary words ("车前草", "麻醉")
         if given == 2 and _flag_class(text[start + n : end]) in _NOT_GIVEN_FLAGS:
             continue
+        if end not in ends:
+            continue  # the chunk cuts a word in two ("师傅现|在", "时需|要"): not a name
         if end == len(text) or not _is_han(text[end]) or _AFTER_NAME.match(text, end):
             return start, end
     return None
@@ -321,6 +354,11 @@ def _flag_class(word: str) -> str | None:
     return flag[:2] if flag and flag.startswith(("vn", "vd", "ad", "uj", "ul")) else (flag[:1] if flag else None)
 
 
+def plausible_given(given: str) -> bool:
+    """A given name found without a cue: :func:`_given_ok` and no body, disease or test character."""
+    return _given_ok(given) and not any(c in NOT_IN_GIVEN_NAME_MEDICAL for c in given)
+
+
 def _given_ok(given: str) -> bool:
     return 0 < len(given) <= 2 and all(_is_han(c) and c not in NOT_IN_GIVEN_NAME for c in given)
 
@@ -336,4 +374,4 @@ def _function_word_before(text: str, start: int) -> bool:
 
 # Surnames that are also prepositions, conjunctions or verbs: alone before an honorific they are
 # those words ("向医生咨询", "和医生说", "于医生处"), so they need a given name to count.
-_NOT_ALONE = frozenset("向和于从为与及同由但能都时有计应")
+_NOT_ALONE = frozenset("向和于从为与及同由但能都时有计应经麻方")

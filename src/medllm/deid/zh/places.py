@@ -41,7 +41,7 @@ _ROOM = r"(?:(?<=[号栋幢元座楼])[0-9]{1,5}(?:[-－][0-9]{1,4})?(?![0-9]))"
 _ADDRESS = re.compile(rf"(?:{_COMPONENT})+{_ROOM}?(?:[ \t]*(?<![0-9])[0-9]{{6}}(?![0-9]))?")
 # A named estate, road or building followed by a number part is an address with no cue: "保利花园7栋1单元".
 _NAMED_NUMBERED = re.compile(
-    rf"{_BODY}{{1,10}}(?:小区|花园|公寓|大厦|家园|新村|广场|大道|大街|胡同|路|街|巷|弄|里|苑|条|村|屯|庄|园|湾|坊|城)"
+    rf"{_BODY}{{2,10}}(?:小区|花园|公寓|大厦|家园|新村|广场|大道|大街|胡同|路|街|巷|弄|里|苑|条|村|屯|庄|园|湾|坊|城)"
     r"[ \t]*"
     rf"(?:{_NUMBER_PART})+{_ROOM}?"
 )
@@ -125,6 +125,13 @@ class ChineseAddressRecognizer(LocalRecognizer):
                 and len(word.text) >= 2
                 and word.text not in LARGE_PLACES_ZH
                 and dictionary_flag(word.text) == "ns"
+                # jieba's dictionary tags many ordinary words ns ("海鲜", "绵羊", "大三阳", "中度"): a place
+                # must be a known division or city, or carry a unit
+                and (
+                    word.text in divisions()
+                    or word.text in FOREIGN_CITIES
+                    or (len(word.text) >= 3 and word.text.endswith(_PLACE_ENDINGS))
+                )
                 and (word.text.endswith(_PLACE_ENDINGS) or word.start == 0 or text[word.start - 1] in _BEFORE_PLACE)
                 and not any(a <= word.start and word.end <= b for a, b in spans)
             ):
@@ -172,6 +179,8 @@ class ChineseAddressRecognizer(LocalRecognizer):
 
 _MAX_DIVISION = 12  # characters in the longest division name kept
 _PROPER_FLAGS = frozenset({"ns", "nz", "nr", "nrt"})
+# A facility's name holds a proper noun: a place, an organisation, a person ("西京医院", "中南医院").
+_PROPER_NAME_FLAGS = frozenset({"ns", "nt", "nz", "nr", "nrt", "nrfg", "j"})
 
 
 def _gazetteer_places(text: str, words: list[Word]) -> list[tuple[int, int]]:
@@ -255,9 +264,12 @@ def _facilities(text: str, words: list[Word]) -> list[tuple[int, int]]:
         while start < m.start() and text[start] in "（）() \t":
             start += 1
         name = text[start : m.start()]
-        pieces = [w.text for w in words[j + 1 : index] if w.start >= start] + [text[words[index].start : m.start()]]
-        if all(not p or p in _GENERIC_FACILITY_WORDS for p in pieces):
-            continue  # only generic words before the suffix: "社区医院", "三家医院", "乡卫生院"
+        named = words[j + 1 : index + 1]
+        proper = any(w.flag in _PROPER_NAME_FLAGS or w.text in divisions() for w in named) or (
+            words[index].flag in _PROPER_NAME_FLAGS and words[index].start < m.start()
+        )
+        if not proper:
+            continue  # no proper noun before the suffix: "社区医院", "三甲医院", "男科专科医院"
         if len(name) >= 2 or (name and m.group() not in ("医院", "诊所", "门诊部")):
             spans.append((start, m.end()))
     return spans

@@ -1,0 +1,75 @@
+"""Chinese names and places found by form and place (marked names, the division gazetteer, facilities), and
+the ordinary words they must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from medllm.deid import Deidentifier
+
+
+@pytest.fixture(scope="module")
+def deid() -> Deidentifier:
+    return Deidentifier()
+
+
+def _out(deid: Deidentifier, text: str) -> str:
+    return deid.deidentify_many([text], ["zh"])[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("患者蓝天明，男，60岁，因胸痛入院", "蓝天明"),  # jieba cuts 蓝天/明: the cue reads characters
+        ("姓名：陶国庆  性别：男", "陶国庆"),
+        ("投保人钱秋月，身份证已核对", "钱秋月"),
+        ("8床孙文，术后第二天", "孙文"),
+        ("我弟曹振华下周复查", "曹振华"),
+        ("婉婷，你妈的化验结果出来了", "婉婷"),
+        ("明早八点医院门口见。——春花", "春花"),
+        ("护士好像姓龚，说明天出结果", "龚"),
+        ("翻译：买买提·艾力，电话已登记", "买买提·艾力"),
+        ("发件人：Olivia Carter，关于复诊", "Olivia Carter"),
+        ("宝宝叫豆豆，三个月大", "豆豆"),
+        ("我在嘉兴上班，想挂个号", "嘉兴"),
+        ("我们在杭州萧山，离医院远", "萧山"),
+        ("坐标厦门思明区，求推荐", "思明区"),
+        ("他住在翠苑小区3栋602，有事上门", "翠苑小区3栋602"),
+        ("转入医院：温州医科大学附属第一医院", "温州医科大学附属第一医院"),
+        ("她今年九十三了，腿肿", "九十三"),
+    ],
+)
+def test_identifiers_found_by_their_form_go(deid: Deidentifier, text: str, gone: str) -> None:
+    assert gone not in _out(deid, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Resident Mabel Ortiz, 96, found on the floor", "my nan (94) is on apixaban", "grandad who's 91 and fit"]
+)
+def test_a_bare_age_over_89_after_its_person_goes(deid: Deidentifier, text: str) -> None:
+    result = deid.deidentify_many([text], ["en"])[0]
+    assert "AGE" in result.counts, result.text
+
+
+@pytest.mark.parametrize("text", ["Glucose (98) fasting", "Temp is 99 and falling", "HR 95, BP 120/80, Sats 92"])
+def test_a_reading_is_not_an_age(deid: Deidentifier, text: str) -> None:
+    assert "AGE" not in deid.deidentify_many([text], ["en"])[0].counts
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("左心室射血分数正常", "左心室"),
+        ("注意康复训练，多喝白开水", "康复"),
+        ("患者都会出现轻度乏力", "都会"),
+        ("病人有明显的胸闷", "有明显"),
+        ("建议到正规的三甲医院做检查", "三甲医院"),
+        ("公安局开的证明和平安保险的单据", "平安"),
+        ("服用哌拉西林他唑巴坦后好转", "哌拉西林"),
+        ("住址河北省保定市竞秀区", "河北省"),  # a province may stay, like a US state
+        ("Ferguson Smith型多发性自愈性鳞状上皮瘤", "Ferguson Smith"),
+        ("乙肝大三阳怎么治疗", "大三阳"),
+    ],
+)
+def test_ordinary_words_stay(deid: Deidentifier, text: str, kept: str) -> None:
+    assert kept in _out(deid, text)
