@@ -299,6 +299,33 @@ ROUND9 = [
 ]
 
 
+# Round 10 (after the tenth blind set): each category in new words, with near misses that must stay calm.
+ROUND10 = [
+    ("my daughter was bitten on the leg by what looked like an adder, her leg is puffing up and she's woozy", E),
+    ("he drilled into a wire behind the plaster, got a big jolt and now his chest feels funny", E),
+    ("found grandma on the floor this morning, she's ice cold and talking nonsense", E),
+    ("my son pulled a hot pan of soup over his arm and chest, skin is peeling off", E),
+    ("baby keeps screaming in bouts and there's red jelly-like poo in his nappy", E),
+    ("my toddler swallowed a small round watch battery I think", E),
+    ("上腹疼得打滚，疼到后背，吐了好几次", E),
+    ("吃了自己采的野生菌，现在看到有小人在跳，一直吐", E),
+    ("我爸心衰，晚上憋醒，咳粉红色泡沫痰", E),
+    ("破水了，下面好像有东西掉出来了，有搏动", E),
+    ("宝宝阵发性哭闹，拉了果酱样的大便", E),
+    ("choked on my tea, coughed for a bit and it cleared, otherwise fine", U),
+    ("ice cold water helps my headache, is that normal", R),
+    ("excruciating period cramps and feeling sick, is this normal", U),
+    ("看剧里女主心梗倒地，现实中怎么急救", R),
+    ("听说心梗要看BE FAST吗？我想教给我爸妈", R),
+    ("我妈下个月化疗，先问好发烧多少度要去医院", R),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), ROUND10)
+def test_levels_round10(text: str, level: TriageLevel) -> None:
+    assert triage(text).level is level, triage(text).to_dict()
+
+
 @pytest.mark.parametrize(("text", "level"), ROUND9)
 def test_levels_round9(text: str, level: TriageLevel) -> None:
     assert triage(text).level is level, triage(text).to_dict()

@@ -279,6 +279,18 @@ EN: dict[str, list[str]] = {
         r"sumatriptan|triptans?|lithium|st\.? john'?s wort|ssri|snri|maoi|fentanyl|methadone|ondansetron)\b"
     ],
     "slow_speech": [r"\b(?:mumbl\w*|slurr\w*|talking (?:really |very |so )?slow\w*|speech (?:is )?(?:slow|slurred))\b"],
+    # Round 10. Intussusception: redcurrant-jelly poo; pulmonary oedema: pink frothy phlegm; extreme pain words.
+    "redcurrant_stool": [
+        r"\b(?:red|dark red|bloody|blood\w*) (?:jelly|jam|currant)\b|\bjelly[- ]like (?:poo|stool|blood|stuff)\b|"
+        r"\bredcurrant jelly\b"
+    ],
+    "pink_frothy_sputum": [
+        r"\b(?:pink|pinkish|blood-?tinged) (?:and )?(?:frothy|foamy|bubbly) (?:phlegm|sputum|spit|mucus)\b"
+    ],
+    "pain_extreme": [
+        r"\b(?:rolling around|writhing|doubled over|worst pain|unbearable|excruciating|screaming in pain|10/10|"
+        r"ten out of ten|cannot stand up straight)\b"
+    ],
     "shivering_stopped": [
         r"\b(?:(?:stopped|no longer|not|is not)(?: even)? shivering|shivering (?:has |had )?stopped|not (?:even )?"
         r"shivering (?:any ?more|now))\b"
@@ -384,6 +396,13 @@ ZH: dict[str, list[str]] = {
     "slow_speech": [r"(?:说话|讲话)(?:很|特别|非常|越来越)?(?:慢|含糊|不清)|口齿不清"],
     "shivering_stopped": [r"(?:不|没)(?:再)?(?:发抖|哆嗦|打颤|打寒战|打寒颤)了|都不抖了"],
     "cast": [r"(?:打了?石膏|石膏|夹板|支具)"],
+    "redcurrant_stool": [r"(?:果酱(?:一样|样|色)?的?(?:大便|便|屎|粑粑)|果酱便|(?:大便|便)[^，。]{0,4}(?:像|跟)果酱)"],
+    "pink_frothy_sputum": [
+        r"(?:粉红色?(?:的)?泡沫(?:样|状)?(?:的)?痰|泡沫(?:样|状)?(?:的)?粉红(?:色)?痰|痰[^，。]{0,4}粉红(?:色)?(?:的)?泡沫)"
+    ],
+    "pain_extreme": [
+        r"(?:疼得打滚|痛得打滚|满地打滚|疼得直不起腰|疼得受不了|痛得受不了|疼得要命|撕心裂肺|疼得冒冷汗|一点都不能按|碰都不能碰)"
+    ],
     "distal_ischaemia": [r"(?:脚趾|手指|脚|手)[^，。]{0,6}(?:麻|发白|苍白|发紫|发青|冰凉|动不了|没感觉)"],
 }
 

@@ -511,7 +511,8 @@ CONCEPTS: dict[str, list[str]] = {
     "bite_venom": [
         r"\b(?:snake ?bite|bitten by (?:a |an )?(?:snake|rattlesnake|viper|adder|cobra|copperhead|scorpion|"
         r"black widow|brown recluse|funnel.?web|redback)|(?:rattlesnake|snake|viper|adder|cobra|scorpion|"
-        r"copperhead) (?:bit|bite|stung))\b"
+        r"copperhead) (?:bit|bite|stung))\b",
+        r"\bbitten\b[^.!?]{0,30}\bby\b[^.!?]{0,25}\b(?:snake|adder|viper|rattlesnake|cobra|scorpion)\b",
     ],
     "animal_bite": [
         r"\b(?:bit|bitten|scratched) by (?:a |an |the |our |my |his |her |their |some )?(?:[\w']+ )?(?:dog|cat|bat|"
@@ -632,7 +633,8 @@ CONCEPTS: dict[str, list[str]] = {
         r"\b(?:kettle|teapot|cafetiere|pot of (?:tea|coffee|soup|water)|(?:cup|mug) of (?:tea|coffee|hot \w+)|hot "
         r"drink|saucepan|pan of \w+|hot water bottle)\b" + gap(4) + r"(?:pulled (?:over|down|off)|knocked (?:over|"
         r"onto)|tipped (?:over|onto)|fell (?:on|onto)|spilt|spilled|poured) (?:\w+ )?(?:on|onto|over|down)\b",
-        r"\b(?:pulled|knocked|tipped|spilled|spilt|poured) (?:a |the |her |his |my |their )?(?:kettle|teapot|saucepan|"
+        r"\b(?:pulled|knocked|tipped|spilled|spilt|poured) (?:a |the |her |his |my |their )?(?:full |hot |boiling )?"
+        r"(?:kettle|teapot|saucepan|"
         r"(?:mug|cup|pot|pan|bowl) of (?:tea|coffee|soup|water|noodles|hot \w+)|hot drink|hot (?:tea|coffee|soup|water|"
         r"oil))\b",
         r"\b(?:the|a|his|her|my|their) (?:burn|scald)s? (?:is|was|looks|covers|has|goes)\b",
@@ -665,6 +667,9 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "blister": [r"\bbliste\w*\b"],
     "electric_shock": [
+        r"\b(?:drill\w*|cut|hit|touched|grabbed|sawed|nailed) (?:into |through )?(?:a |the )?"
+        r"(?:live |mains |electric\w* |power )?(?:cable|wire)\b[^.!?]{0,40}\b(?:thrown|threw|jolt\w*|shock\w*|"
+        r"burn\w*|zapped)\b",
         r"\b(?:electrocut\w*|electric(?:al)? shock|shocked by (?:a|an|the)|got (?:a )?(?:big |bad |"
         r"an )?(?:electric )?shock (?:from|off)|struck by lightning|lightning strike|touched (?:a |"
         r"the )?(?:live )?wire)\b",
@@ -759,7 +764,8 @@ CONCEPTS: dict[str, list[str]] = {
         r"\b(?:cold (?:hands and feet|feet and hands|hands|feet)|ice cold (?:hands|feet)|mottled|clammy and cold)\b"
     ],
     "toxic_substance": [
-        r"\b(?:(?:round|flat|coin|lithium) (?:flat |round )?batter\w*|batter\w* (?:from|out of) (?:the |a |his |her )?"
+        r"\b(?:(?:round|flat|coin|lithium|watch|button)(?: (?:flat|round|coin|watch|button|little|small|tiny))* "
+        r"batter\w*|batter\w* (?:from|out of) (?:the |a |his |her )?"
         r"(?:car )?(?:key ?fob|remote|watch|scales|toy|calculator|hearing aid)|coin cell)\b",
         r"\b(?:dishwasher (?:tablets?|pods?|capsules?|detergent|powder|liquid)|washing (?:machine )?(?:tablets?|pods?|"
         r"capsules?)|liquitabs?|oven cleaner|caustic soda|toilet cleaner|descaler|paint thinners?|white spirit|"
@@ -1173,10 +1179,11 @@ CONCEPTS: dict[str, list[str]] = {
         r"feels )?(?:hot(?:,| and) dry|dry and hot)|hot(?:,| and) dry skin|heat exhaustion)\b"
     ],
     "hypothermia_signs": [
+        r"\b(?:is|are|was|feels|felt|looks) (?:ice|icy|freezing|stone) cold\b(?! (?:water|drink|bath|shower|beer))",
         r"\b(?:(?:stopped|no longer|not|is not) shivering|shivering (?:has |had )?stopped|icy cold|"
         r"ice[- ]cold (?:to (?:the )?touch|skin|all over)|freezing cold to (?:the )?touch|(?:out|outside|"
         r"lying) in the (?:snow|cold) (?:all night|overnight|for hours)|found (?:him|her|"
-        r"them) (?:outside )?in the (?:snow|cold))\b"
+        r"them) (?:outside )?in the (?:snow|cold))\b",
     ],
     "submersion": [
         r"\b(?:face ?down|went under|was under|been under|slipped under|under ?water|pulled (?:him|her|them) out|"

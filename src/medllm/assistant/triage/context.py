@@ -153,7 +153,8 @@ _RESOLVED_EN = re.compile(
     r"feel|feels|seems|looks) (?:fine|okay|ok|normal|better|alright) now|back to normal|no longer|eased off|"
     r"came back to normal|recovered|(?:feel|feels|feeling|seems|seem) (?:totally |completely )?(?:fine|okay|ok|"
     r"normal|well)|(?:is |now )?(?:waking up|coming round|coming to)|playing and laughing|playing happily|"
-    r"laughing and playing|coughed it (?:up|out)|spat it out|(?:been |is |was )?(?:totally |completely |perfectly )?"
+    r"laughing and playing|coughed it (?:up|out)|spat it out|(?:it|that|which) cleared|otherwise fine|"
+    r"(?:been |is |was )?(?:totally |completely |perfectly )?"
     r"(?:normal|fine) (?:ever )?since)\b"
 )
 _RESOLVED_ZH = re.compile(

@@ -110,6 +110,21 @@ ACUTE_RULES: tuple[Rule, ...] = (
          "medicines (possible serotonin syndrome)", "服用5-羟色胺类药物后肌肉抽动或烦躁伴发热、大汗或心跳快",
          ("serotonergic", "muscle_twitching"), ("fever", "temp_40", "sweating", "palpitations", "hr_fast", "agitation",
                                                  "confusion"), source="serotonin-syndrome", soften=False),
+    # Round 10. Intussusception and bowel obstruction in a baby or child: redcurrant-jelly poo or green vomit.
+    Rule("redcurrant_stool_child", E, "a baby or child passing red jelly-like poo (possible intussusception)",
+         "婴幼儿拉果酱样大便（疑似肠套叠）", ("redcurrant_stool",),
+         ("child", "infant", "infant_under_3m", "infant_3_6m"), source="nhs-vomiting-child", soften=False),
+    Rule("green_vomit_child", E, "a baby or child vomiting green", "婴幼儿吐绿色东西",
+         ("bilious_vomit",), ("child", "infant", "infant_under_3m", "infant_3_6m"), source="nhs-vomiting-child",
+         soften=False),
+    # Acute pulmonary oedema: pink frothy phlegm, or breathless lying flat and woken by it, with heart failure.
+    Rule("pulmonary_oedema", E, "pink, frothy phlegm (possible fluid on the lungs)", "咳粉红色泡沫痰（疑似急性肺水肿）",
+         ("pink_frothy_sputum",), source="nhs-heart-failure", soften=False),
+    # Sudden, extreme tummy pain with vomiting, pain through to the back, a fever or a belly too sore to touch.
+    Rule("extreme_abdominal_pain", E, "extreme tummy pain with vomiting, back pain or fever",
+         "剧烈腹痛伴呕吐、放射到背部或发热",
+         ("abdominal_pain", "pain_extreme"), ("nausea", "back_pain", "fever", "abdomen_rigid", "cardiac_radiation"),
+         none_of=("menstrual",), source="nhs-stomach-ache"),
     # Hypothermia: very cold and shivering has stopped, or very cold with slow speech.
     Rule("hypothermia_no_shivering", E, "very cold and no longer shivering, or with slow speech (severe hypothermia)",
          "浑身冰凉且不再发抖或说话变慢（重度失温）", ("hypothermia_signs",), ("shivering_stopped", "slow_speech"),

@@ -108,6 +108,13 @@ SOURCES: dict[str, str] = {
     "criteria: a serotonergic drug with clonus, twitching, agitation, sweating or hyperthermia; a medical emergency).",
     "nhs-hypothermia": "NHS, Hypothermia: call 999 for someone very cold who is confused, slurring or drowsy, whose "
     "shivering has stopped or who is breathing slowly. https://www.nhs.uk/conditions/hypothermia/",
+    "nhs-vomiting-child": "NHS, Vomiting in children and babies: call 999 or go to A&E if a child is vomiting green, "
+    "or has blood in their poo; a baby with red-jelly poo and bouts of screaming needs A&E (intussusception). "
+    "https://www.nhs.uk/conditions/vomiting-in-children-and-babies/",
+    "nhs-heart-failure": "NHS, Heart failure: call 999 for severe breathlessness, especially with pink or frothy "
+    "phlegm. https://www.nhs.uk/conditions/heart-failure/",
+    "nhs-stomach-ache": "NHS, Stomach ache: call 999 or go to A&E for sudden, severe tummy pain, pain that is much "
+    "worse when touched, or pain with vomiting or a high temperature. https://www.nhs.uk/conditions/stomach-ache/",
     "nhs-aaa": "NHS, Abdominal aortic aneurysm: call 999 for sudden severe pain in the tummy or lower back, "
     "especially with a known aneurysm; a pulsing feeling in the tummy is a sign. "
     "https://www.nhs.uk/conditions/abdominal-aortic-aneurysm/",
