@@ -15,6 +15,7 @@ from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from medllm.deid import neutral
 from medllm.deid.en import dates, identifiers, names, places
 from medllm.deid.en.listed_names import ListedNameRecognizer
+from medllm.deid.en.marked_names import EnglishMarkedNameRecognizer
 from medllm.deid.en.name_lists import NameListRecognizer
 from medllm.deid.en.ner import ClinicalSpacyRecognizer, GatedSpacyNlpEngine
 from medllm.deid.en.phones import InternationalPhoneRecognizer
@@ -30,6 +31,7 @@ def recognizers() -> list[EntityRecognizer]:
         ClinicalSpacyRecognizer(),
         *names.recognizers(),
         ListedNameRecognizer(),
+        EnglishMarkedNameRecognizer(),
         NameListRecognizer(),
         *places.recognizers(),
         *dates.recognizers(),

@@ -1,5 +1,5 @@
-"""Chinese names and places found by form and place (marked names, the division gazetteer, facilities), and
-the ordinary words they must leave alone."""
+"""Names and places found by form and place (marked names, name extent, the Chinese division gazetteer,
+facilities), and the ordinary words they must leave alone."""
 
 from __future__ import annotations
 
@@ -73,3 +73,25 @@ def test_a_reading_is_not_an_age(deid: Deidentifier, text: str) -> None:
 )
 def test_ordinary_words_stay(deid: Deidentifier, text: str, kept: str) -> None:
     assert kept in _out(deid, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Ordering: MALONEY, PATRICK MD  Phone on file", "PATRICK"),
+        ("Pt Summer Okafor, DOB on file, bed 4", "Summer"),
+        ("Attending: Dr. J. Whitcombe", "J."),
+        ("Gregory, your CT is booked for Friday", "Gregory"),
+        ("Results attached. -Martin", "Martin"),
+        ("Caller: R-O-S-A-L-I-N-D, calling about her inhaler", "R-O-S-A-L-I-N-D"),
+        ('Pt: Harold "Skip" Benning, 70M', "Skip"),
+        ("my forum handle: lakeside_linda", "lakeside_linda"),
+    ],
+)
+def test_english_names_by_their_place_and_form_go(deid: Deidentifier, text: str, gone: str) -> None:
+    assert gone not in deid.deidentify_many([text], ["en"])[0].text
+
+
+@pytest.mark.parametrize("text", ["Hope, faith and love matter.", "Thanks, -thanks", "May I ask about Lasix?"])
+def test_english_words_that_are_names_stay_outside_those_frames(deid: Deidentifier, text: str) -> None:
+    assert "[NAME]" not in deid.deidentify_many([text], ["en"])[0].text

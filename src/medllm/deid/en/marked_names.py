@@ -1,0 +1,97 @@
+"""English names marked by their place in a message or their form, not by a title or a label.
+
+- **the person addressed or signing**: a given name (US Census list) opening a message before a comma,
+  a dash or "here" ("Jamal, your colonoscopy prep ...", "Faith - pharmacy here", "Isla here."), or closing
+  it after a dash or before a kiss ("-Reed", "— Ines, pharmacist", "Priya x");
+- **a spelled-out name** on a call ("D-E-S-M-O-N-D");
+- **a nickname in quotes inside a name** (Wendell "Buck" Harrow);
+- **a relative or a role named in lower case** ("DIL rose", "interpreter Ayla", "son Rusty");
+- **a user name or handle** ("Username: spearfishgal", "handle: blueridge_bill"), which names a person too.
+Given names that are also words ("Faith", "May", "Bill") are taken only in these frames.
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+
+from medllm.deid.entities import NAME
+from medllm.deid.wordlists.names import first_names
+
+_OPENING = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?:[A-Za-z]+:[ \t]*)?(?:(?:hi|hey|dear|hello|morning|evening)[ \t]+)?(?P<name>[A-Z][a-z]+)"
+    r"(?=[ \t]*(?:,[ \t]*(?:your|you|ur|u|pls|please|can|could|just|the|remember|reminder|don't|do|it's|its|this|we)\b|"
+    r"[ \t]+[-–—][ \t]|[ \t]+here\b|[ \t]+hun\b))",
+    re.IGNORECASE,
+)
+_CLOSING = re.compile(
+    r"(?:(?<=[\s.!?])[-–—]{1,2}[ \t]*(?P<dash>[A-Za-z][a-z]+)(?=[ \t]*(?:,[^\n]{0,30})?[ \t.!]*$)"
+    r"|(?<=[\s.!?])(?P<kiss>[A-Z][a-z]+)[ \t]+x{1,3}[ \t.!]*$)",
+    re.MULTILINE,
+)
+_SPELLED = re.compile(r"(?<![A-Za-z-])(?:[A-Z]-){3,}[A-Z](?![A-Za-z-])")
+_QUOTED_NICKNAME = re.compile(r"\b[A-Z][a-z]+[ \t]+[\"“][A-Z][a-z]+[\"”][ \t]+[A-Z][A-Za-z'’-]+")
+_RELATIVE = re.compile(
+    r"\b(?:dil|sil|fil|mil|son|daughter|wife|husband|partner|mom|mum|dad|interpreter|nurse|np|rn|aide|carer|"
+    r"caregiver|sister|brother)[ \t]+(?P<name>[a-z][a-z]+)\b(?=[ \t]*(?:[,.;:)(]|at\b|is\b|was\b|drove\b|called\b|"
+    r"states\b|said\b|$))",
+    re.IGNORECASE,
+)
+_HANDLE = re.compile(
+    r"\b(?:user ?name|handle|screen ?name|login|gamertag)\b[^A-Za-z0-9\n]{0,4}(?:is[ \t]+|on the portal[ \t]*)?"
+    r"[(:]?[ \t]*(?P<name>[A-Za-z][A-Za-z0-9._-]{2,}[A-Za-z0-9])",
+    re.IGNORECASE,
+)
+# Closing words that are not names ("-thanks", "— regards").
+_NOT_SIGNATURES = frozenset(("thanks", "thank", "regards", "cheers", "best", "sent", "thx", "ty", "love", "xoxo"))
+
+
+class EnglishMarkedNameRecognizer(LocalRecognizer):
+    """English names found by frames (module docstring)."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[NAME], name="EnglishMarkedNameRecognizer", supported_language="en")
+        self.priority = 3
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None) -> list[RecognizerResult]:
+        given = first_names()
+        found: dict[tuple[int, int], tuple[float, str]] = {}
+
+        def add(span: tuple[int, int], score: float, why: str) -> None:
+            if found.get(span, (0.0, ""))[0] < score:
+                found[span] = (score, why)
+
+        for m in _OPENING.finditer(text):
+            if m.group("name").lower() in given:
+                add(m.span("name"), 0.8, "the person addressed")
+        for m in _CLOSING.finditer(text):
+            group = "dash" if m.group("dash") else "kiss"
+            word = m.group(group)
+            if word.lower() in given and word.lower() not in _NOT_SIGNATURES:
+                add(m.span(group), 0.8, "the signature")
+        for m in _SPELLED.finditer(text):
+            add(m.span(), 0.85, "a spelled-out name")
+        for m in _QUOTED_NICKNAME.finditer(text):
+            add(m.span(), 0.85, "a nickname inside a name")
+        for m in _RELATIVE.finditer(text):
+            if m.group("name").lower() in given:
+                add(m.span("name"), 0.75, "a relative or carer named in lower case")
+        for m in _HANDLE.finditer(text):
+            add(m.span("name"), 0.85, "a user name")
+        return [
+            RecognizerResult(
+                NAME,
+                start,
+                end,
+                score,
+                analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation=why),
+                recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                },
+            )
+            for (start, end), (score, why) in sorted(found.items())
+        ]
