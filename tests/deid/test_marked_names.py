@@ -95,3 +95,25 @@ def test_english_names_by_their_place_and_form_go(deid: Deidentifier, text: str,
 @pytest.mark.parametrize("text", ["Hope, faith and love matter.", "Thanks, -thanks", "May I ask about Lasix?"])
 def test_english_words_that_are_names_stay_outside_those_frames(deid: Deidentifier, text: str) -> None:
     assert "[NAME]" not in deid.deidentify_many([text], ["en"])[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Transferred to Bayview Cardiology for a Holter", "Bayview"),
+        ("seen at Lakeshore General Hospital overnight", "Lakeshore"),
+        ("the chemist on Wexford Rd is closing", "Wexford"),
+        ("the clinic off Route 17 near the mall", "Route 17"),
+        ("Deliver to 41 Marigold Trce, please", "Marigold"),
+    ],
+)
+def test_facilities_and_unnumbered_streets_go(deid: Deidentifier, text: str, gone: str) -> None:
+    assert gone not in deid.deidentify_many([text], ["en"])[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [("Go to Urgent Care if it gets worse", "Urgent Care"), ("Call the Family Practice on Monday", "Family Practice")],
+)
+def test_generic_facility_names_stay(deid: Deidentifier, text: str, kept: str) -> None:
+    assert kept in deid.deidentify_many([text], ["en"])[0].text

@@ -55,7 +55,10 @@ _SUFFIX = (
     r"Vista|Walks?|Wall|Ways?|Wells?|Close|Rise|Parade|Vale|Wynd|Yard|Quay|Drove|Green|Grange|Ramble|Gate|Hill|"
     r"Cutting|Riviera|Crossway|Cross|End|Bank|Via|Corner|Chase|Glade|Hey|Lea|Nook|Passage|Circus|Embankment|"
     # South Asian address words ("Mallick Nagar", "Bava Ganj", "Gara Marg", "Parsa Chowk").
-    r"Nagar|Ganj|Zila|Marg|Chowk|Colony|Puram|Vihar|Bagh|Enclave|Layout|Peth|Palli|Pally|Bazaar|Bazar|Mohalla"
+    r"Nagar|Ganj|Zila|Marg|Chowk|Colony|Puram|Vihar|Bagh|Enclave|Layout|Peth|Palli|Pally|Bazaar|Bazar|Mohalla|"
+    # More USPS standard abbreviations (Publication 28, C1): "2281 Larkspur Trce", "5 Heron Wy", "7 Fjord Vw".
+    r"Trce|Wy|Qy|Bnd|Vw|Vws|Hl|Hls|Vly|Blf|Cv|Crst|Cyn|Gln|Grn|Hvn|Lk|Lks|Mdw|Mdws|Pnes|Spg|Spgs|Strm|Trak|Trwy|"
+    r"Vsta|Ests|Frk|Frst|Ldg|Mnr|Orch|Rnch|Shr|Shrs|Smt|Cmn|Gtwy|Holw|Knl|Lndg|Skwy|Trfy"
 )
 # Street words that come before the name in Romance, Slavic and other addresses ("Via Archimede 39",
 # "Rue de la Sarthe 421", "ul. Lubartowska 42", "70 Avenue Mohamed Salah Gafsia").

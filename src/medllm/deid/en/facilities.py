@@ -1,0 +1,67 @@
+"""English places told without a house number: named health facilities, streets after "on", numbered roads.
+
+- **facilities**: one to four capitalised words and a facility word ("Royal Darwin Hospital", "Glen Oaks
+  Cardiology", "Oak Ridge Skilled Nursing", "Eye Clinic of Wausau"). Names made of generic words only
+  ("the Sleep Clinic", "Urgent Care") are not places and stay;
+- **streets without a number** after on/off/at/near/along ("the pharmacy on Dundas St W", "the lab on
+  Cranberry Hwy"): the street name narrows a person's place as much as a house number does;
+- **numbered roads** after the same words ("on Route 9", "on Co Rd 11", "on Hwy 290").
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import EntityRecognizer, Pattern
+
+from medllm.deid.entities import LOCATION
+from medllm.deid.patterns import ClinicalPatternRecognizer
+
+_FACILITY_HEAD = (
+    r"Hospital|Medical Cent(?:er|re)|Health(?: Cent(?:er|re)| System)?|Clinic|Infirmary|Rehab(?:ilitation)?"
+    r"(?: Cent(?:er|re)| Hospital)?|Cardiology|Orthop(?:a)?edics|Home Care|Homecare|Memory Care|Skilled Nursing"
+    r"(?: Facility)?|Nursing Home|Care Home|Allergy|Sleep Cent(?:er|re)|Surgery Cent(?:er|re)|Medical Group|"
+    r"Cancer Cent(?:er|re)|Hospice|Dialysis(?: Cent(?:er|re))?|Pediatrics|Paediatrics|Dermatology|Family Practice|"
+    r"Family Medicine|Urgent Care|Imaging|Radiology|Labs?|Laboratory|Pharmacy"
+)
+# Words that make a facility's name generic when it has no other: "the Sleep Clinic", "Urgent Care".
+_GENERIC = (
+    r"The|A|An|Our|Your|My|His|Her|Their|This|That|Local|Main|General|Sleep|Eye|Heart|Cancer|Urgent|Walk-in|"
+    r"Emergency|Children's|Women's|Community|Mental|Health|Family|Primary|Specialty|Private|Public|Regional|"
+    r"County|State|University|Veterans|VA|Teaching|Day|Outpatient|Inpatient|Memory|Allergy|Dental|Pain|Fertility|"
+    r"Travel|Student|Campus|Online|Virtual|Hospital|Medical|Care|Home|Skilled|Nursing|Surgery|Clinic"
+)
+_NAME_WORD = r"(?:St\.?|Saint|[A-Z][A-Za-z'’.-]+)"
+_FACILITY = (
+    rf"\b(?!(?:{_GENERIC})\b(?:[ \t]+(?:{_GENERIC})\b)*[ \t]+(?:{_FACILITY_HEAD})\b(?![ \t]+(?:of|at)[ \t]+[A-Z]))"
+    rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}[ \t]+(?:{_FACILITY_HEAD})\b"
+    rf"(?:[ \t]+(?:of|at)[ \t]+[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+){{0,2}})?"
+)
+_STREET_SUFFIX = (
+    r"Street|St|Road|Rd|Avenue|Ave|Av|Boulevard|Blvd|Highway|Hwy|Drive|Dr|Lane|Ln|Way|Wy|Parkway|Pkwy|Court|Ct|"
+    r"Place|Pl|Terrace|Ter|Trace|Trce|Crescent|Cres|Pike|Row|Square|Sq|Turnpike|Tpke|Circle|Cir|Trail|Trl|Plaza|"
+    r"Quay|Qy|Bend|Bnd|View|Vw|Close|Mews|Gardens|Grove|Walk|Crossing|Xing|Expressway|Expy|Freeway|Fwy"
+)
+_AFTER_WORD = r"(?<=\b(?:on|off|at|near|along|by|down|up|onto)[ \t]+)"
+_STREET = (
+    rf"{_AFTER_WORD}(?!(?:the|a|an|my|our|your)\b)(?:[A-Z][A-Za-z'’-]+[ \t]+){{1,3}}(?:{_STREET_SUFFIX})\b\.?"
+    r"(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?"
+)
+_ROAD_NUMBER = (
+    rf"{_AFTER_WORD}(?:Route|Rte|Hwy|Highway|Co\.?[ \t]+Rd|County[ \t]+Road|State[ \t]+Route|SR|US|Interstate|I-)"
+    r"[ \t]?\d{1,4}\b"
+)
+
+
+def recognizers() -> list[EntityRecognizer]:
+    """The facility, unnumbered-street and numbered-road recognizers."""
+    return [
+        ClinicalPatternRecognizer(
+            LOCATION,
+            [
+                Pattern("named facility", _FACILITY, 0.75),
+                Pattern("street after on/at", _STREET, 0.7),
+                Pattern("numbered road", _ROAD_NUMBER, 0.7),
+            ],
+            "FacilityStreetRecognizer",
+            priority=2,
+        )
+    ]
