@@ -117,3 +117,23 @@ def test_facilities_and_unnumbered_streets_go(deid: Deidentifier, text: str, gon
 )
 def test_generic_facility_names_stay(deid: Deidentifier, text: str, kept: str) -> None:
     assert kept in deid.deidentify_many([text], ["en"])[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "language"),
+    [
+        ("Next review Fri 21/06, bring your inhaler", "21/06", "en"),
+        ("Adm 11/03 DC 11/09 with cellulitis", "11/09", "en"),
+        ("she can be reached on 0161 496 0222 after six", "496", "en"),
+        ("Health Plan: QRX 554 102 987 | DOB on file", "554", "en"),
+        ("医保卡号：3301 0622 7781 45，请核对", "0622", "zh"),
+        ("报销款打入 6217 0032 1804 7739 561", "1804", "zh"),
+    ],
+)
+def test_dates_numbers_and_phones_in_other_layouts_go(deid: Deidentifier, text: str, gone: str, language: str) -> None:
+    assert gone not in deid.deidentify_many([text], [language])[0].text
+
+
+@pytest.mark.parametrize("text", ["power 5/5 in all limbs", "pain 7/10 since lunch", "take 1/2 tablet twice daily"])
+def test_scores_and_fractions_are_not_dates(deid: Deidentifier, text: str) -> None:
+    assert "[DATE]" not in deid.deidentify_many([text], ["en"])[0].text

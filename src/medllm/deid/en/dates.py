@@ -45,6 +45,9 @@ def _valid_numeric_date(text: str, start: int, end: int) -> tuple[int, int] | No
     return None
 
 
+_DAY_OR_MONTH = r"(?:0?[1-9]|[12]\d|3[01])"
+
+
 def _date_recognizers() -> list[EntityRecognizer]:
     cue = (
         r"on|since|from|until|till|through|thru|dated|date|dos|dob|birth|born|admit|admitted|admission|discharged|"
@@ -92,6 +95,22 @@ def _date_recognizers() -> list[EntityRecognizer]:
             r"(?:(?<=\()(?P<value>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?=\))|"
             r"(?<![\d/.])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?=:))",
             0.7,
+        ),
+        # A day and month without a year after a weekday or a scheduling word, either order ("Tue 10/17",
+        # "Next visit 14/06", "tmrw 20/3", "Adm 10/10 DC 10/14"), or before a clock time ("2/14 0900").
+        Pattern(
+            "weekday or schedule word + d/m",
+            rf"(?i:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
+            rf"saturday|sunday|today|tomorrow|tmrw|tmr|yesterday|adm|dc|d/c|due|return|rtc|fill|filled|refill|visit|"
+            rf"clinic|appt|from|to|til|till)\.?)[ \t]+(?P<value>{_DAY_OR_MONTH}/{_DAY_OR_MONTH})"
+            r"(?![\d/]|\.\d)(?![ \t]*(?i:tabs?|tablets?|pills?|caps?|doses?|mg|of|strength|power))",
+            0.75,
+        ),
+        Pattern(
+            "d/m before a time",
+            rf"(?<![\d/.])(?P<value>{_DAY_OR_MONTH}/{_DAY_OR_MONTH})(?=[ \t]+(?:@[ \t]*)?"
+            r"(?:\d{1,2}(?::\d{2})?[ \t]*(?i:am|pm)\b|[0-2]\d[0-5]\d\b|at[ \t]+\d))",
+            0.75,
         ),
         Pattern(
             "preposition + month",

@@ -27,8 +27,9 @@ from medllm.deid.patterns import CASE, ClinicalPatternRecognizer, SharedMatches,
 
 # ---------------------------------------------------------------- values
 _ID_VALUE = (
-    r"(?=[A-Za-z0-9./-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|[./-](?=[A-Za-z0-9])){2,39}"
-    r"(?:[ \t](?=\d)\d{3,6}){0,4}(?![\w-])"
+    # A letter prefix and digit groups count too ("BCX 771 204 118", "UHC 9081 7763 02", "BOUJ 5802 1914").
+    r"(?=[A-Za-z0-9./-]*\d|[A-Z]{2,5}[ \t]\d{2,6}[ \t]\d)[A-Za-z0-9](?:[A-Za-z0-9]|[./-](?=[A-Za-z0-9])){1,39}"
+    r"(?:[ \t](?=\d)\d{2,6}){0,4}(?:[ \t]\d(?![\w-]))?(?![\w-])"
 )
 _PLATE_VALUE = r"(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){0,3}(?![\w-])"
 _IBAN_COUNTRIES = (
@@ -143,7 +144,8 @@ _LABELS: dict[str, list[str]] = {
     HEALTH_PLAN_ID: [
         r"member[ \t]*(?:id|#|number|no\.?|identification)|subscriber[ \t]*(?:id|#|number|no\.?)",
         r"policy[ \t]*(?:id|#|number|no\.?)|insurance[ \t]*(?:member[ \t]+)?(?:id|#|number|no\.?|card[ \t]+number)",
-        r"(?:health[ \t]+)?plan[ \t]*(?:id|#|number|no\.?)|group[ \t]*(?:id|#|number|no\.?)",
+        r"(?:health[ \t]+)?plan[ \t]*(?:id|#|number|no\.?)?|group[ \t]*(?:id|#|number|no\.?)?",
+        r"ramq(?:[ \t]+card)?|nhi|ohip|nhs[ \t]*(?:number|no\.?|#)?|medicare[ \t]+card|health[ \t]+card",
         r"medicaid|medicare|mbi|hicn?|beneficiary[ \t]*(?:id|#|number|no\.?)|tricare|chip",
     ],
     ACCOUNT: [

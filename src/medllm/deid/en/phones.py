@@ -34,10 +34,17 @@ _CANDIDATE = re.compile(
 )
 _CONTEXT_BEFORE = re.compile(
     r"(?i:\b(?:phone[sd]?|ph|tel|telephone|cell(?:phone)?|mobile|mob|landline|pager|fax|call(?:ed|ing)?|ring|"
-    r"text|sms|whatsapp|dial(?:l?ed)?|contact|reach|registered|number|no\.?|talk|speak|message|voicemail|"
+    r"text|txt|sms|whatsapp|dial(?:l?ed)?|contact(?:ed)?|reach(?:ed)?|registered|number|no\.?|talk|speak|message|"
+    r"voicemail|"
     r"helpline|hotline|office|home|work)\b)[^\n\d]{0,24}(?:\n[ \t]*)?$"
 )
 _LABEL_AFTER = re.compile(r"[ \t]*[-–(\[]?[ \t]*(?i:office|mobile|cell|fax|home|work|desk|landline|direct|phone|tel)\b")
+# National layouts with a trunk 0 that nothing but a phone number has: UK "0113 496 0731", "07700 900944",
+# Australian "(03) 7010 5562", "0491 570 156". Trusted without a phone word.
+_NATIONAL = re.compile(
+    r"\(0\d{1,4}\)[ \t]?\d{3,4}[ \t-]?\d{3,4}|0\d{2,4}[ \t]\d{3,4}[ \t]\d{3,4}|07\d{3}[ \t]?\d{6}|"
+    r"04\d{2}[ \t]\d{3}[ \t]\d{3}"
+)
 _NOT_PHONE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[:.]\d{2}")
 
 
@@ -80,7 +87,12 @@ class InternationalPhoneRecognizer(LocalRecognizer):
                 continue
             if re.fullmatch(r"\d+", value) and digits < 9:
                 continue  # a lone short digit run is a code or a quantity more often than a number
-            cued = _CONTEXT_BEFORE.search(text, max(0, start - 48), start) or _LABEL_AFTER.match(text, end)
+            cued = (
+                _CONTEXT_BEFORE.search(text, max(0, start - 48), start)
+                or _LABEL_AFTER.match(text, end)
+                or _NATIONAL.fullmatch(value.strip())
+                or _NATIONAL.fullmatch(value.strip(" \t()"))
+            )
             if not cued or not possible_number(value):
                 continue
             results.append(

@@ -114,17 +114,25 @@ def _resident_id_recognizers() -> list[EntityRecognizer]:
     return [checked, labelled]
 
 
-_ID_VALUE = r"(?=[A-Za-z0-9-]*[0-9]{3})[A-Za-z0-9][A-Za-z0-9-]{3,29}" + _NOT_DIGIT_AFTER
+# A labelled value: letters, digits and hyphens, or digit groups written with spaces ("6101 1300 5517 28").
+_ID_VALUE = (
+    r"(?:[0-9]{4}(?:[ \t][0-9]{2,4}){1,5}(?![0-9])|(?=[A-Za-z0-9-]*[0-9]{3})[A-Za-z0-9][A-Za-z0-9-]{3,29}"
+    + _NOT_DIGIT_AFTER
+    + ")"
+)
 _LABELS: dict[str, str] = {
     MRN: (
         r"病历号|病案号|住院号|门诊号|就诊号|就诊卡号|诊疗卡号|住院病历号|病人ID|患者ID|ID号|登记号|检查号|影像号|"
-        r"标本号|条码号|床号?[ \t]*住院号|病历编号|档案号|健康档案号"
+        r"标本号|条码号|床号?[ \t]*住院号|病历编号|档案号|健康档案号|就诊ID|门诊ID|检查编号"
     ),
     HEALTH_PLAN_ID: (
         r"医保卡号|医保号|医保账号|医保编号|社保卡号|社保号|社会保障卡号|社会保障号|医疗保险号|参保号|个人编号|"
-        r"新农合号|保单号"
+        r"新农合号|保单号|会员号|备案编号|认定编号|参保人编号"
     ),
-    ACCOUNT: r"银行卡号|银行账号|卡号|账号|帐号|账户|帐户|QQ号|QQ|微信号|支付宝账号|订单号|发票号|交易号",
+    ACCOUNT: (
+        r"银行卡号|银行账号|卡号|账号|帐号|账户|帐户|QQ号|QQ|微信号|支付宝账号|订单号|发票号|交易号|"
+        r"(?:工商|建设|农业|中国|招商|交通|邮储|邮政储蓄)银行"
+    ),
     LICENSE: (
         r"驾驶证号|驾驶证|驾照号|驾照|护照号|护照|执业证号|执业证书编号|执业证书号|资格证号|资格证书编号|执照号|"
         r"许可证号"
@@ -152,6 +160,17 @@ def _labelled_recognizers() -> list[EntityRecognizer]:
                 language="zh",
             )
         )
+    # A bank card number in groups of four (16-19 digits), labelled or not.
+    out.append(
+        ClinicalPatternRecognizer(
+            ACCOUNT,
+            [Pattern("card number", r"(?<![0-9])[0-9]{4}(?:[ \t][0-9]{4}){3}(?:[ \t][0-9]{1,4})?(?![0-9])", 0.75)],
+            "ChineseCardNumberRecognizer",
+            priority=3,
+            quick=r"[0-9]{4}[ \t][0-9]{4}",
+            language="zh",
+        )
+    )
     plate = rf"(?<![A-Za-z0-9])[{PROVINCE_ABBREVIATIONS}][A-HJ-NP-Z][ \t·.-]?[A-HJ-NP-Z0-9]{{5,6}}(?![A-Za-z0-9])"
     out.append(
         ClinicalPatternRecognizer(
