@@ -321,6 +321,35 @@ ROUND10 = [
 ]
 
 
+# Round 11 (after the eleventh blind set): each category in new words, with near misses that must stay calm.
+ROUND11 = [
+    ("my mum keeps asking me the same question every few minutes, she was fine this morning", E),
+    ("我爸从下午开始反复问同一个问题，早上还完全正常", E),
+    ("my grandad keeps asking the same questions, he has had dementia for years", R),
+    ("he was sick and it looked like coffee grounds, now dizzy", E),
+    ("my tongue is getting fat after eating prawns", E),
+    ("baby's skin is sucking in under his ribs when he breathes", E),
+    ("my foot went cold and white an hour ago and I can't move my toes", E),
+    ("lady on the pavement not moving and didn't respond when I shouted", E),
+    ("my son was knocked off his bike by a car and his arm is at a funny angle", E),
+    ("he dived into the shallow end and now can't move his legs", E),
+    ("I'm 6 weeks pregnant (found out last week), pain low down on the left and I feel faint", E),
+    ("喝了散装白酒，现在看东西模糊，喘气很快", E),
+    ("我阿嫲突然讲唔到嘢，半边身冇晒力", E),
+    ("胸口闷痛半小时，含了两片硝酸甘油还是疼", E),
+    ("If my toddler ever gets a fever of 39, should I call someone?", R),
+    ("please cancel my appointment, my wife had a heart attack and is in hospital", R),
+    ("took my statin twice by mistake, have I overdosed?", R),
+    ("孩子发烧38.6，吃了退烧药以后精神很好，明天能上学吗", R),
+    ("小时候发烧抽过两次（高热惊厥），现在好了", R),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), ROUND11)
+def test_levels_round11(text: str, level: TriageLevel) -> None:
+    assert triage(text).level is level, triage(text).to_dict()
+
+
 @pytest.mark.parametrize(("text", "level"), ROUND10)
 def test_levels_round10(text: str, level: TriageLevel) -> None:
     assert triage(text).level is level, triage(text).to_dict()

@@ -254,6 +254,7 @@ EN: dict[str, list[str]] = {
         r"\b(?:toes?|fingers?|foot|hand)\b[^.!?]{0,25}\b(?:numb\w*|pale|white|blue|purple|grey|gray|cold|"
         r"tingl\w*|cannot (?:move|feel)|dead)\b",
         r"\b(?:numb|pale|white|blue|cold) (?:toes|fingers)\b",
+        r"\b(?:cannot|can not|could not) (?:feel|move) (?:my|his|her|their) (?:toes|fingers|foot|feet|hand)\b",
     ],
     # Bowel obstruction (NHS): cannot poo or pass wind, a swollen tummy, green or brown vomit.
     "no_stool_or_wind": [
@@ -290,6 +291,31 @@ EN: dict[str, list[str]] = {
     "pain_extreme": [
         r"\b(?:rolling around|writhing|doubled over|worst pain|unbearable|excruciating|screaming in pain|10/10|"
         r"ten out of ten|cannot stand up straight)\b"
+    ],
+    # Round 11. Sudden confusion told as repeated questions; blue lips with the ribs sucking in; a dive into
+    # shallow water; a road collision; methanol in illicit spirits; a normal person this morning.
+    "repetitive_questioning": [
+        r"\b(?:keeps?|kept|is) asking (?:me |us )?the same (?:question|thing)s?\b|\bsame question over and over\b|"
+        r"\basks? the same (?:question|thing) (?:again and again|over and over|every (?:few|couple of) minutes)\b"
+    ],
+    "normal_before": [
+        r"\b(?:was|were) (?:completely |totally |perfectly |absolutely )?(?:normal|fine|herself|himself) (?:this "
+        r"morning|yesterday|last night|earlier|an hour ago|at lunch|at breakfast)\b"
+    ],
+    "recession": [
+        r"\b(?:skin )?suck\w* in (?:under|between|below|around) (?:his|her|their|the) ribs\b|\bribs? (?:are |is )?"
+        r"(?:sucking|pulling|caving) in\b|\btugging (?:in )?(?:at|under) (?:his|her|the) (?:throat|neck)\b|"
+        r"\bhead bobbing\b|\bnostrils? flaring\b"
+    ],
+    "cyanosis": [r"\b(?:lips?|face|tongue|mouth)\b[^.!?]{0,15}\b(?:blue|bluish|blueish|purple|grey|gray)\b"],
+    "diving_shallow": [r"\bdiv(?:ed|e|ing)\b[^.!?]{0,30}\bshallow\b|\bshallow end\b[^.!?]{0,20}\bdiv\w*"],
+    "road_collision": [
+        r"\b(?:knocked (?:off|down|over)|hit|run over|struck) (?:\w+ ){0,3}by (?:a |an |the )?(?:\w+ )?"
+        r"(?:car|van|lorry|truck|bus|"
+        r"motorbike|motorcycle|train|vehicle|taxi)\b|\b(?:car|motorbike|bike|motorcycle) (?:crash|accident|collision)\b"
+    ],
+    "illicit_spirits": [
+        r"\b(?:moonshine|bootleg (?:vodka|spirits?|alcohol)|home-?made (?:spirits?|vodka|liquor)|methanol)\b"
     ],
     "shivering_stopped": [
         r"\b(?:(?:stopped|no longer|not|is not)(?: even)? shivering|shivering (?:has |had )?stopped|not (?:even )?"
@@ -396,11 +422,23 @@ ZH: dict[str, list[str]] = {
     "slow_speech": [r"(?:说话|讲话)(?:很|特别|非常|越来越)?(?:慢|含糊|不清)|口齿不清"],
     "shivering_stopped": [r"(?:不|没)(?:再)?(?:发抖|哆嗦|打颤|打寒战|打寒颤)了|都不抖了"],
     "cast": [r"(?:打了?石膏|石膏|夹板|支具)"],
+    "repetitive_questioning": [
+        r"(?:反复|一直|不停|老是|总是)(?:地)?问(?:同一个|同样的|一样的)?问题|问了又问|过(?:一|两|几)分钟又问"
+    ],
+    "normal_before": [r"(?:早上|上午|中午|昨天|刚才|之前)还(?:完全|好好的|挺|很)?(?:正常|好好的|没事)"],
+    "illicit_spirits": [r"(?:散装白酒|散酒|散装酒|假酒|自酿酒|工业酒精|甲醇)"],
+    "angina_unrelieved": [
+        r"(?:含|吃)了?[两二三2-3]片[^，。]{0,6}(?:也)?(?:不管用|没用|不缓解|没缓解|还(?:是)?(?:疼|痛|闷))"
+    ],
+    "medicine_given": [
+        r"(?:吃了|喂了|服了|给(?:他|她|孩子)?吃了?)(?:退烧药|布洛芬|美林|泰诺林?|对乙酰氨基酚|感冒药|止咳药)(?:以后|之后|后)"
+    ],
     "redcurrant_stool": [r"(?:果酱(?:一样|样|色)?的?(?:大便|便|屎|粑粑)|果酱便|(?:大便|便)[^，。]{0,4}(?:像|跟)果酱)"],
     "pink_frothy_sputum": [
         r"(?:粉红色?(?:的)?泡沫(?:样|状)?(?:的)?痰|泡沫(?:样|状)?(?:的)?粉红(?:色)?痰|痰[^，。]{0,4}粉红(?:色)?(?:的)?泡沫)"
     ],
     "pain_extreme": [
+        r"(?:像刀割|刀割(?:一样|样|似)|刀绞|只能弯着腰|直不起腰)|"
         r"(?:疼得打滚|痛得打滚|满地打滚|疼得直不起腰|疼得受不了|痛得受不了|疼得要命|撕心裂肺|疼得冒冷汗|一点都不能按|碰都不能碰)"
     ],
     "distal_ischaemia": [r"(?:脚趾|手指|脚|手)[^，。]{0,6}(?:麻|发白|苍白|发紫|发青|冰凉|动不了|没感觉)"],

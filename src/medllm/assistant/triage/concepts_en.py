@@ -273,6 +273,8 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     # --- allergy ---------------------------------------------------------------------------------
     "airway_swelling": [
+        r"\btongue(?:'s| is)?\b[^.!?]{0,15}\b(?:getting |gone |going )?(?:fat|fatter|big|bigger|huge|thick|swell\w*|"
+        r"swollen|puffy)\b",
         r"\b(?:tongue|uvula|airway|windpipe)\b"
         + gap(3)
         + r"(?:swell\w*|swollen|puff\w*|closing|closed|thick\w*|blow\w* up|ballooning|huge|massive|enormous|big)",
@@ -342,6 +344,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"\btoilet (?:bowl |water )?(?:is |was |turned |went )?(?:full of |all )?(?:blood|red)\b",
     ],
     "vomiting_blood": [
+        r"\b(?:sick|vomit\w*|threw up|throwing up|brought up|bringing up)\b[^.!?]{0,40}\bcoffee[- ]grounds?\b",
         r"\b(?:vomit\w*|throw\w* up|threw up|puk\w*|retch\w*|brought up|bringing up|sick up)\b"
         + gap(8)
         + r"(?:blood|bloody|coffee[- ]grounds?)\b",
@@ -521,6 +524,8 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     # --- consciousness, seizures -----------------------------------------------------------------
     "unresponsive": [
+        r"\b(?:not moving|is not moving)\b[^.!?]{0,40}\b(?:did not|does not|will not|would not|not) (?:react|respond|"
+        r"wake|move)\w*\b",
         r"\b(?:unconscious|unresponsive|not responsive|non-?responsive|not responding|is not responding|"
         r"does not respond|did not respond|will not respond|no response|(?:will|would|can|could) not (?:wake|"
         r"be woken|wake up|be roused)|cannot (?:wake|rouse)|not waking(?: up)?|(?:hard|difficult|"
@@ -571,6 +576,9 @@ CONCEPTS: dict[str, list[str]] = {
         r"\bteaching (?:session|slides?)\b|\bmy (?:character|protagonist)\b|\bin my (?:story|novel|book|game)\b|"
         r"\bfor (?:a|my) (?:novel|story|book|class|course|exam|essay|quiz|presentation|first aid course)\b|"
         r"\bjust curious\b|\bout of curiosity\b",
+        # Asking ahead ("if my baby ever gets a temperature ...") and admin about someone already admitted.
+        r"\bif (?:\w+ ){0,5}ever (?:gets?|has|develops|have|starts?)\b|"
+        r"\b(?:cancel|reschedule|rebook)\w*\b[^.!?]{0,120}\b(?:ward|in hospital|admitted|inpatient)\b",
         # Events inside a video game: "keep bleeding out, any tips for the boss". Playing a game is not fiction
         # ("collapsed while playing minecraft"): only in-game words count.
         r"\b(?:final|last|secret|optional) boss\b|\bboss (?:fight|battle|level|room|arena)\b|\btips for (?:the|this|"
@@ -733,7 +741,8 @@ CONCEPTS: dict[str, list[str]] = {
         + gap(3)
         + r"(?:arm|leg|wrist|ankle|bone|hip|collarbone|finger|toe|foot|hand|rib|ribs|nose|elbow|shoulder|knee)\b",
         r"\b(?:cannot|can not|unable to) (?:put (?:any )?weight|bear weight|walk on)\b",
-        r"\b(?:deformed|bent|crooked|odd angle|weird angle|strange angle)\b|\blimping (?:badly|a lot|heavily)\b",
+        r"\b(?:deformed|bent|crooked|odd angle|weird angle|strange angle|funny angle|wrong angle)\b|"
+        r"\blimping (?:badly|a lot|heavily)\b",
         r"\b(?:suspected|possible|query|likely|probable|\?) (?:\w+'?s? )?(?:fracture|break|dislocation|acl tear)\b|"
         r"\b(?:colles|scaphoid|tibial plateau|neck of femur|nof|hip) (?:fracture|#)|\bfoosh\b|\bhaemarthrosis\b|"
         r"\bhemarthrosis\b|\b(?:unable to|cannot|could not|not able to|can barely) (?:weight ?bear|bear any weight|"
@@ -1253,6 +1262,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"her|it|the baby|baby|them) (?:move|moving|kick\w*)|much|a thing|a kick)\b",
     ],
     "pregnancy_weeks_start": [
+        r"\b(?:[4-9]|[1-4]\d) ?(?:weeks?|wks?) pregnant\b",
         r"^(?:[1-4]\d) ?(?:weeks?|wks?)\b(?! old| ago)",
         r"\b[1-4]\d ?(?:weeks?|wks?)\b(?! old| ago)[^.!?]{0,60}\b(?:baby|kick\w*|bump|midwife|contractions?|"
         r"waters)\b",
@@ -1309,6 +1319,8 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "sickle_cell": [r"\b(?:sickle[- ]cell|hbss|hb ss|sickler)\b"],
     "limb_cold_pale": [
+        r"\b(?:leg|arm|foot|hand)\b[^.!?]{0,15}\b(?:went|gone|turned|is|looks?) (?:really |very )?"
+        r"(?:cold and white|white and cold|cold and pale|pale and cold)\b",
         r"\b(?:foot|leg|hand|arm|toes|fingers|calf)\b"
         + gap(4)
         + r"(?:pale and cold|cold and pale|white and cold|cold and white|pale|white|mottled|icy cold|ice cold|"

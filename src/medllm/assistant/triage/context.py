@@ -74,7 +74,7 @@ _PAST_ZH = re.compile(
     r"以前|之前|曾经|既往|(?<!现)病史|得过|患过|犯过|发作过|做过|小时候|年轻时|那年|那次|后遗症|康复|恢复期|(?:19|"
     r"20)\d\d年|上个?月|上个?星期|上周|死于|去世|离世|过世|走的|家族史|生(?:孩子|宝宝|小孩|老大|老二)的时候|当时|"
     r"那时候?|那会儿|放了?支架|搭了?桥|\d+岁(?:时|的时候|那年|就)|高中|大学的时候|遗传|风险|几率|概率|中过|梗过|"
-    r"抽过(?!去)|晕过(?!去)|过敏过|肿过|[^，。]过一次)"
+    r"抽过(?!去)|晕过(?!去)|过敏过|肿过|(?![吐拉泻咳])[^，。]过一次)"
 )
 _CURRENT_EN = re.compile(
     r"\b(?:right now|currently|today|tonight|this (?:morning|afternoon|evening)|just now|just|(?:\d+|few|couple of|"
@@ -293,6 +293,9 @@ def _about_an_animal(sentence: str, zh: bool) -> bool:
 _HISTORY_LABEL = re.compile(r"(?:既往|病史|做过|得过|患过|history of|hx of|previous(?:ly)?|prior|pmh)")
 
 
+_ASIDE = re.compile(r"\([^()]*\)|（[^（）]*）")
+
+
 def _past(text: str, start: int, end: int, zh: bool) -> bool:
     c_left, c_right = clause_bounds(text, start, end)
     s_left, s_right = sentence_bounds(text, start, end)
@@ -305,7 +308,9 @@ def _past(text: str, start: int, end: int, zh: bool) -> bool:
         return False
     if _has(past, clause):
         return True
-    # A cue elsewhere in the sentence counts when nothing in the sentence says "now".
+    # A cue elsewhere in the sentence counts when nothing in the sentence says "now"; a bracketed aside
+    # elsewhere dates only itself ("7 weeks pregnant (only found out last week), sharp pain ...").
+    sentence = _ASIDE.sub(" ", sentence)
     return not _has(current, sentence) and _dated_sentence(past, sentence)
 
 

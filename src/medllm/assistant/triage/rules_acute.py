@@ -125,6 +125,27 @@ ACUTE_RULES: tuple[Rule, ...] = (
          "剧烈腹痛伴呕吐、放射到背部或发热",
          ("abdominal_pain", "pain_extreme"), ("nausea", "back_pain", "fever", "abdomen_rigid", "cardiac_radiation"),
          none_of=("menstrual",), source="nhs-stomach-ache"),
+    # Round 11. Sudden confusion: repeating the same question, new today (NHS: call 999 for sudden confusion).
+    Rule("sudden_confusion", E, "sudden confusion: asking the same question over and over, new today",
+         "突然出现的意识混乱：反复问同一个问题", ("repetitive_questioning",),
+         ("recent_onset", "sudden", "normal_before"), source="nhs-confusion", soften=False),
+    # A child with blue lips or the skin sucking in under the ribs (NHS: call 999).
+    Rule("child_breathing_signs", E, "the skin sucking in under the ribs with each breath",
+         "吸气时肋骨下凹陷", ("recession",), source="nhs-999", soften=False),
+    Rule("blue_lips_breathing", E, "blue lips with breathing trouble or in a child", "嘴唇发紫伴呼吸困难或为儿童",
+         ("cyanosis",), ("dyspnea", "dyspnea_severe", "recession", "child", "infant"), source="nhs-999", soften=False),
+    # A dive into shallow water, a road collision: spinal and major injuries.
+    Rule("diving_injury", E, "a dive into shallow water with numb or weak legs or neck pain (spinal injury)",
+         "跳水入浅水后下肢麻木无力或颈痛（疑似脊髓损伤）", ("diving_shallow",),
+         ("limb_weakness", "neck_back_pain", "unresponsive", "hemi_weakness"), source="nhs-999", soften=False),
+    Rule("road_collision", E, "hit by a vehicle and injured", "被车撞伤", ("road_collision",),
+         ("bleeding", "head_injury", "unresponsive", "fracture", "severe_pain", "limb_weakness"),
+         source="nhs-999", soften=False),
+    # Methanol in illicit spirits: blurred vision, breathlessness or abdominal pain.
+    Rule("methanol_poisoning", E, "illicit spirits then blurred vision, breathlessness or abdominal pain",
+         "喝散装酒后视物模糊、呼吸急促或腹痛（疑似甲醇中毒）", ("illicit_spirits",),
+         ("vision_change", "vision_loss", "dyspnea", "dyspnea_severe", "abdominal_pain", "confusion", "unresponsive"),
+         source="who-methanol", soften=False),
     # Hypothermia: very cold and shivering has stopped, or very cold with slow speech.
     Rule("hypothermia_no_shivering", E, "very cold and no longer shivering, or with slow speech (severe hypothermia)",
          "浑身冰凉且不再发抖或说话变慢（重度失温）", ("hypothermia_signs",), ("shivering_stopped", "slow_speech"),

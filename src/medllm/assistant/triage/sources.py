@@ -115,6 +115,10 @@ SOURCES: dict[str, str] = {
     "phlegm. https://www.nhs.uk/conditions/heart-failure/",
     "nhs-stomach-ache": "NHS, Stomach ache: call 999 or go to A&E for sudden, severe tummy pain, pain that is much "
     "worse when touched, or pain with vomiting or a high temperature. https://www.nhs.uk/conditions/stomach-ache/",
+    "nhs-confusion": "NHS, Confusion (sudden): call 999 or go to A&E if someone suddenly becomes confused, "
+    "disorientated or cannot remember recent events. https://www.nhs.uk/symptoms/confusion/",
+    "who-methanol": "WHO, Methanol poisoning outbreaks (information note, 2014): after illicit or home-made "
+    "spirits, blurred vision, abdominal pain or fast breathing need emergency treatment.",
     "nhs-aaa": "NHS, Abdominal aortic aneurysm: call 999 for sudden severe pain in the tummy or lower back, "
     "especially with a known aneurysm; a pulsing feeling in the tummy is a sign. "
     "https://www.nhs.uk/conditions/abdominal-aortic-aneurysm/",
