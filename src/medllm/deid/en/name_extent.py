@@ -23,10 +23,12 @@ dr dr. doctor mr mrs ms mx miss prof sister brother pt patient name names reside
 requested read reader by tech nurse np pa rn md do dear hi hello hey from to cc re subject and or the a an with
 for of in on at per seen called call ask tell thanks thank signed regards best caller triage surgeon consultant
 member insured subscriber guarantor mother father mom mum dad son daughter wife husband partner sister brother
-please today yesterday tomorrow when if but so also then after before since because yes no ok okay
+please today yesterday tomorrow when if but so also then after before since because yes no ok okay i im this
+that these those we they he she it my our your his her their
 """
     )
 )
+_CONTRACTION = re.compile(r"[A-Za-z]+['’](?:m|s|re|ve|d|ll|t)")
 _INITIAL_BEFORE = re.compile(r"(?:^|(?<=\s))[A-Z]\.?\s+$")
 _WORD_BEFORE = re.compile(rf"(?:^|(?<=[\s(]))(?P<word>{_WORD})\s+$")
 _INITIAL_AFTER = re.compile(r"\s+[A-Z]\.?(?=[\s,;)|]|$)")
@@ -50,7 +52,11 @@ def extend(text: str, spans: list[Span]) -> list[Span]:
             if not m:
                 break
             word = m.group().strip()
-            if word.rstrip(".").lower() in _NOT_A_NAME or (len(word) > 2 and word.isupper() and len(word) <= 3):
+            if (
+                word.rstrip(".").lower() in _NOT_A_NAME
+                or (len(word) > 2 and word.isupper() and len(word) <= 3)
+                or _CONTRACTION.fullmatch(word)  # "I'm Jamal", "It's Marisol"
+            ):
                 break
             if m.start() == 0 and span.start - 40 > 0 and not before[:1].isspace():
                 break
