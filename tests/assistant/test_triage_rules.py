@@ -345,6 +345,25 @@ ROUND11 = [
 ]
 
 
+# Round 12 (after the twelfth blind set): each category in new words, with near misses that must stay calm.
+ROUND12 = [
+    ("i've written my note and i'm on the roof of the car park", E),
+    ("back pain for months, now I can't feel the toilet paper when I wipe and my bum is numb", E),
+    ("my fingers go white in cold weather, been like this for years", R),
+    ("stiff neck from sleeping badly, no fever, no rash - could it be meningitis?", R),
+    ("落枕了脖子疼，没发烧，网上说脖子硬是脑膜炎，吓死了", R),
+    ("工地上石灰溅到眼睛里了，睁不开", E),
+    ("孩子玩的磁铁少了两颗，好像吞下去了", E),
+    ("我老豆讲嘢唔清楚，半边面歪咗", E),
+    ("他跳水头撞到池底了，现在手脚都麻", E),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), ROUND12)
+def test_levels_round12(text: str, level: TriageLevel) -> None:
+    assert triage(text).level is level, triage(text).to_dict()
+
+
 @pytest.mark.parametrize(("text", "level"), ROUND11)
 def test_levels_round11(text: str, level: TriageLevel) -> None:
     assert triage(text).level is level, triage(text).to_dict()

@@ -146,7 +146,8 @@ EN: dict[str, list[str]] = {
         r"perineum|between (?:my|his|her) legs|vagina|penis)\b",
         r"\b(?:bum|bottom|buttocks?|butt|backside|genitals?|groin|crotch|privates|private parts|private area|down "
         r"below|saddle area|perineum)\b"
-        r"[^.!?]{0,20}\b(?:numb\w*|gone dead|feels? dead|no feeling|tingl\w*)\b",
+        r"[^.!?]{0,30}\b(?:numb\w*|gone dead|feels? dead|no feeling|tingl\w*)\b",
+        r"\b(?:cannot|can not|could not) feel (?:the )?(?:toilet (?:paper|roll)|tissue) when (?:i|he|she) wipe",
         r"\bsaddle (?:numbness|anaesthesia|anesthesia|area numbness)\b",
     ],
     "back_pain": [
@@ -309,6 +310,8 @@ EN: dict[str, list[str]] = {
     ],
     "cyanosis": [r"\b(?:lips?|face|tongue|mouth)\b[^.!?]{0,15}\b(?:blue|bluish|blueish|purple|grey|gray)\b"],
     "diving_shallow": [r"\bdiv(?:ed|e|ing)\b[^.!?]{0,30}\bshallow\b|\bshallow end\b[^.!?]{0,20}\bdiv\w*"],
+    # Raynaud's: fingers white then blue in the cold, for years; not a cold, pale limb of sudden onset.
+    "raynaud_context": [r"\b(?:raynaud\w*|in (?:the )?cold(?: weather)?|when (?:it is )?cold|cold weather|winter)\b"],
     "road_collision": [
         r"\b(?:knocked (?:off|down|over)|hit|run over|struck) (?:\w+ ){0,3}by (?:a |an |the )?(?:\w+ )?"
         r"(?:car|van|lorry|truck|bus|"
@@ -427,6 +430,7 @@ ZH: dict[str, list[str]] = {
     ],
     "normal_before": [r"(?:早上|上午|中午|昨天|刚才|之前)还(?:完全|好好的|挺|很)?(?:正常|好好的|没事)"],
     "illicit_spirits": [r"(?:散装白酒|散酒|散装酒|假酒|自酿酒|工业酒精|甲醇)"],
+    "diving_shallow": [r"跳水|扎猛子|头(?:朝下)?(?:撞|磕|碰)(?:到)?(?:了)?(?:池底|水底|河底)"],
     "angina_unrelieved": [
         r"(?:含|吃)了?[两二三2-3]片[^，。]{0,6}(?:也)?(?:不管用|没用|不缓解|没缓解|还(?:是)?(?:疼|痛|闷))"
     ],

@@ -420,6 +420,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"\bthis is (?:my )?goodbye\b|\bgoodbye forever\b",
     ],
     "suicide_prep": [
+        r"\b(?:wrote|written|writing|left|finished) (?:my|a|the) (?:suicide |goodbye )?(?:note|letter)\b",
         rf"\b(?:saving|saved|stockpil\w*|hoard\w*|collecting|stashing|stashed|building up|squirrel\w* away) (?:up )?"
         rf"(?:all )?(?:of )?(?:my |his |her |their |the )?(?:\w+ )?{PILLS}",
         r"\b(?:bought|got|have|collected|saved) (?:a |the )?(?:rope|charcoal|gun|razor blades?)\b"

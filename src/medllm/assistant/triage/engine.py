@@ -240,13 +240,14 @@ _FIGURATIVE = re.compile(
     r"our) (?:presentation|exam|test|interview|game|speech|match|final|audition|date|performance)|chok(?:e|ed|"
     r"ing) under pressure|(?:dying|exploding|explode|dead|killing me|bleeding out)\W{0,3}(?:[^.!?\n]{0,25}\W)?"
     r"(?:lol|lmao|lmfao|rofl|haha\w*)\b|(?:dying|dead)(?=\W{0,3}(?:💀|😂|🤣|😭))|"
-    r"(?:have|did) i (?:just )?overdos\w*(?=[^.!?]{0,3}(?:\?|$))|"
+    r"(?:have|did) i (?:just )?overdos\w*(?=[^.!?]{0,3}(?:\?|$))|overdos\w* on vitamin (?:c|d|b12)|"
+    r"could (?:it|this|that) be (?:a |an )?(?:meningitis|stroke|heart attack|sepsis|a clot)(?=[^.!?]{0,3}(?:\?|$))|"
     r"literally (?:killing me\W{0,3}(?:i am |im )?dying|killing|dying|exploding)|"
     r"overdos\w* on (?:chocolate|sugar|candy|netflix|tv|food|carbs|memes)|(?:diet|social|career|"
     r"political|financial|fashion|calorie) suicide|suicide (?:squeeze|mission|doors|run|drill|sprints?))\b|想(?:吃|"
     r"喝|玩|见|睡|看|要|去|买|回|你|家|念)[^，。！？,.!?]{0,10}想死|(?:笑|累|气|烦|热|冷|饿|困|忙|吓|无聊|丑|美|开心|"
     r"高兴|尴尬|急|馋|羡慕|闷|憋屈|懒|穷)死|[‘'“\"](?:大出血|吐血|心梗|猝死|休克|窒息|中风)[’'”\"]|"
-    r"(?:大出血|吐血|心梗|猝死|休克|窒息)[’'”\"]?[^。！？!?]{0,4}(?:哈哈|hhh|233|😂|🤣)|会不会中毒|算不算中毒|是不是中毒|迷迷糊糊(?:地|的)?(?:把|就|吃|拿)|想死的心都有了?[^。！？!?]{0,8}(?:哈哈|嘿嘿|hhh|233|😂|🤣)|"
+    r"(?:大出血|吐血|心梗|猝死|休克|窒息)[’'”\"]?[^。！？!?]{0,4}(?:哈哈|hhh|233|😂|🤣)|会不会中毒|算不算中毒|是不是中毒|(?:会不会|是不是|说)(?:是)?(?:脑膜炎|中风|脑梗|心梗)(?:啊|吗|呢)?|网上说[^，。]{0,8}是(?:脑膜炎|中风|脑梗|心梗)|迷迷糊糊(?:地|的)?(?:把|就|吃|拿)|想死的心都有了?[^。！？!?]{0,8}(?:哈哈|嘿嘿|hhh|233|😂|🤣)|"
     # "加班加到心梗了": overwork hyperbole.
     r"(?:加班|熬夜|上班|工作|学习|考试|作业|开会|带娃)[^，。！？,.!?]{0,6}(?:到|得)(?:快)?(?:要)?(?:心梗|猝死|中风|脑溢血|吐血|休克)|"
     # "这份工作让人窒息", "账单一出来我当场心肌梗塞", "快被气晕了": feelings, not findings.
@@ -287,6 +288,7 @@ _INTENT_CONCEPTS = frozenset({"suicidal", "suicide_prep", "self_harm", "harm_oth
 _FIGURATIVE_CONCEPTS = frozenset({
     "suicidal", "heart_attack", "stroke", "cardiac_arrest", "dyspnea_severe", "overdose", "fainted", "unresponsive",
     "shock_state", "impending_doom", "thunderclap", "vomiting_blood", "bleeding_severe", "bleeding", "confusion",
+    "meningitis",
 })  # fmt: skip
 
 

@@ -53,9 +53,10 @@ ACUTE_RULES: tuple[Rule, ...] = (
          source="nhs-cauda-equina", soften=False),  # a long bad back does not make new numbness old
     Rule("cauda_equina_bladder", E, "back pain with new loss of bladder or bowel control or cannot pee "
          "(possible cauda equina syndrome)", "腰背痛伴新出现的大小便失禁或排尿困难（疑似马尾综合征）",
-         ("back_pain", "bladder_bowel_loss"), source="nhs-cauda-equina"),
+         ("back_pain", "bladder_bowel_loss"), source="nhs-cauda-equina", soften=False),
     Rule("cauda_equina_retention", E, "back pain and cannot pee (possible cauda equina syndrome)",
-         "腰背痛伴尿不出来（疑似马尾综合征）", ("back_pain", "urinary_retention"), source="nhs-cauda-equina"),
+         "腰背痛伴尿不出来（疑似马尾综合征）", ("back_pain", "urinary_retention"), source="nhs-cauda-equina",
+         soften=False),
     # Acute angle-closure glaucoma told without "halos": a painful red eye, blurred vision and vomiting or headache.
     Rule("acute_glaucoma_red_eye", E, "painful red eye with blurred vision and a headache or vomiting",
          "眼红眼痛伴视物模糊及头痛或呕吐", ("eye_pain", "red_eye", "vision_change"), ("headache", "nausea"),
@@ -137,7 +138,8 @@ ACUTE_RULES: tuple[Rule, ...] = (
     # A dive into shallow water, a road collision: spinal and major injuries.
     Rule("diving_injury", E, "a dive into shallow water with numb or weak legs or neck pain (spinal injury)",
          "跳水入浅水后下肢麻木无力或颈痛（疑似脊髓损伤）", ("diving_shallow",),
-         ("limb_weakness", "neck_back_pain", "unresponsive", "hemi_weakness"), source="nhs-999", soften=False),
+         ("limb_weakness", "neck_back_pain", "unresponsive", "hemi_weakness"), source="nhs-999",
+         soften=False),
     Rule("road_collision", E, "hit by a vehicle and injured", "被车撞伤", ("road_collision",),
          ("bleeding", "head_injury", "unresponsive", "fracture", "severe_pain", "limb_weakness"),
          source="nhs-999", soften=False),

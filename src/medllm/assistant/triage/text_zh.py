@@ -49,6 +49,7 @@ KEY_TERMS = tuple(
     心口疼 心口痛 胸口疼 胸口痛 肩膀 下巴 后背 左边 右边 一身汗 遗书 安眠药 跳河 喝药 吃药 农药 厉害 突然 说不出话
     没有呼吸 没呼吸 喘不动 救命 晕过去 脸色 发白 发青 抽筋 吐白沫 明天 走了 变形 骨折 厉害
     说话不清 说话不清楚 说不清 说不清楚 半边 身体 没力气 卡住 咳血 喝水都吐 爬不起来 站不起来 吃东西
+    跳水 池底 手脚 动不了
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 # Single syllables that, in a message about symptoms, almost always mean one character: enough for the
