@@ -42,6 +42,29 @@ _HANDLE = re.compile(
     r"[(:]?[ \t]*(?P<name>[A-Za-z][A-Za-z0-9._-]{2,}[A-Za-z0-9])",
     re.IGNORECASE,
 )
+_RELATIVE_WORDS = (
+    "dil",
+    "sil",
+    "fil",
+    "mil",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "partner",
+    "mom",
+    "mum",
+    "dad",
+    "interpreter",
+    "nurse",
+    "np ",
+    "rn ",
+    "aide",
+    "carer",
+    "caregiver",
+    "sister",
+    "brother",
+)
 # Closing words that are not names ("-thanks", "— regards").
 _NOT_SIGNATURES = frozenset(("thanks", "thank", "regards", "cheers", "best", "sent", "thx", "ty", "love", "xoxo"))
 
@@ -64,23 +87,29 @@ class EnglishMarkedNameRecognizer(LocalRecognizer):
             if found.get(span, (0.0, ""))[0] < score:
                 found[span] = (score, why)
 
+        # Cheap checks first: each frame needs a character or word that most turns lack (speed).
         for m in _OPENING.finditer(text):
             if m.group("name").lower() in given:
                 add(m.span("name"), 0.8, "the person addressed")
-        for m in _CLOSING.finditer(text):
-            group = "dash" if m.group("dash") else "kiss"
-            word = m.group(group)
-            if word.lower() in given and word.lower() not in _NOT_SIGNATURES:
-                add(m.span(group), 0.8, "the signature")
-        for m in _SPELLED.finditer(text):
-            add(m.span(), 0.85, "a spelled-out name")
-        for m in _QUOTED_NICKNAME.finditer(text):
-            add(m.span(), 0.85, "a nickname inside a name")
-        for m in _RELATIVE.finditer(text):
-            if m.group("name").lower() in given:
-                add(m.span("name"), 0.75, "a relative or carer named in lower case")
-        for m in _HANDLE.finditer(text):
-            add(m.span("name"), 0.85, "a user name")
+        if "-" in text or "–" in text or "—" in text or " x" in text:
+            for m in _CLOSING.finditer(text):
+                group = "dash" if m.group("dash") else "kiss"
+                word = m.group(group)
+                if word.lower() in given and word.lower() not in _NOT_SIGNATURES:
+                    add(m.span(group), 0.8, "the signature")
+            for m in _SPELLED.finditer(text):
+                add(m.span(), 0.85, "a spelled-out name")
+        if '"' in text or "“" in text:
+            for m in _QUOTED_NICKNAME.finditer(text):
+                add(m.span(), 0.85, "a nickname inside a name")
+        lowered = text.lower()
+        if any(w in lowered for w in _RELATIVE_WORDS):
+            for m in _RELATIVE.finditer(text):
+                if m.group("name").lower() in given:
+                    add(m.span("name"), 0.75, "a relative or carer named in lower case")
+        if any(w in lowered for w in ("name", "handle", "login", "gamertag")):
+            for m in _HANDLE.finditer(text):
+                add(m.span("name"), 0.85, "a user name")
         return [
             RecognizerResult(
                 NAME,
