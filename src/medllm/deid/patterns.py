@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import regex as re
-from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 
 __all__ = ["CASE", "ClinicalPatternRecognizer", "Pattern", "SharedMatches", "labelled"]
 
@@ -138,3 +138,20 @@ _SEP = (
 def labelled(label: str, value: str) -> str:
     """A case-insensitive label, an optional "number/#/ID" word, a separator, then ``value``."""
     return rf"(?i:\b(?:{label}){_ID_SUFFIX}){_SEP}(?P<value>{value})"
+
+
+def explained_result(
+    recognizer: EntityRecognizer, entity: str, start: int, end: int, score: float, why: str
+) -> RecognizerResult:
+    """A Presidio result that records ``recognizer`` and a one-line reason: the form every local recognizer returns."""
+    return RecognizerResult(
+        entity,
+        start,
+        end,
+        score,
+        analysis_explanation=AnalysisExplanation(recognizer.name, score, textual_explanation=why),
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+        },
+    )

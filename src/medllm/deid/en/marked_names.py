@@ -13,9 +13,10 @@ Given names that are also words ("Faith", "May", "Bill") are taken only in these
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from medllm.deid.entities import NAME
+from medllm.deid.patterns import explained_result
 from medllm.deid.wordlists.names import first_names
 
 _OPENING = re.compile(
@@ -110,17 +111,4 @@ class EnglishMarkedNameRecognizer(LocalRecognizer):
         if any(w in lowered for w in ("name", "handle", "login", "gamertag")):
             for m in _HANDLE.finditer(text):
                 add(m.span("name"), 0.85, "a user name")
-        return [
-            RecognizerResult(
-                NAME,
-                start,
-                end,
-                score,
-                analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation=why),
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                },
-            )
-            for (start, end), (score, why) in sorted(found.items())
-        ]
+        return [explained_result(self, NAME, a, b, score, why) for (a, b), (score, why) in sorted(found.items())]

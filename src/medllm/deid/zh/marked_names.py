@@ -20,9 +20,10 @@ characters instead:
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from medllm.deid.entities import NAME
+from medllm.deid.patterns import explained_result
 from medllm.deid.wordlists.chinese import (
     GIVEN_NAME_CHARS,
     NAME_CUES_BEFORE,
@@ -138,20 +139,7 @@ class ChineseMarkedNameRecognizer(LocalRecognizer):
         for pattern, why in ((_CALLED, "after 叫"), (_QUOTED_SPEAKER, "a quoted speaker"), (_HANDLE, "a handle")):
             for m in pattern.finditer(text):
                 add(*m.span("name"), 0.8, why)
-        return [
-            RecognizerResult(
-                NAME,
-                start,
-                end,
-                score,
-                analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation=why),
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                },
-            )
-            for (start, end), (score, why) in sorted(found.items())
-        ]
+        return [explained_result(self, NAME, a, b, score, why) for (a, b), (score, why) in sorted(found.items())]
 
 
 def _name_after_cue(text: str, p: int) -> tuple[int, int] | None:
