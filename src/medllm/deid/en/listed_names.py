@@ -20,9 +20,10 @@ Medical words never count as names, and a word that is both a given name and an 
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from medllm.deid.entities import NAME
+from medllm.deid.patterns import explained_result
 from medllm.deid.wordlists import medical
 from medllm.deid.wordlists.common import tokens
 from medllm.deid.wordlists.english import english_lexicon
@@ -165,20 +166,7 @@ class ListedNameRecognizer(LocalRecognizer):
                 i = next((k for k in range(i, len(words)) if words[k][1] >= span[1]), i) + 1
             else:
                 i += 1
-        return [
-            RecognizerResult(
-                NAME,
-                a,
-                b,
-                score,
-                analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation=why),
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                },
-            )
-            for a, b, score, why in found
-        ]
+        return [explained_result(self, NAME, a, b, score, why) for a, b, score, why in found]
 
     @staticmethod
     def _without_cue(text: str, words, lows: list[str], i: int, given, family, lex) -> tuple | None:

@@ -12,9 +12,10 @@ when the word is a census given name or a word no English dictionary knows, and 
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from medllm.deid.entities import NAME
+from medllm.deid.patterns import explained_result
 from medllm.deid.wordlists import medical
 from medllm.deid.wordlists.english import english_lexicon
 from medllm.deid.wordlists.names import first_names, surnames
@@ -52,20 +53,7 @@ class NameListRecognizer(LocalRecognizer):
                 known = word.lower() in first_names() or not english_lexicon().is_english(word.lower())
                 if known and _plain_name(word) and not english_lexicon().not_a_name(word):
                     found.append((m.start(1), m.end(1), "a speaker label"))
-        return [
-            RecognizerResult(
-                NAME,
-                a,
-                b,
-                0.5,
-                analysis_explanation=AnalysisExplanation(self.name, 0.5, textual_explanation=why),
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                },
-            )
-            for a, b, why in found
-        ]
+        return [explained_result(self, NAME, a, b, 0.5, why) for a, b, why in found]
 
 
 def _plain_name(word: str) -> bool:

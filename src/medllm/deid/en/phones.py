@@ -18,10 +18,11 @@ from __future__ import annotations
 import functools
 
 import regex as re
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from medllm.deid.en.identifiers import _phone_or_fax
 from medllm.deid.entities import FAX, PHONE
+from medllm.deid.patterns import explained_result
 
 # English-speaking regions first (the brief of the evaluation), then the European layouts that
 # patients abroad and generated contact blocks use.
@@ -96,16 +97,6 @@ class InternationalPhoneRecognizer(LocalRecognizer):
             if not cued or not possible_number(value):
                 continue
             results.append(
-                RecognizerResult(
-                    _phone_or_fax(text, start, end),
-                    start,
-                    end,
-                    0.7,
-                    analysis_explanation=AnalysisExplanation(self.name, 0.7, textual_explanation="phone word nearby"),
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    },
-                )
+                explained_result(self, _phone_or_fax(text, start, end), start, end, 0.7, "phone word nearby")
             )
         return results

@@ -8,11 +8,11 @@ countries and larger regions are left in place.
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, LocalRecognizer, Pattern, RecognizerResult
+from presidio_analyzer import EntityRecognizer, LocalRecognizer, Pattern, RecognizerResult
 
 from medllm.deid.en.context import trim_place
 from medllm.deid.entities import LOCATION
-from medllm.deid.patterns import ClinicalPatternRecognizer, labelled
+from medllm.deid.patterns import ClinicalPatternRecognizer, explained_result, labelled
 from medllm.deid.wordlists import places
 
 _PLACE = (
@@ -459,20 +459,7 @@ class AddressBlockRecognizer(LocalRecognizer):
                     continue
                 if not re.search(r"\d", line):
                     after_street = False
-        return [
-            RecognizerResult(
-                LOCATION,
-                a,
-                b,
-                0.7,
-                analysis_explanation=AnalysisExplanation(self.name, 0.7, textual_explanation="address block line"),
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                },
-            )
-            for a, b in found
-        ]
+        return [explained_result(self, LOCATION, a, b, 0.7, "address block line") for a, b in found]
 
 
 def _bare(line: str) -> str:

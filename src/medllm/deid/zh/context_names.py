@@ -18,9 +18,10 @@ guard of :mod:`medllm.deid.zh.names` applies to every span.
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from medllm.deid.entities import NAME
+from medllm.deid.patterns import explained_result
 from medllm.deid.wordlists.chinese import GIVEN_NAME_CHARS, HONORIFICS_AFTER, NOT_NAMES, SURNAMES_COMMON_AS_WORDS
 from medllm.deid.zh.names import _AFTER_NAME, drug_word_around, surname_at
 from medllm.deid.zh.names import plausible_given as _given_ok
@@ -59,17 +60,7 @@ class ChineseContextNameRecognizer(LocalRecognizer):
                 if span:
                     found.setdefault(span, f"after {m.group()}, before what a person does")
         return [
-            RecognizerResult(
-                NAME,
-                a,
-                b,
-                0.6,
-                analysis_explanation=AnalysisExplanation(self.name, 0.6, textual_explanation=why),
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                },
-            )
+            explained_result(self, NAME, a, b, 0.6, why)
             for (a, b), why in sorted(found.items())
             if text[a:b] not in NOT_NAMES and not drug_word_around(text, a, b)
         ]

@@ -20,9 +20,10 @@ disease (素, 炎, 普利 ...) is never a name.
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from medllm.deid.entities import NAME
+from medllm.deid.patterns import explained_result
 from medllm.deid.wordlists.chinese import (
     COMPOUND_SURNAMES,
     GIVEN_NAME_CHARS,
@@ -233,18 +234,7 @@ class ChineseNameRecognizer(LocalRecognizer):
                 ):
                     add(word.start, nxt.end, 0.6, "surname + given name")
         return [
-            RecognizerResult(
-                NAME,
-                start,
-                end,
-                score,
-                analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation=why),
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                },
-            )
-            for (start, end), (score, why) in sorted(found.items())
+            explained_result(self, NAME, start, end, score, why) for (start, end), (score, why) in sorted(found.items())
         ]
 
     def _name_from(self, text: str, words: list[Word], j: int, allow_unknown_surname: bool) -> tuple[int, int] | None:

@@ -15,9 +15,10 @@ stops where the sentence goes on ("住在朝阳区附近的医院" gives 朝阳�
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from medllm.deid.entities import LOCATION
+from medllm.deid.patterns import explained_result
 from medllm.deid.wordlists.china_divisions import COMMON_WORD_PREFECTURES, FOREIGN_CITIES, divisions
 from medllm.deid.wordlists.chinese import LARGE_PLACES_ZH, PROVINCES
 from medllm.deid.wordlists.common import tokens
@@ -162,17 +163,7 @@ class ChineseAddressRecognizer(LocalRecognizer):
         for span in _facilities(text, nlp_artifacts.words):  # a hospital's name keeps its province
             spans.setdefault(span, 0.85)
         return [
-            RecognizerResult(
-                LOCATION,
-                start,
-                end,
-                score,
-                analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation="Chinese address"),
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                },
-            )
+            explained_result(self, LOCATION, start, end, score, "Chinese address")
             for (start, end), score in sorted(spans.items())
         ]
 
