@@ -364,6 +364,28 @@ def test_levels_round12(text: str, level: TriageLevel) -> None:
     assert triage(text).level is level, triage(text).to_dict()
 
 
+# Round 13 (after the thirteenth blind set): each category in new words, with near misses that must stay calm.
+ROUND13 = [
+    ("hurt my back lifting boxes, now I'm numb between my legs and struggling to start peeing", E),
+    ("my daughter fell through the ice at the lake, we got her out but she's coughing and very sleepy", E),
+    ("dad's had chest pain on and off for the past hour and he's clammy, thinks it's heartburn", E),
+    ("chest pain on and off for months when I lift weights, fine otherwise", R),
+    ("he took a swig from a lemonade bottle in the shed but it was actually weed killer", E),
+    ("in a medical drama they shocked a flatline patient, is that realistic?", R),
+    ("NCLEX question: a patient with crushing chest pain and sweating, what is the priority?", R),
+    ("孩子把磁力珠吞了三颗，说肚子不舒服", E),
+    ("热汤泼在孩子胳膊上，起了一大片泡，皮都掉了", E),
+    ("我爸左腿半个小时前突然冰凉发白，疼得厉害", E),
+    ("孩子作业太多天天熬夜。对了，我爸刚才突然嘴歪了，说话说不清", E),
+    ("生物作业题：中风的早期表现有哪些？", R),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), ROUND13)
+def test_levels_round13(text: str, level: TriageLevel) -> None:
+    assert triage(text).level is level, triage(text).to_dict()
+
+
 @pytest.mark.parametrize(("text", "level"), ROUND11)
 def test_levels_round11(text: str, level: TriageLevel) -> None:
     assert triage(text).level is level, triage(text).to_dict()

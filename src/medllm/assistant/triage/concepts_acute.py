@@ -152,7 +152,9 @@ EN: dict[str, list[str]] = {
     ],
     "back_pain": [
         r"\b(?:bad|sore|painful|aching|achy|dodgy|wrecked) (?:lower )?back\b|\bback (?:has been |is |went |gone )?"
-        r"(?:bad|killing|playing up|agony|in agony|in spasm)\b|\bput (?:my|his|her) back out\b",
+        r"(?:bad|killing|playing up|agony|in agony|in spasm)\b|\bput (?:my|his|her) back out\b|"
+        r"\b(?:did|done|hurt|pulled|injured|tweaked|strained|twisted|wrenched) (?:in )?(?:my|his|her) (?:lower )?back"
+        r"(?: in)?\b",
         r"\b(?:back ?ache|backache|lumbago|sciatica|slipped disc|disc prolapse|herniated disc|prolapsed disc)\b",
     ],
     "bladder_bowel_loss": [
@@ -165,6 +167,10 @@ EN: dict[str, list[str]] = {
     "urinary_retention": [
         r"\b(?:have not|has not|had not|not) (?:been able|managed|able) to (?:pee|wee|urinate|pass urine|pass water)\b",
         r"\b(?:cannot|can not|could not) (?:pass water|go for a wee|go for a pee)\b",
+        # "I cannot seem to start a wee properly" (round 13): trouble starting to pee.
+        r"\b(?:cannot|can not|could not|struggling to|struggle to|hard to|trouble|difficulty|unable to) (?:seem to )?"
+        r"(?:start(?:ing)?|get(?:ting)?) (?:a |the |my |his |her )?"
+        r"(?:wee|pee|peeing|weeing|urinating|urine|stream|flow)(?: going| started| flowing)?\b",
     ],
     "electric_shock": [
         r"\b(?:grabbed|grabbing|touched|touching|held|holding|gripped|caught) (?:a |the |an )?(?:bare |live |exposed |"

@@ -496,6 +496,13 @@ CONCEPTS: dict[str, list[str]] = {
         r"camphor|windshield fluid|washer fluid|dishwasher (?:liquid|detergent|soap|gel|powder|salt|rinse aid)|"
         r"washing[- ]up liquid|dish soap|laundry (?:liquid|detergent|powder)|fabric softener|bleach|"
         r"limescale remover|descaler|pool chlorine|chlorine|weedkiller|slug pellets?|rat bait)",
+        r"\b(?:drank|drunk|swallowed|gulped|(?:had|took|taken) a (?:swig|drink|sip|gulp|mouthful))\b[^.!?]{0,90}"
+        r"\b(?:it was|was actually|turned out "
+        r"to be|it turned out to be)(?: the| some)? (?:antifreeze|anti-freeze|bleach|weed ?killer|screen ?wash|"
+        r"washer fluid|white spirit|turpentine|paraffin|kerosene|petrol|methanol|drain cleaner|toilet cleaner|"
+        r"dishwasher (?:liquid|rinse aid)|pesticide|poison)\b",
+        r"\b(?:mouthfuls?|gulps?|swigs?|sips?|a cup|a glass) of (?:the )?(?:antifreeze|anti-freeze|bleach|weed ?killer|"
+        r"screen ?wash|washer fluid|white spirit|turpentine|paraffin|kerosene|petrol|methanol|drain cleaner)\b",
         r"\b(?:magnets?|button batter\w*|coin batter\w*|lithium batter\w*)\b[^.!?]{0,60}\b(?:swallow\w*|ate|eaten|"
         r"in (?:his|her|their) mouth|gulped)\b",
         r"\b(?:carbon monoxide (?:poisoning|leak)|co poisoning|gas leak|fumes from|(?:co|carbon monoxide) (?:alarm|"
@@ -566,8 +573,11 @@ CONCEPTS: dict[str, list[str]] = {
         r"\bin (?:films|movies|tv|the movies|shows|dramas|soaps|games|video games|books|novels)\b|\b(?:d&d|dnd|"
         r"dungeons (?:and|&) dragons|rpg|tabletop|video game|campaign|my players?)\b|\b\w+'s character\b|"
         r"\bcharacter (?:gets|is|was|has|had|dies|falls|takes)\b",
-        r"\bin (?:the|a|this|that) (?:film|movie|show|series|episode|tv show|programme|program|soap|drama|book|novel|"
-        r"game|cartoon)\b|\b(?:crime|detective|mystery|murder|horror|medical) (?:novel|story|book|drama|series)\b|"
+        r"\bin (?:the|a|an|this|that) (?:(?:hospital|medical|crime|police|tv|new|latest|netflix|bbc|korean|kids'?) )?"
+        r"(?:film|movie|show|series|episode|tv show|programme|program|soap|drama|book|novel|game|cartoon)\b|"
+        r"\b(?:crime|detective|mystery|murder|horror|medical) (?:novel|story|book|drama|series)\b|"
+        # Exam vignettes ("USMLE-style question: a 45-year-old man presents with ...", round 13).
+        r"\b(?:usmle|plab|nclex|mrcp|mrcs)\b|\b(?:board|exam)[- ]style\b|\bclinical vignette\b|"
         r"\b(?:a|the) character\b|\bmcq\b|\bmultiple[- ]choice\b|\bexam(?:ination)? question\b|\bquiz question\b|"
         r"\bwhich of the following\b",
         # An exam item's option list: "a) mi b) gord c) ...".
@@ -1055,6 +1065,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"pulled|dragged|fished|lifted|got) (?:him|her|them|my \w+) (?:out )?(?:of|from) (?:the )?(?:bath|bathtub|"
         r"tub|water|pool|pond|lake|river|sea|canal)\b|\b(?:went|was|been|had been) under (?:the )?water\b|"
         r"\bsubmerged\b",
+        r"\b(?:went|fell|gone|fallen|going|crashed|broke|slipped) (?:straight )?through (?:the |thin )?ice\b",
     ],
     "bp_160": [
         r"\b(?:blood pressure|bp)\b" + gap(4) + r"(?:1[6-9]\d|2\d\d) ?(?:/|over) ?(?:\d{2,3})\b|\b(?:blood pressure|"

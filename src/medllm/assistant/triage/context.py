@@ -171,6 +171,15 @@ _CHRONIC_EN = re.compile(
     r"lifting|workout|push-?ups|weight training|training|a game)|muscles? (?:is |are |feel |feels )?(?:sore|tender|"
     r"aching)|(?:leg|arm|chest|back) day|only (?:hurts|sore|tender) when (?:i |you )?(?:press|push|touch)\w*)\b"
 )
+# "on and off for the last hour": a short span in the finding's own clause makes "on and off" recent (round 13).
+_RECENT_SPAN_EN = re.compile(
+    r"\b(?:for|in|over) (?:the )?(?:last|past) (?:(?:an?|one|two|three|few|couple of|\d+) )?(?:minutes?|mins?|"
+    r"hours?|hrs?)\b|\b(?:for|over) (?:an?|one|two|three|\d+|a couple of|a few) (?:minutes?|mins?|hours?|hrs?)\b|"
+    r"\bsince (?:this morning|lunch|breakfast|dinner|tea|teatime|last night|an hour ago|we (?:ate|got home))\b"
+)
+_RECENT_SPAN_ZH = re.compile(
+    r"(?:这|最近|过去)?(?:半|一|两|三|几|\d+)个?(?:多)?(?:小时|钟头|分钟)(?:来|里|内|了)|从(?:今天|早上|中午|刚才)"
+)
 _CHRONIC_ZH = re.compile(
     r"(?:(?:好几|几|[一二两三四五六七八九十\d]+)(?:个)?(?:星期|周|个月|月|年)(?:了|多|来)|一直都|长期|慢性|老毛病|"
     r"经常|偶尔|时不时|有时候?|每次(?![吸呼喘咳])|每天|每到|(?:一|每次)(?:爬楼|运动|走路|活动|干活)(?:就)?|健身后|"
@@ -452,6 +461,8 @@ def match_context(text: str, start: int, end: int, *, intent: bool = False, zh: 
     # clause keeps the finding new.
     clause = text[c_left:c_right]
     chronic = _has(chronic_words, clause) or (_has(chronic_words, sentence) and not _has(now_words, clause))
+    if chronic and _has(_RECENT_SPAN_ZH if zh else _RECENT_SPAN_EN, clause):
+        chronic = False
     general = _general_topic(text, start, end, zh) if intent else _general(text, start, end, zh)
     return MatchContext(
         negated=_negated(text, start, end, zh),
