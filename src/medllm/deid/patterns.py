@@ -41,6 +41,9 @@ class ClinicalPatternRecognizer(PatternRecognizer):
         quick: a cheap regex that must match somewhere for the recognizer to run at all (speed).
         shared: a :class:`SharedMatches` to take the matches from instead of the patterns'
             own regexes (several recognizers with one pattern and different context words).
+        gates: pattern name -> a cheap regex that must match somewhere for that pattern to run
+            (speed: a pattern that embeds a street address cannot match a text without a digit, and
+            an unanchored pattern costs a scan of the whole text).
         language: the language whose analyzer runs it (``en``, ``zh``).
     """
 
@@ -57,6 +60,7 @@ class ClinicalPatternRecognizer(PatternRecognizer):
         quick: str | None = None,
         shared: SharedMatches | None = None,
         language: str = "en",
+        gates: dict[str, str] | None = None,
     ) -> None:
         super().__init__(
             supported_entity=supported_entity,
@@ -74,12 +78,19 @@ class ClinicalPatternRecognizer(PatternRecognizer):
             self._compiled = [(self.patterns[0], shared)]
         else:
             self._compiled = [(p, re.compile(p.regex, flags)) for p in self.patterns]
+        gates = gates or {}
+        unknown = set(gates) - {p.name for p in self.patterns}
+        if unknown:
+            raise ValueError(f"{name}: gates name no pattern: {sorted(unknown)}")
+        self._gates = [re.compile(gates[p.name], flags) if p.name in gates else None for p, _ in self._compiled]
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         results: list[RecognizerResult] = []
         if self._quick is not None and self._quick.search(text) is None:
             return results
-        for pattern, compiled in self._compiled:
+        for (pattern, compiled), gate in zip(self._compiled, self._gates, strict=True):
+            if gate is not None and gate.search(text) is None:
+                continue
             has_value = "value" in compiled.groupindex
             for match in compiled.finditer(text):
                 start, end = match.span("value") if has_value else match.span()

@@ -122,9 +122,28 @@ def _date_recognizers() -> list[EntityRecognizer]:
         ),
     ]
     quick = r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    # What each pattern cannot match without (speed: most texts have a digit or a month word, few both).
+    digit_and_month = r"\A(?=.*?\d)(?=.*?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+    day_slash_month = r"\d/\d"
+    gates = {
+        "month day [year]": digit_and_month,
+        "day [of] month [year]": digit_and_month,
+        "month year": digit_and_month,
+        "d-Mon-y": digit_and_month,
+        "numeric d/m/y": r"\d[/.-]\d",
+        "ISO date": r"\d[/.-]\d",
+        "month/year": day_slash_month,
+        "cue + m/d": day_slash_month,
+        "(m/d) or m/d:": day_slash_month,
+        "weekday or schedule word + d/m": day_slash_month,
+        "d/m before a time": day_slash_month,
+        "preposition + month": (
+            r"(?:January|February|March|April|June|July|August|September|October|November|December)\b"
+        ),
+    }
     return [
         ClinicalPatternRecognizer(
-            DATE, patterns, "ClinicalDateRecognizer", priority=2, adjust=_valid_numeric_date, quick=quick
+            DATE, patterns, "ClinicalDateRecognizer", priority=2, adjust=_valid_numeric_date, quick=quick, gates=gates
         ),
         ClinicalPatternRecognizer(
             DATE,

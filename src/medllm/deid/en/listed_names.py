@@ -173,6 +173,13 @@ class ListedNameRecognizer(LocalRecognizer):
         """Names with no cue word, judged by the word's shape and the words around it."""
         start, end, word = words[i]
         low = lows[i]
+        # Each rule below needs one of these; most words have none, and the checks after are costly.
+        if not (
+            (i + 1 < len(words) and lows[i + 1] in _NARRATIVE)
+            or low.endswith(("'s", "’s"))
+            or (word[:1].isupper() and i > 0 and lows[i - 1] in _PERSON_BEFORE)
+        ):
+            return None
         if len(low) < 3 or low in _NOT_NAMES or medical.is_medical_word(low) or medical.is_drug_like(low):
             return None
         english = lex.is_english(low)

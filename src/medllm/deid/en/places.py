@@ -89,6 +89,10 @@ _ADDRESS_CUE = re.compile(
     r"deliver|located|flat|apt|unit|suite)\b)[^.!?\n]*$"
 )
 _EUROPEAN_WORD = re.compile(r"[\p{L}\p{M}'’-]+")
+_DOSE_FIRST = re.compile(
+    r"\d[\d.,/]*[ \t]*(?i:mg|mcg|µg|ug|g|gm|ml|l|iu|units?|tabs?|tablets?|caps?|capsules?|puffs?|drops?|mmol|meq|"
+    r"mmhg|bpm|kg|lbs?|cm|mm|hrs?|hours?|days?|weeks?|wks?|months?|mos?|years?|yrs?|times|x)\b"
+)
 
 
 def _adjust_street(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -97,6 +101,8 @@ def _adjust_street(text: str, start: int, end: int) -> tuple[int, int] | None:
     from medllm.deid.wordlists.english import english_lexicon
 
     chunk = text[start:end]
+    if _DOSE_FIRST.match(chunk):
+        return None  # "10 mg per Dr. Kessler": a dose, and "Dr." is a title, not Drive
     if _CORNER_OR_FOREIGN.match(chunk):
         return start, end  # "the corner of ...", "Via Archimede 39": the leading word is English but the street is not
     last = re.search(r"(\p{L}+)\.$", chunk)
@@ -286,6 +292,17 @@ def _location_recognizers() -> list[EntityRecognizer]:
         priority=2,
         adjust=_adjust_place,
         quick=r"\p{Lu}",
+        # Each pattern needs something rarer than a capital; checking for it first skips whole-text scans.
+        gates={
+            "city, state": rf",[ \t]*(?:(?:{_STATE_CODE})\b|(?:{_STATE_NAME})\b)",
+            "city, region code, postcode": r",[ \t]*[A-Z]{2,3}[ \t]+\d{4,5}\b",
+            "city, country": rf",[ \t]*(?:{_COUNTRY})\b",
+            "city in capitals after an address": rf"\A(?=.*?\p{{Lu}}{{3}})(?=.*?(?:\d|\b(?i:{_UNIT})))",
+            "city after a unit": r"(?i:\b(?:Apt|Apartment|Suite|Ste|Unit|Flat))",
+            "city, Canadian province, postcode": r"\b[A-Z]\d[A-Z]",
+            "city after street": r"\d",  # a street or European street address has a number
+            "county": r"\b(?:County|Parish|Borough|Township|Municipality)\b",
+        },
     )
     lower_city = ClinicalPatternRecognizer(
         LOCATION,
@@ -308,6 +325,7 @@ def _location_recognizers() -> list[EntityRecognizer]:
         priority=1,
         adjust=_adjust_lower_place,
         quick=r"(?i:\b(?:in|to|from|at|near)\b)",
+        gates={"lower-case city after a street": r"\d"},
     )
     nearby = ClinicalPatternRecognizer(
         LOCATION,
