@@ -76,3 +76,47 @@ def test_chinese_names_without_a_cue_are_removed(deid, text, value):
 )
 def test_chinese_drug_names_and_ordinary_words_stay(deid, text):
     assert deid.deidentify(text, "zh").text == text
+
+
+# After blind batch 4 (values invented here, in the batch's categories, not copied from it).
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("If the ride is late call dispatch 555-0142 and wait inside.", "555-0142"),
+        ("My sister (Opal Renfrew, 555-0190) can drive me.", "555-0190"),
+        ("I restarted the patches on the 7th like the nurse said.", "7th"),
+        ("clinic moved me to thurs the 21st b/c of the snow", "21st"),
+        ("paid on the 4th and the 18th but got billed twice", "18th"),
+        ("CT 4/9 showed a small effusion.", "4/9"),
+        ("Your flu shot is due 9-14. Reply STOP to opt out.", "9-14"),
+        ("lives with partner Thorne at the farm", "Thorne"),
+        ("Wife Clemency updated at the bedside.", "Clemency"),
+        ("Pt Augustin 'Gus' Mbatha, 71, day 2 post op", "Mbatha"),
+        ("posted by sugarfree_dad22 (edited)", "sugarfree_dad22"),
+        ("PM me @lupuswarrior.nz for the group link", "lupuswarrior.nz"),
+        ("Attending: DR. K. ADEBOWALE-SMITH", "ADEBOWALE"),
+        ("Referred to Tidewater Kidney Center for a fistula.", "Tidewater"),
+        ("She is at Maple Hollow Assisted Living now.", "Maple Hollow"),
+    ],
+)
+def test_english_batch4_categories_are_removed(deid, text, value):
+    assert _removed(deid, text, value), deid.deidentify(text, "en").text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Take 200-1000 mg a day as directed.",
+        "Pain is on the 4th and 5th toes.",
+        "He fell down on the 3rd floor stairs.",
+        "Counselor: Do you feel safe at home?",
+        "Precautions: falls, on warfarin.",
+        "went to the ER last night with chest pain",
+        "The Poison Control Center said to watch him.",
+        "Increased amlodipine to 10 mg per Dr. instructions.",
+        "Motor power 5/5 in all limbs, pain 7/10.",
+        "my COVID-19 test was negative",
+    ],
+)
+def test_english_batch4_near_misses_stay(deid, text):
+    assert deid.deidentify(text, "en").text == text

@@ -38,7 +38,8 @@ from medllm.deid.wordlists import medical, places
 from medllm.deid.wordlists.common import tokens
 from medllm.deid.wordlists.english import bare, english_lexicon
 
-TITLE_ABBR = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Mme|Mlle|Prof|Sr|Sra|Srta|Dra|Messrs)"
+# Capitals only with their period ("DR. OKEKE"): "DR" alone is diabetic retinopathy, "MR" mitral regurgitation.
+TITLE_ABBR = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Mme|Mlle|Prof|Sr|Sra|Srta|Dra|Messrs|DR(?=\.)|MRS?(?=\.)|PROF(?=\.))"
 
 
 WORD = re.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’.-]*")

@@ -55,7 +55,16 @@ def _date_recognizers() -> list[EntityRecognizer]:
         r"began|onset|by|before|after|last|next|as[ \t]+of|note|triage|implanted|scheduled|appointment|appt|"
         r"follow-up|f/u|returned|expired|died|delivered|exam|consult|report|dictated|signed|uploaded|synced|"
         r"recorded|received|sent|faxed|updated|ordered|dispensed|filled|refilled|printed|emailed|mailed|"
-        r"checked|measured|reviewed|completed|submitted|entered|posted"
+        r"checked|measured|reviewed|completed|submitted|entered|posted|"
+        # tests and logs dated without a verb ("X-ray 2/2", "MRI 1/8", "Next check 6/2", "nurse log 10/17")
+        r"x-?ray|mri|ct|cxr|echo|ekg|ecg|eeg|labs?|bloods|draw|check|scan|biopsy|test|table|service|log|"
+        r"telemetry|results?|study|at[ \t]+least|due"
+    )
+    ordinal = r"(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)"
+    # What may follow a day told as "the 3rd": the end of a phrase or a function word, not a noun ("the 3rd floor").
+    day_ends = (
+        r"(?:[ \t]*(?:[.,;:!?)\n]|$)|[ \t]+(?i:but|b/c|because|like|was|were|is|to|at|for|with|when|so|then|as|i|we|"
+        r"he|she|they|it|you|please|pls|if|instead|ok|okay)\b)"
     )
     patterns = [
         Pattern(
@@ -85,10 +94,22 @@ def _date_recognizers() -> list[EntityRecognizer]:
         Pattern("month/year", rf"(?<![\d./-])(?:0?[1-9]|1[0-2])/{_YEAR4}(?![\d]|[./-]\d)", 0.7),
         Pattern(
             "cue + m/d",
-            rf"(?i:\b(?:{cue}))[ \t]*:?(?:[ \t]+(?:is|was|on|of))?[ \t]+(?P<value>(?:0?[1-9]|"
-            rf"1[0-2])/(?:0?[1-9]|[12]\d|3[01]))"
-            r"(?![\d/]|\.\d)(?![ \t]*(?i:tabs?|tablets?|pills?|caps?|doses?|mg|of))",
+            rf"(?i:\b(?:{cue}))[ \t]*[:,]?(?:[ \t]+(?:is|was|on|of))?[ \t]+(?P<value>(?:0?[1-9]|"
+            rf"1[0-2])(?P<sep>[/-])(?:0?[1-9]|[12]\d|3[01]))"
+            r"(?![\d/-]|\.\d)(?![ \t]*(?i:tabs?|tablets?|pills?|caps?|doses?|mg|mcg|ml|units?|of|days?|weeks?|wks?|"
+            r"months?|years?|yrs?|hours?|hrs?|minutes?|mins?|times|x\b|am\b|pm\b|o'?clock|shifts?|beats?|puffs?|drops?|"
+            r"sprays?|cm|mm|kg|lbs?|%|/|out[ \t]+of))",
             0.8,
+        ),
+        # A day told as an ordinal after a date word or a weekday ("on the 3rd", "wed the 14th", "by the 8th.",
+        # "on the 9th and the 23rd"); "the 4th and 5th toes", "the 3rd floor", "the 2nd time" stay.
+        Pattern(
+            "the + ordinal day",
+            r"(?<=(?i:\b(?:on|by|until|till|til|from|since|before|after|through|thru|due|starting|and|or|mon|tue|tues|"
+            r"wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?,?[ \t]+))"
+            rf"(?P<value>(?i:the)[ \t]+{ordinal})\b(?={day_ends}|[ \t]+(?i:and[ \t]+(?:the[ \t]+)?{ordinal}\b"
+            rf"{day_ends}|of[ \t]+(?:this|next|last|the)[ \t]+month\b))",
+            0.75,
         ),
         Pattern(
             "(m/d) or m/d:",
@@ -133,7 +154,8 @@ def _date_recognizers() -> list[EntityRecognizer]:
         "numeric d/m/y": r"\d[/.-]\d",
         "ISO date": r"\d[/.-]\d",
         "month/year": day_slash_month,
-        "cue + m/d": day_slash_month,
+        "cue + m/d": r"\d[/-]\d",
+        "the + ordinal day": r"(?i:\d(?:st|nd|rd|th)\b)",
         "(m/d) or m/d:": day_slash_month,
         "weekday or schedule word + d/m": day_slash_month,
         "d/m before a time": day_slash_month,

@@ -20,19 +20,30 @@ _FACILITY_HEAD = (
     r"(?: Cent(?:er|re)| Hospital)?|Cardiology|Orthop(?:a)?edics|Home Care|Homecare|Memory Care|Skilled Nursing"
     r"(?: Facility)?|Nursing Home|Care Home|Allergy|Sleep Cent(?:er|re)|Surgery Cent(?:er|re)|Medical Group|"
     r"Cancer Cent(?:er|re)|Hospice|Dialysis(?: Cent(?:er|re))?|Pediatrics|Paediatrics|Dermatology|Family Practice|"
-    r"Family Medicine|Urgent Care|Imaging|Radiology|Labs?|Laboratory|Pharmacy"
+    r"Family Medicine|Urgent Care|Imaging|Radiology|Labs?|Laboratory|Pharmacy|"
+    # Added after blind batch 4: centres of any kind, institutes, specialty practices, schools, an ER by name.
+    r"Cent(?:er|re)|Ctr|Institute|Associates|Neurology|Geriatrics|Internal Med(?:icine)?|Family Med|Rheumatology|"
+    r"Oncology|Urology|Gastroenterology|Endocrinology|Nephrology|Pulmonology|Psychiatry|Podiatry|Ophthalmology|"
+    r"Assisted Living|Senior Living|Retirement (?:Home|Community|Village)|Care Cent(?:er|re)|School|Academy|ER"
 )
 # Words that make a facility's name generic when it has no other: "the Sleep Clinic", "Urgent Care".
 _GENERIC = (
     r"The|A|An|Our|Your|My|His|Her|Their|This|That|Local|Main|General|Sleep|Eye|Heart|Cancer|Urgent|Walk-in|"
     r"Emergency|Children's|Women's|Community|Mental|Health|Family|Primary|Specialty|Private|Public|Regional|"
     r"County|State|University|Veterans|VA|Teaching|Day|Outpatient|Inpatient|Memory|Allergy|Dental|Pain|Fertility|"
-    r"Travel|Student|Campus|Online|Virtual|Hospital|Medical|Care|Home|Skilled|Nursing|Surgery|Clinic"
+    r"Travel|Student|Campus|Online|Virtual|Hospital|Medical|Care|Home|Skilled|Nursing|Surgery|Clinic|"
+    r"Med|Internal|Breast|Diabetes|Arthritis|MS|Stroke|Trauma|Burn|Wound|Vein|Spine|Kidney|Liver|Lung|Transplant|"
+    r"Poison|Control|Disease|Research|Wellness|Fitness|Surgical|Ambulatory|Infusion|Birth|Maternity|Weight|"
+    r"Bariatric|Call|Contact|Service|Services|Customer|Information|Resource|Resources|Crisis|Counseling|"
+    r"Counselling|Rehab|Rehabilitation|Senior|Assisted|Living|Retirement|Middle|High|Elementary|Primary|Secondary|"
+    r"Nursery|Medical|Cardiac|Heart|Eye|Ear|Dental|Diagnostic|Diagnostics|Imaging|Blood|Donor|Donation|Testing|"
+    r"Vaccination|Vaccine|Immunization|Screening|Treatment|Addiction|Recovery|Detox|Behavioral|Behavioural|"
+    r"Neurology|Oncology|Cancer|Comprehensive|Integrated|Advanced|National|International|Global|American|Other"
 )
 _NAME_WORD = r"(?:St\.?|Saint|[A-Z][A-Za-z'’.-]+)"
 _FACILITY = (
     rf"\b(?!(?:{_GENERIC})\b(?:[ \t]+(?:{_GENERIC})\b)*[ \t]+(?:{_FACILITY_HEAD})\b(?![ \t]+(?:of|at)[ \t]+[A-Z]))"
-    rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}[ \t]+(?:{_FACILITY_HEAD})\b"
+    rf"{_NAME_WORD}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?{_NAME_WORD}){{0,3}}[ \t]+(?:{_FACILITY_HEAD})\b"
     rf"(?:[ \t]+(?:of|at)[ \t]+[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+){{0,2}})?"
 )
 _STREET_SUFFIX = (
@@ -56,7 +67,8 @@ def recognizers() -> list[EntityRecognizer]:
     # Each runs only when its cheap cue is in the text (speed: these scan every English turn of a dataset).
     heads = (
         r"Hospital|Clinic|Cent(?:er|re)|Health|Rehab|Cardiology|Orthop|Care|Nursing|Hospice|Dialysis|Allergy|"
-        r"iatrics|Dermatology|Practice|Medicine|Group|Imaging|Radiology|Lab|Pharmacy"
+        r"iatrics|Dermatology|Practice|Medicine|Group|Imaging|Radiology|Lab|Pharmacy|Ctr|Institute|Associates|logy|"
+        r"Internal Med|Family Med|Living|Retirement|School|Academy|ER\b"
     )
     after_word = r"\b(?:on|off|at|near|along|by|down|up|onto)[ \t]+[A-Z]"
     return [

@@ -80,6 +80,14 @@ def _phone_recognizers() -> list[EntityRecognizer]:
             + r"(?![\w-]|\.\d)",
             0.75,
         ),
+        # A seven-digit local number ("555-0178", "at 555-0129"): no area code, but the layout is a phone
+        # number's; not a range of amounts ("200-1000 mg") and not part of a longer identifier.
+        Pattern(
+            "local seven digits",
+            r"(?<![\w+/.$#:-]|[\w#][ \t]?-)[2-9]\d{2}-\d{4}(?![\w-]|\.\d|[ \t]*(?i:mg|mcg|ml|units?|iu|kg|g|lbs?|"
+            r"mm|cm|days?|weeks?|months?|years?|hours?|hrs?|mins?|minutes?|times|steps|calories|kcal|mmol|%))",
+            0.6,
+        ),
         Pattern(
             "international",
             r"(?<![\w+])(?:\+\d{1,3}|00\d{1,3}(?=[ \t.-]))(?:[ \t.-]?\(?\d{1,5}\)?){2,5}" + ext + r"(?![\w-])",

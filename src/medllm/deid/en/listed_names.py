@@ -41,6 +41,8 @@ midwife pharmacist counselor counsellor mother-in-law father-in-law sister-in-la
 """
     )
 )
+# People a clinical note names by role, without "my" ("doula Harmony", "guardian Patience Okeke", "attn Gwen").
+_NOTE_ROLES = frozenset(tokens("doula guardian midwife interpreter chaperone sitter attn hcp proxy poa spouse"))
 _POSSESSIVES = frozenset(tokens("my our his her their your the patient's"))
 _INTRODUCTIONS = ("this is", "it's", "it’s", "its", "it is", "i'm", "i’m", "im", "i am", "name is", "named", "call me",
                   "signed", "regards", "sincerely", "cheers", "love")  # fmt: skip
@@ -236,6 +238,14 @@ class ListedNameRecognizer(LocalRecognizer):
         two = f"{lows[i - 2]} {previous}" if i >= 2 and not text[words[i - 2][1] : words[i - 1][0]].strip() else ""
         if previous in _RELATIONS and i >= 2 and lows[i - 2] in _POSSESSIVES:
             return f"{lows[i - 2]} {previous}"
+        # Notes name relatives without "my": "lives with partner Storm", "Wife Cherish updated", "doula Harmony".
+        if (
+            (previous in _RELATIONS or previous in _NOTE_ROLES)
+            and words[i][2][:1].isupper()
+            and not words[i][2].isupper()
+            and (i < 2 or lows[i - 2] not in ("a", "an", "the", "any", "every", "no"))
+        ):
+            return previous
         if two in _INTRODUCTIONS or previous in _INTRODUCTIONS:
             return two if two in _INTRODUCTIONS else previous
         if previous in _TITLES or previous.rstrip(".") in _TITLES:
@@ -257,6 +267,9 @@ class ListedNameRecognizer(LocalRecognizer):
             return False
         if low in lex.common and not word[:1].isupper():
             return False  # "thanks so much", "this is it": a stop word in lower case is not a name
+        if cue in _RELATIONS or cue in _NOTE_ROLES:
+            # A capitalised word right after a bare role inside a sentence: "partner Storm", "doula Harmony".
+            return word[:1].isupper() and len(low) >= 3 and not medical.is_drug_like(low)
         if cue.rstrip(".") in _TITLES:
             return low in family or low in given or not lex.is_english(low)  # "dr nazareth": any case
         if cue in _PERSON_VERBS:

@@ -17,6 +17,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from medllm.deid.entities import NAME
 from medllm.deid.patterns import explained_result
 from medllm.deid.wordlists import medical
+from medllm.deid.wordlists.common import tokens
 from medllm.deid.wordlists.english import english_lexicon
 from medllm.deid.wordlists.names import first_names, surnames
 from medllm.deid.wordlists.places import is_large_place
@@ -25,6 +26,19 @@ _ITEM = r"\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{Lu}?[\p{Ll}\p{M}]+)*"
 _LIST = re.compile(
     rf"(?<![\p{{L}}\p{{M}}])(?:{_ITEM},[ \t]+){{1,}}{_ITEM},?[ \t]+(?:and|or|&)[ \t]+{_ITEM}(?![\p{{L}}\p{{M}}])"
 )
+# Field labels of forms and notes that census lists also hold as surnames ("Location:", "Ref:", "Bed:").
+_FIELD_LABELS = frozenset(
+    tokens(
+        """location ref re date time dob mrn phone fax tel email name address subject from to cc attn dx hx rx tx sx
+    plan note notes reason allergies meds insurer policy member provider facility clinic pharmacy diagnosis
+    procedure specimen indication findings impression history result results comment comments status room bed
+    unit ward site source service case caller agent member tech pt patient nurse rn md np pa doctor staff proband
+    donor claimant dependents dependent precautions counselor counsellor rep student sonographer adjuster clinician
+    addr forum portal policyholder subscriber guarantor insured interpreter operator dispatcher technician
+    therapist pharmacist resident attending client recipient sender author reviewer witness requester"""
+    )
+)
+_ROLE_ENDINGS = ("er", "or", "ant", "ent", "ist", "ian", "ee", "ion")
 _SPEAKER = re.compile(rf"(?m)^[ \t]*({_ITEM})[ \t]*:[ \t]*(?=\S)(?![\d/])")
 
 
@@ -51,7 +65,20 @@ class NameListRecognizer(LocalRecognizer):
             for m in _SPEAKER.finditer(text):
                 word = m.group(1)
                 known = word.lower() in first_names() or not english_lexicon().is_english(word.lower())
-                if known and _plain_name(word) and not english_lexicon().not_a_name(word):
+                low = word.lower()
+                singular = low[:-1] if low.endswith("s") else low
+                role_noun = (
+                    low not in first_names()
+                    and singular.endswith(_ROLE_ENDINGS)
+                    and (low in english_lexicon().nouns or singular in english_lexicon().nouns)
+                )  # "Counselor:", "Donor:", "Dependents:": a role or a heading, not a speaker's name ("Brogan:" is)
+                if (
+                    known
+                    and not role_noun
+                    and low not in _FIELD_LABELS
+                    and _plain_name(word)
+                    and not english_lexicon().not_a_name(word)
+                ):
                     found.append((m.start(1), m.end(1), "a speaker label"))
         return [explained_result(self, NAME, a, b, 0.5, why) for a, b, why in found]
 

@@ -27,7 +27,9 @@ from medllm.deid.patterns import ClinicalPatternRecognizer
 from medllm.deid.wordlists import medical
 from medllm.deid.wordlists.english import english_lexicon
 
-_NAME_TOKEN = r"(?:(?:al|el)-)?\p{Lu}[\p{Ll}\p{Lu}\p{M}]*(?:(?:['’](?!s\b)|-)\p{Lu}?[\p{Ll}\p{M}]+)*"
+_NAME_TOKEN = (
+    r"(?:(?:al|el)-)?\p{Lu}[\p{Ll}\p{Lu}\p{M}]*(?:(?:['’](?!s\b)|-)(?:\p{Lu}?[\p{Ll}\p{M}]+|(?<=\p{Lu}-)\p{Lu}{2,}))*"
+)
 _INITIAL = r"\p{Lu}\."
 _PARTICLE = r"(?:de|da|das|do|dos|del|della|der|den|di|du|van|von|ter|ten|la|le|bin|binti|bint|ibn|ben|abu|al|el)"
 _FULL_NAME = (
@@ -60,7 +62,7 @@ def _name_recognizers() -> list[EntityRecognizer]:
     )
     intro = (
         r"my[ \t]+name[ \t]+is|name[ \t]+is|i[ \t]+am|i'm|this[ \t]+is|named|call[ \t]+me|"
-        r"known[ \t]+as|goes[ \t]+by|signed|regards|sincerely|thanks|thank[ \t]+you|best|cheers|"
+        r"known[ \t]+as|goes[ \t]+by|given[ \t]+as|signed|regards|sincerely|thanks|thank[ \t]+you|best|cheers|"
         r"yours[ \t]+truly|warmly|respectfully|love"
     )
     patterns = [
@@ -84,13 +86,20 @@ def _name_recognizers() -> list[EntityRecognizer]:
         ),
         Pattern(
             "introduction + name",
-            rf"(?=\p{{Lu}})(?<=(?i:\b(?:{intro}))[ \t]*,?[ \t\n]+)(?P<value>{_FULL_NAME})",
+            rf"(?=\p{{Lu}})(?<=(?i:\b(?:{intro}))[ \t]*,?[ \t\n]+['‘\"“]?)(?P<value>{_FULL_NAME})",
             0.6,
         ),
         Pattern(
             "colon: Last, First",
             rf":[ \t]*(?P<value>{_LAST_FIRST})(?=[ \t]*(?:[,;|(\n]|$|DOB|MRN|MR#))",
             0.6,
+        ),
+        # A given name, a quoted nickname, a surname: "Ignatius 'Iggy' Mwale", "Cornelius 'Neil' Van Dyke".
+        Pattern(
+            "name with a quoted nickname",
+            rf"\b{_NAME_TOKEN}[ \t]+['‘\"“]{_NAME_TOKEN}['’\"”][ \t]+"
+            rf"(?:{_PARTICLE}[ \t]+|\p{{Lu}}\p{{Ll}}{{0,2}}[ \t]+)*{_NAME_TOKEN}",
+            0.85,
         ),
         Pattern("dash sign-off", rf"(?:^|[.!?\n])[ \t]*[-–—~][ \t]*(?P<value>{_FULL_NAME})[ \t]*$", 0.6),
         Pattern(
@@ -232,6 +241,35 @@ def _name_shape_recognizer() -> ClinicalPatternRecognizer:
     )
 
 
+def _adjust_handle(text: str, start: int, end: int) -> tuple[int, int] | None:
+    value = text[start:end]
+    if not any(c.islower() for c in value) or medical.is_medical_word(value) or medical.is_drug_like(value):
+        return None  # "COVID-19", "SpO2", "HbA1c": terms, not user names
+    return start, end
+
+
+def _handle_recognizer() -> ClinicalPatternRecognizer:
+    """User names on forums, chats and portals: "@Marguerite_R", "u/thyroidmama_84", "posted by grandma_bea".
+
+    A handle names its owner as surely as a name does (Safe Harbor A, and any other unique identifier).
+    Without an "@" or "u/", only a word with a digit, an underscore or inner capitals after a forum cue counts.
+    """
+    patterns = [
+        Pattern("at-handle", r"(?<![\w@.])@(?P<value>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)", 0.8),
+        Pattern("u/ handle", r"(?<![\w/])u/(?P<value>[A-Za-z0-9_-]{3,30})\b", 0.8),
+        Pattern(
+            "handle after a forum cue",
+            r"(?i:\b(?:posted[ \t]+by|from[ \t]+user|user(?:name)?|quote[ \t]+from|reply[ \t]+to|replying[ \t]+to|"
+            r"pm[ \t]+me|dm[ \t]+me)[ \t]*:?|\bfrom[ \t]*:)[ \t]*['‘\"“]?"
+            r"(?P<value>(?=[A-Za-z0-9_.-]*(?:\d|_|[a-z][A-Z]))[A-Za-z][A-Za-z0-9_.-]{2,29}[A-Za-z0-9])\b",
+            0.7,
+        ),
+    ]
+    return ClinicalPatternRecognizer(
+        NAME, patterns, "UserHandleRecognizer", priority=3, adjust=_adjust_handle, quick=r"@|u/|(?i:by|user|from|me)"
+    )
+
+
 def recognizers() -> list[EntityRecognizer]:
-    """The English name recognizers (cues, credentials and the capitalised-words shape)."""
-    return [*_name_recognizers(), _name_shape_recognizer()]
+    """The English name recognizers (cues, credentials, user names and the capitalised-words shape)."""
+    return [*_name_recognizers(), _handle_recognizer(), _name_shape_recognizer()]
