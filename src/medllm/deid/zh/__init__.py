@@ -2,6 +2,7 @@
 
 :mod:`~medllm.deid.zh.names` (surnames, cues, honorifics, jieba's name tags),
 :mod:`~medllm.deid.zh.context_names` and :mod:`~medllm.deid.zh.marked_names` (names by their place or form),
+:mod:`~medllm.deid.zh.speaker_names` (names after role labels, user names, chat speakers),
 :mod:`~medllm.deid.zh.places` (addresses, places below a province, postcodes),
 :mod:`~medllm.deid.zh.dates` (dates and ages over 89) and :mod:`~medllm.deid.zh.identifiers`
 (phones, resident ID numbers with their check digit, labelled numbers, plates); e-mails, URLs and
@@ -20,6 +21,7 @@ from medllm.deid.zh.marked_names import ChineseMarkedNameRecognizer
 from medllm.deid.zh.names import ChineseNameRecognizer
 from medllm.deid.zh.nlp import JiebaNlpEngine
 from medllm.deid.zh.places import ChineseAddressRecognizer
+from medllm.deid.zh.speaker_names import ChineseSpeakerNameRecognizer
 
 __all__ = ["build_analyzer", "recognizers"]
 
@@ -30,6 +32,7 @@ def recognizers() -> list[EntityRecognizer]:
         ChineseNameRecognizer(),
         ChineseContextNameRecognizer(),
         ChineseMarkedNameRecognizer(),
+        ChineseSpeakerNameRecognizer(),
         ChineseAddressRecognizer(),
         *dates.recognizers(),
         *identifiers.recognizers(),

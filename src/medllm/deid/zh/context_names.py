@@ -62,7 +62,9 @@ class ChineseContextNameRecognizer(LocalRecognizer):
         return [
             explained_result(self, NAME, a, b, 0.6, why)
             for (a, b), why in sorted(found.items())
-            if text[a:b] not in NOT_NAMES and not drug_word_around(text, a, b)
+            if text[a:b] not in NOT_NAMES
+            and not drug_word_around(text, a, b)
+            and not text.startswith(("谢谢", "多谢"), a)  # "谢谢王医生": thanks, not the surname 谢
         ]
 
 

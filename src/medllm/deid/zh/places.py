@@ -26,6 +26,8 @@ from medllm.deid.zh.nlp import ChineseArtifacts, Word, dictionary_flag
 
 _SUFFIX = (
     "特别行政区|自治区|自治州|自治县|地区|街道|社区|新村|小区|大厦|大道|大街|胡同|花园|公寓|广场|开发区|工业园|"
+    # estates, campuses and a shop's branch named by its road ("新华联家园", "东亭花苑", "上坊新城", "长乐西路店")
+    "家园|花苑|新城|家属院|宿舍|校区|路店|街店|"
     "苏木|嘎查|省|市|州|盟|区|县|旗|镇|乡|村|路|街|巷|弄|里|苑|屯|庄"
 )
 _UNIT_IN = re.compile(rf"(?:{_SUFFIX})")
@@ -34,11 +36,16 @@ _STOP = "的了是在也就还又很已我你他她它们这那被到说因于�
 _BODY = rf"(?:(?![{_STOP}])[\p{{Han}}A-Za-z])"
 _NUMBER = r"(?:[0-9０-９]+(?:[-－][0-9０-９]+)*|[一二三四五六七八九十百零〇]+)"
 _NUMBER_PART = (
-    rf"(?:[甲乙丙丁]?{_NUMBER}[ \t]*(?:号楼|号院|号|栋|幢|单元|楼|层|室|房|户|组|弄|排|座|段)|[A-Za-z][ \t]*座)"
+    rf"(?:[甲乙丙丁A-Za-z]?{_NUMBER}[ \t]*(?:号楼|号院|号|栋|幢|单元|楼|层|室|房|户|组|弄|排|座|段)|[A-Za-z][ \t]*座|"
+    rf"附{_NUMBER}号)"
 )
 _COMPONENT = rf"(?:{_BODY}{{1,10}}(?:{_SUFFIX})|{_NUMBER_PART})"
 # A room number written bare after the building or unit: "5栋502", "3单元502", "B座1708", "131号6-3".
-_ROOM = r"(?:(?<=[号栋幢元座楼])[0-9]{1,5}(?:[-－][0-9]{1,4})?(?![0-9]))"
+_ROOM = (
+    r"(?:(?<=[号栋幢元座楼])[0-9]{1,5}(?:[-－][0-9]{1,4})?(?![0-9])|"
+    # building-flat after an estate's name: "湖滨花园18-201", "东亭花苑5-302"
+    r"(?<=[园苑区城院舍])[0-9]{1,3}[-－][0-9]{2,4}(?![0-9]))"
+)
 _ADDRESS = re.compile(rf"(?:{_COMPONENT})+{_ROOM}?(?:[ \t]*(?<![0-9])[0-9]{{6}}(?![0-9]))?")
 # A named estate, road or building followed by a number part is an address with no cue: "保利花园7栋1单元".
 _NAMED_NUMBERED = re.compile(
@@ -51,7 +58,18 @@ _ROOM_ALONE = re.compile(r"(?<![0-9A-Za-z])(?:[0-9]{1,3}(?:栋|幢|号楼)[ \t]*
 # Health facilities: a name ending in 医院, 卫生院 ... ("浙江大学医学院附属第二医院", "中山一院", "天河区疾控").
 _FACILITY = re.compile(
     r"(?:总医院|医院|卫生院|卫生室|卫生服务中心|卫生服务站|保健院|康复院|护理院|护理站|养老院|敬老院|疗养院|疾控中心|疾控|"
-    r"诊所|门诊部|院区|小学|中学|幼儿园|(?<=\p{Han})[一二三四五六七八九]院)"
+    r"诊所|门诊部|院区|小学|中学|幼儿园|(?<=\p{Han})[一二三四五六七八九]院|"
+    # named centres of care ("中山大学肿瘤防治中心", "上海儿童医学中心", "省妇幼生殖中心", "上海市精神卫生中心")
+    r"(?:医学|医疗|肿瘤防治|生殖|精神卫生|体检|透析|康复|急救|血液|诊疗|心血管病|癌症|妇幼|儿童医学)中心)"
+)
+# Hospitals named by their level and number: "第二人民医院", "省立医院", "省人民医院", "市中医院".
+_RANKED_HOSPITAL = re.compile(
+    r"(?:(?<!\p{Han})(?:省立|省|市立)|第[一二三四五六七八九十]+)(?:人民医院|中医院|中医医院|医院|妇幼保健院)"
+)
+# Well-known hospitals called by their short names in messages ("去协和查了", "在邵逸夫做的肠镜", "约在积水潭").
+_HOSPITAL_NICKNAME = re.compile(
+    r"(?:在|去|到|转|转到|约的是|挂|住进|来)(?P<name>(?:协和|华西|湘雅|瑞金|仁济|积水潭|天坛|宣武|安贞|阜外|邵逸夫|齐鲁|西京|"
+    r"华山|长海|长征|同济|北医三院|中日友好|301)(?:医院)?)(?=[查看做住挂复就的，。,、\s]|$)"
 )
 # jieba flags a facility's name is made of (nouns, places, organisations, numbers like 第二, 附属), and
 # words that are never part of one even when tagged as nouns.
@@ -162,6 +180,10 @@ class ChineseAddressRecognizer(LocalRecognizer):
         spans = _without_leading_province(text, spans)
         for span in _facilities(text, nlp_artifacts.words):  # a hospital's name keeps its province
             spans.setdefault(span, 0.85)
+        for m in _RANKED_HOSPITAL.finditer(text):
+            spans.setdefault(m.span(), 0.75)
+        for m in _HOSPITAL_NICKNAME.finditer(text):
+            spans.setdefault(m.span("name"), 0.75)
         return [
             explained_result(self, LOCATION, start, end, score, "Chinese address")
             for (start, end), score in sorted(spans.items())
