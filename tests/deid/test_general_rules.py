@@ -120,3 +120,48 @@ def test_english_batch4_categories_are_removed(deid, text, value):
 )
 def test_english_batch4_near_misses_stay(deid, text):
     assert deid.deidentify(text, "en").text == text
+
+
+# Chinese, after blind batch 4 (values invented here).
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("发药药师：阿依努尔  电话：0991-1234567", "阿依努尔"),
+        ("联系人：女儿卓玛央宗 0891-6123456", "卓玛央宗"),
+        ("患者：热合曼江，男，52岁，维吾尔族", "热合曼江"),
+        ("楼主：听风的猫_88\n内容：想问一下停药的事", "听风的猫_88"),
+        ("群聊记录\n阿花：今天复查了吗？\n小吴：查了，医生说还好\n阿花：那就好", "阿花"),
+        ("【秀兰】妈你血压药吃了吗\n【妈妈】吃了\n【秀兰】好的", "秀兰"),
+        ("我是社区医院的随访护士小蒋。", "小蒋"),
+        ("真名林晓雯，22岁，大学生", "林晓雯"),
+        ("我上周去华西查了甲功", "华西"),
+        ("请到 第三人民医院 复诊", "第三人民医院"),
+        ("家住滨江区长河街道江南花苑7-302", "7-302"),
+        ("下次随访：9月", "9月"),
+        ("手术排在正月初八", "正月初八"),
+        ("请于本周三(6/18)复诊", "6/18"),
+        ("急诊号 JZ1200456 血常规", "JZ1200456"),
+        ("护照（No. E12345678）", "E12345678"),
+    ],
+)
+def test_chinese_batch4_categories_are_removed(deid, text, value):
+    assert _removed(deid, text, value, "zh"), deid.deidentify(text, "zh").text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "诊断：2型糖尿病\n处理：二甲双胍0.5g tid\n医嘱：复查血糖",
+        "注意事项：饭后服用。\n注意事项：避免饮酒。",
+        "主诉：口干多饮3月。",
+        "宝宝5月龄，吃了3个月的药",
+        "窗口：3号，请排队",
+        "孕囊直径小于2.3厘米",
+        "去社区医院看看",
+        "保姆偷东西怎么办",
+        "麻醉：丙泊酚、瑞芬太尼",
+        "住3号床，9号楼",
+    ],
+)
+def test_chinese_batch4_near_misses_stay(deid, text):
+    assert deid.deidentify(text, "zh").text == text

@@ -251,6 +251,21 @@ def _age_recognizer() -> ClinicalPatternRecognizer:
             r"(?=[ \t]+(?i:this|next|last)[ \t]+year\b)",
             0.8,
         ),
+        # Added after blind batch 4: "90F w/ hip fx", "91 y, F", "(Walt, 92)". A temperature in Fahrenheit
+        # ("temp 98F", "fever 99 F") is not an age: the value must open the note, a line or a bracket.
+        Pattern(
+            "N + sex",
+            rf"(?:^|(?<=[\n(:;][ \t]*)|(?<=\b(?i:pt|patient|summary|s)[ \t]*:?[ \t]+))"
+            rf"(?<!\b{vitals}[ \t]*[:(]?[ \t]*|(?i:fever|febrile|t)[ \t]*[:(]?[ \t]*)(?P<value>{over_89})"
+            r"[ \t]?(?:y(?:rs?)?[ \t,]*)?(?:F|M)\b(?![ \t]*(?:°|degrees))",
+            0.8,
+        ),
+        Pattern("N y", rf"(?<=[,(][ \t]*)(?P<value>{over_89})[ \t]*y\b(?=[ \t]*[,)])", 0.8),
+        Pattern(
+            "(Name, N)",
+            rf"(?<=\([ \t]*{name_word}[ \t]*,[ \t]*)(?<!\([ \t]*{vitals}[ \t]*,[ \t]*)(?P<value>{over_89})(?=[ \t]*\))",
+            0.75,
+        ),
         Pattern(
             "words-year-old",
             rf"(?i:\b(?P<value>{words})[ \t-]*(?:years?|yrs?)[ \t-]*old\b)",

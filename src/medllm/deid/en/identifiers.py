@@ -28,8 +28,8 @@ from medllm.deid.patterns import CASE, ClinicalPatternRecognizer, SharedMatches,
 # ---------------------------------------------------------------- values
 _ID_VALUE = (
     # A letter prefix and digit groups count too ("BCX 771 204 118", "UHC 9081 7763 02", "BOUJ 5802 1914").
-    r"(?=[A-Za-z0-9./-]*\d|[A-Z]{2,5}[ \t]\d{2,6}[ \t]\d)[A-Za-z0-9](?:[A-Za-z0-9]|[./-](?=[A-Za-z0-9])){1,39}"
-    r"(?:[ \t](?=\d)\d{2,6}){0,4}(?:[ \t]\d(?![\w-]))?(?![\w-])"
+    r"(?=[A-Za-z0-9./-]*\d|[A-Z]{2,5}[ \t]\d{2,6}[ \t-]\d)[A-Za-z0-9](?:[A-Za-z0-9]|[./-](?=[A-Za-z0-9])){1,39}"
+    r"(?:[ \t](?=\d)\d{2,6}(?:-\d{2,6})*){0,4}(?:[ \t]\d(?![\w-]))?(?![\w-])"
 )
 _PLATE_VALUE = r"(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){0,3}(?![\w-])"
 _IBAN_COUNTRIES = (
@@ -148,11 +148,14 @@ _LABELS: dict[str, list[str]] = {
         r"hospital[ \t]+(?:number|no\.?|#|id)|patient[ \t]+(?:id|identifier|number|no\.?|#)|pt\.?[ \t]*(?:id|#|no\.?)",
         r"unit[ \t]+(?:number|no\.?)|encounter|visit[ \t]+(?:number|no\.?|#|id)|case[ \t]+(?:number|no\.?|#)",
         r"accession|specimen[ \t]+(?:id|number|no\.?|#)|empi|emr|ehr|csn|fin",
+        # added after blind batch 4: "Hosp no. K4471092", "Acc #: RAD-2024-118273", "Case S24-11092"
+        r"hosp\.?[ \t]*(?:no\.?|number|#)|acc\.?[ \t]*#|case(?=[ \t]+[A-Z]{1,3}\d{2}-\d)",
     ],
     HEALTH_PLAN_ID: [
         r"member[ \t]*(?:id|#|number|no\.?|identification)|subscriber[ \t]*(?:id|#|number|no\.?)",
-        r"policy[ \t]*(?:id|#|number|no\.?)|insurance[ \t]*(?:member[ \t]+)?(?:id|#|number|no\.?|card[ \t]+number)",
-        r"(?:health[ \t]+)?plan[ \t]*(?:id|#|number|no\.?)?|group[ \t]*(?:id|#|number|no\.?)?",
+        r"policy[ \t]*(?:id|#|number|no\.?)(?:[ \t]+is)?",
+        r"insurance[ \t]*(?:member[ \t]+)?(?:id|#|number|no\.?|card[ \t]+number)",
+        r"(?:health[ \t]+)?plan[ \t]*(?:\([ \t]*id|id|#|number|no\.?)?|group[ \t]*(?:id|#|number|no\.?)?",
         r"ramq(?:[ \t]+card)?|nhi|ohip|nhs[ \t]*(?:number|no\.?|#)?|medicare[ \t]+card|health[ \t]+card",
         r"medicaid|medicare|mbi|hicn?|beneficiary[ \t]*(?:id|#|number|no\.?)|tricare|chip",
     ],
@@ -164,11 +167,13 @@ _LABELS: dict[str, list[str]] = {
         r"authorization|auth\.?[ \t]*(?:number|no\.?|#)|prescription[ \t]*(?:number|no\.?|#)|rx[ \t]*(?:#|"
         r"number|no\.?)",
         r"order[ \t]*(?:number|no\.?|#)|receipt|payment[ \t]*(?:id|#|reference)|statement[ \t]*(?:number|no\.?|#)",
+        r"rider[ \t]*(?:#|id|number|no\.?)|profile[ \t]*(?:#|id|number|no\.?)|(?:the|my|your)[ \t]+card(?=[ \t]+\d{4})",
     ],
     LICENSE: [
         r"licen[cs]e(?![ \t]+plate)|lic\.?(?=[ \t]*(?:#|no))|driver'?s?[ \t]+licen[cs]e|driving[ \t]+licen[cs]e",
         r"cdl|dea(?:[ \t]+registration)?|npi|certificate|cert\.?(?=[ \t]*(?:#|no))|certification",
         r"registration(?![ \t]+plate)|passport|permit|state[ \t]+id|credential|upin|tax[ \t]+id|ein|tin",
+        r"dl(?:[ \t]+on[ \t]+file(?:[ \t]+should[ \t]+be)?)?(?=[ \t:#]+[A-Z0-9]*\d)",
     ],
     VEHICLE_ID: [
         r"vin|vehicle[ \t]+identification|vehicle[ \t]+(?:id|number|no\.?|#|registration|reg\.?|plate|tag)",
@@ -177,7 +182,7 @@ _LABELS: dict[str, list[str]] = {
         r"no\.?|plate)",
     ],
     DEVICE_ID: [
-        r"serial|s/n|sn(?=[ \t]*[:#])|device[ \t]*(?:id|identifier|serial|number|no\.?|#)|udi|"
+        r"serial|s/n|sn(?=[ \t]*[:#]|[ \t]+[A-Z0-9-]*\d)|device[ \t]*(?:id|identifier|serial|number|no\.?|#)|udi|"
         r"unique[ \t]+device[ \t]+identifier",
         r"implant[ \t]*(?:id|serial|number|no\.?|#)|imei|mac[ \t]+address|esn|meid|asset[ \t]+tag|"
         r"equipment[ \t]*(?:id|#)",

@@ -59,12 +59,14 @@ class ChineseContextNameRecognizer(LocalRecognizer):
                 span = _surname_name(text, m.end(), _FRAME_AFTER)
                 if span:
                     found.setdefault(span, f"after {m.group()}, before what a person does")
+        # "谢谢王医生": thanks, then the name; 谢 here is no surname.
+        thanked = {
+            ((a + 2, b) if text.startswith(("谢谢", "多谢"), a) else (a, b)): why for (a, b), why in found.items()
+        }
         return [
             explained_result(self, NAME, a, b, 0.6, why)
-            for (a, b), why in sorted(found.items())
-            if text[a:b] not in NOT_NAMES
-            and not drug_word_around(text, a, b)
-            and not text.startswith(("谢谢", "多谢"), a)  # "谢谢王医生": thanks, not the surname 谢
+            for (a, b), why in sorted(thanked.items())
+            if a < b and text[a:b] not in NOT_NAMES and not drug_word_around(text, a, b)
         ]
 
 

@@ -49,7 +49,7 @@ def _checksum(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 # A separator between a label and its value: a colon, "是"/"为"/"号码", spaces.
-_SEP = r"[ \t]*(?:号码|号)?[ \t]*(?:[：:]|是|为|:)?[ \t]*"
+_SEP = r"[ \t]*(?:号码|号)?[ \t]*(?:[：:]|是|为|:|发你|发给你|给你)?[ \t]*"
 _NOT_DIGIT_BEFORE = r"(?<![0-9A-Za-z])"
 _NOT_DIGIT_AFTER = r"(?![0-9A-Za-z])"
 
@@ -116,28 +116,31 @@ def _resident_id_recognizers() -> list[EntityRecognizer]:
 
 # A labelled value: letters, digits and hyphens, or digit groups written with spaces ("6101 1300 5517 28").
 _ID_VALUE = (
-    r"(?:[0-9]{4}(?:[ \t][0-9]{2,4}){1,5}(?![0-9])|(?=[A-Za-z0-9-]*[0-9]{3})[A-Za-z0-9][A-Za-z0-9-]{3,29}"
+    r"(?:[0-9]{4}(?:[ \t][0-9]{2,4}){1,5}(?![0-9])|(?=(?:[A-Za-z-]*[0-9]){3})[A-Za-z0-9][A-Za-z0-9-]{3,29}"
     + _NOT_DIGIT_AFTER
     + ")"
 )
 _LABELS: dict[str, str] = {
     MRN: (
         r"病历号|病案号|住院号|门诊号|就诊号|就诊卡号|诊疗卡号|住院病历号|病人ID|患者ID|ID号|登记号|检查号|影像号|"
-        r"标本号|条码号|床号?[ \t]*住院号|病历编号|档案号|健康档案号|就诊ID|门诊ID|检查编号"
+        r"标本号|条码号|床号?[ \t]*住院号|病历编号|档案号|健康档案号|就诊ID|门诊ID|检查编号|"
+        # added after blind batch 4: emergency, wristband, clinic card and dialysis numbers
+        r"急诊号|腕带号|就诊卡|诊疗卡|透析号|治疗号|留观号"
     ),
     HEALTH_PLAN_ID: (
         r"医保卡号|医保号|医保账号|医保编号|社保卡号|社保号|社会保障卡号|社会保障号|医疗保险号|参保号|个人编号|"
-        r"新农合号|保单号|会员号|备案编号|认定编号|参保人编号"
+        r"新农合号|保单号|会员号|备案编号|认定编号|参保人编号|医保卡|社保卡|特药编号"
     ),
     ACCOUNT: (
-        r"银行卡号|银行账号|卡号|账号|帐号|账户|帐户|QQ号|QQ|微信号|支付宝账号|订单号|发票号|交易号|"
+        r"银行卡号|银行账号|卡号|账号|帐号|账户|帐户|QQ号|QQ|微信号|支付宝账号|订单号|发票号|交易号|病理号|样本编号|"
+        r"送检编号|报告编号|"
         r"(?:工商|建设|农业|中国|招商|交通|邮储|邮政储蓄)银行"
     ),
     LICENSE: (
         r"驾驶证号|驾驶证|驾照号|驾照|护照号|护照|执业证号|执业证书编号|执业证书号|资格证号|资格证书编号|执照号|"
-        r"许可证号"
+        r"许可证号|执业医师证号|医师证号|执业证|护照[（(][ \t]*No\.?"
     ),
-    DEVICE_ID: r"设备编号|设备号|序列号|机身号|IMEI|植入物编号|器械编号",
+    DEVICE_ID: r"设备编号|设备号|序列号|机身号|IMEI|植入物编号|器械编号|SN|S/N|(?:泵|仪|机|器)[（(]?编号",
     VEHICLE_ID: r"车牌号|车牌|车架号|车辆识别代号",
 }
 _PRIORITY = {VEHICLE_ID: 6, DEVICE_ID: 5, HEALTH_PLAN_ID: 5, MRN: 4, LICENSE: 4, ACCOUNT: 3}

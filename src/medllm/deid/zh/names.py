@@ -145,9 +145,9 @@ class ChineseNameRecognizer(LocalRecognizer):
         found: dict[tuple[int, int], tuple[float, str]] = {}
 
         def add(start: int, end: int, score: float, why: str) -> None:
+            if text.startswith(("谢谢", "多谢"), start):  # "谢谢王医生": thanks, then the name; 谢 is no surname here
+                start += 2
             if end - start < 1 or _medical(text[start:end]) or text[start:end] in NOT_NAMES:
-                return
-            if text.startswith(("谢谢", "多谢"), start):  # "谢谢王医生": thanks, then a title; 谢 is not a surname here
                 return
             if drug_word_around(text, start, end, whole=score < 0.85):
                 return  # "艾司|唑仑", "舍|曲林": part of a transliterated drug name

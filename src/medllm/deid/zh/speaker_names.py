@@ -126,7 +126,9 @@ _ROLE_NICKNAME = re.compile(
     r"(?=$|[：:，,。！!？?；;、\s　]|联系|说|来|去|给|帮|会|打)"
 )
 # A name heading a message before a greeting: "【医保个人账户】芦建国 您好".
-_GREETED = re.compile(r"(?:^|[】\n])[ \t]*(?P<value>\p{Han}{2,4})[ \t]*[，,]?[ \t]*(?:您好|你好)")
+_GREETED = re.compile(
+    r"(?:^|[】\n])[ \t]*(?P<value>\p{Han}{2,4}?)(?:先生|女士|小姐|老师|医生|大夫|阿姨|叔叔)?[ \t]*[，,]?[ \t]*(?:您好|你好)"
+)
 
 
 class ChineseSpeakerNameRecognizer(LocalRecognizer):
