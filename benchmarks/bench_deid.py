@@ -114,6 +114,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--chinese", type=int, default=500, help="Chinese turns")
     parser.add_argument("--records", type=Path, help="read the English records from this JSONL file instead")
     parser.add_argument("--mode", choices=["both", "fast", "plain"], default="both")
+    parser.add_argument("--batch-size", type=int, help="message texts per step batch (default: the step's)")
     parser.add_argument("--check", action="store_true", help="compare outputs with the plain per-text path")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
@@ -125,7 +126,10 @@ def main(argv: list[str] | None = None) -> None:
     for mode in ("plain", "fast"):
         if args.mode not in ("both", mode):
             continue
-        out, seconds, step = run_step(records, {"cache_size": 0} if mode == "plain" else {})
+        settings: dict[str, Any] = {"cache_size": 0} if mode == "plain" else {}
+        if args.batch_size:
+            settings["batch_size"] = args.batch_size
+        out, seconds, step = run_step(records, settings)
         reader = step.engine._readers.get("en")
         windows = getattr(reader, "windows", None)
         report["runs"][mode] = {

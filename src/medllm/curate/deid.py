@@ -49,7 +49,9 @@ class DeidentifySettings(StepSettings):
         placeholder: replacement format with ``{type}`` for ``tag`` mode (default ``"[{type}]"``).
         salt: secret for ``hash`` and ``surrogate`` modes (at least 16 characters).
         min_score: Presidio confidence threshold (default 0.4).
-        batch_size: message texts per batch (default 64).
+        batch_size: message texts per batch (default 512: spaCy's NER runs on the batch's name windows at once,
+            and batches of 512 texts de-identified ChatDoctor-style dialogues 11% faster than batches of 64 with
+            the same output, `benchmarks/bench_deid.py --batch-size`).
         cache_size: message texts whose identifiers each worker keeps for reuse when the same text
             comes again (speed only, the output is the same; 0 turns the cache off).
         vocabularies: registry datasets of medical terms whose terms are never English names or places
@@ -67,7 +69,7 @@ class DeidentifySettings(StepSettings):
     placeholder: str = DEFAULT_PLACEHOLDER
     salt: str | None = None
     min_score: float = Field(DEFAULT_MIN_SCORE, ge=0.0, le=1.0)
-    batch_size: int = Field(64, ge=1)
+    batch_size: int = Field(512, ge=1)
     cache_size: int = Field(DEFAULT_CACHE_SIZE, ge=0)
     vocabularies: list[str] = Field(default_factory=list)
     unsupported_language: Literal["drop", "keep"] = "drop"

@@ -38,6 +38,12 @@ _FULL_NAME = (
 )
 _LAST_FIRST = rf"{_NAME_TOKEN},[ \t]*{_NAME_TOKEN}(?:[ \t]+(?:{_INITIAL}|{_NAME_TOKEN}))?"
 _TITLE_ABBR = TITLE_ABBR
+# Words that open what follows a cue and are never a name ("Doctor, I have ...", "Thanks, We will ..."): ruling
+# them out in the pattern saves the name checks that would reject them (thousands of "Doctor, I" in ChatDoctor).
+_NOT_A_NAME_START = (
+    r"(?:I|I['’](?:m|ve|d|ll)|We|You|He|She|They|It|My|Our|Your|His|Her|Their|This|That|The|A|An|Please|Thanks|"
+    r"Thank|Hi|Hello|Dear|Sir|Madam|Yes|No|Ok|Okay|What|How|Why|When|Can|Could|Is|Are|Do|Does|Will|Would)\b"
+)
 
 
 def _name_recognizers() -> list[EntityRecognizer]:
@@ -80,13 +86,13 @@ def _name_recognizers() -> list[EntityRecognizer]:
         ),
         Pattern(
             "relative + name",
-            rf"(?=\p{{Lu}})(?<=(?i:\b(?:(?:my|our|his|her|their|the[ \t]+patient's)[ \t]+)?(?:{relatives}))"
-            rf"(?:,|[ \t]+is)?[ \t]+)(?P<value>{_FULL_NAME})",
+            rf"(?=\p{{Lu}})(?!{_NOT_A_NAME_START})(?<=(?i:\b(?:(?:my|our|his|her|their|the[ \t]+patient's)[ \t]+)?"
+            rf"(?:{relatives}))(?:,|[ \t]+is)?[ \t]+)(?P<value>{_FULL_NAME})",
             0.7,
         ),
         Pattern(
             "introduction + name",
-            rf"(?=\p{{Lu}})(?<=(?i:\b(?:{intro}))[ \t]*,?[ \t\n]+['‘\"“]?)(?P<value>{_FULL_NAME})",
+            rf"(?=\p{{Lu}})(?!{_NOT_A_NAME_START})(?<=(?i:\b(?:{intro}))[ \t]*,?[ \t\n]+['‘\"“]?)(?P<value>{_FULL_NAME})",
             0.6,
         ),
         Pattern(
