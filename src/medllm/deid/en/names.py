@@ -92,7 +92,8 @@ def _name_recognizers() -> list[EntityRecognizer]:
         ),
         Pattern(
             "introduction + name",
-            rf"(?=\p{{Lu}})(?!{_NOT_A_NAME_START})(?<=(?i:\b(?:{intro}))[ \t]*,?[ \t\n]+['‘\"“]?)(?P<value>{_FULL_NAME})",
+            rf"(?=\p{{Lu}})(?!{_NOT_A_NAME_START})(?<=(?i:\b(?:{intro}))[ \t]*,?[ \t\n]+['‘\"“]?)"
+            rf"(?P<value>{_FULL_NAME})",
             0.6,
         ),
         Pattern(
