@@ -386,6 +386,29 @@ def test_levels_round13(text: str, level: TriageLevel) -> None:
     assert triage(text).level is level, triage(text).to_dict()
 
 
+# Round 14 (after the fourteenth blind set): each category in new words, with near misses that must stay calm.
+ROUND14 = [
+    ("at 5,200m on the trek my dad is breathless even lying down and has a bubbly cough", E),
+    ("we're at 3,500 m in the Andes, mild headache and poor sleep, is that normal?", R),
+    ("his right ball has been hurting badly since this morning, came on suddenly and he's vomiting", E),
+    ("got KO'd in sparring, now vomiting and really drowsy", E),
+    ("a pallet fell on my shin at work, leg is tight and shiny and the pain is much worse than it should be", E),
+    ("my 5 month old has had diarrhoea since yesterday, soft spot looks sunken and she is very sleepy", E),
+    ("my foot went suddenly cold and pale, I can't feel my toes, I stopped my warfarin last week", E),
+    ("my colleague drink the weed killer from a bottle by mistake", E),
+    ("exam revision: what are the signs of a stroke?", R),
+    ("工友被220的电打了一下，胸口发闷心慌", E),
+    ("眼睛里溅进去烧碱了，睁不开", E),
+    ("32周了，下面见红，肚子硬得跟石头一样一直疼", E),
+    ("夏天户外工作怎么防中暑？", R),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), ROUND14)
+def test_levels_round14(text: str, level: TriageLevel) -> None:
+    assert triage(text).level is level, triage(text).to_dict()
+
+
 @pytest.mark.parametrize(("text", "level"), ROUND11)
 def test_levels_round11(text: str, level: TriageLevel) -> None:
     assert triage(text).level is level, triage(text).to_dict()

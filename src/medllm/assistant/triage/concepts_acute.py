@@ -330,6 +330,32 @@ EN: dict[str, list[str]] = {
         r"\b(?:(?:stopped|no longer|not|is not)(?: even)? shivering|shivering (?:has |had )?stopped|not (?:even )?"
         r"shivering (?:any ?more|now))\b"
     ],
+    # --- added after the fourteenth blind set ---------------------------------------------------------------
+    # High altitude (NHS altitude sickness: HAPE and HACE need descent and emergency help).
+    "high_altitude": [
+        r"\b(?:at|to|above|over|around) (?:[3-8],?\d{3}) ?(?:m|metres|meters)\b|"
+        r"\b(?:[3-8],?\d{3}) ?(?:m|metres|meters) (?:up|altitude|high)\b|"
+        r"\b(?:high altitude|altitude sickness|everest base camp|base camp|annapurna|"
+        r"kilimanjaro|trekking in (?:nepal|tibet|peru|bolivia)|the andes|the himalayas?)\b",
+    ],
+    "altitude_severe": [
+        r"\b(?:breathless|short of breath|cannot (?:catch|get) (?:his|her|my|their) breath)\b[^.!?]{0,25}\b(?:even )?"
+        r"(?:at rest|sitting(?: down)?|lying down|resting)\b",
+        r"\b(?:wet|crackly|gurgling|bubbly|frothy|pink frothy)\b[^.!?]{0,15}\bcough\w*\b",
+    ],
+    # Acute compartment syndrome (NHS: an emergency; go to A&E): a crushed or broken limb that swells tight, with
+    # pain out of proportion, worse on moving the toes or fingers, or numbness.
+    "limb_crush": [
+        r"\b(?:dropped|fell|landed|crushed|trapped|run over|ran over)\b[^.!?]{0,40}\b(?:on|under) (?:my|his|her|their|"
+        r"the) (?:shin|leg|calf|foot|arm|forearm|hand)\b|\b(?:crush(?:ed|ing)? injury|broken (?:shin|tibia|leg|"
+        r"forearm)|tibia(?:l)? fracture)\b",
+    ],
+    "compartment_signs": [
+        r"\b(?:tight and shiny|shiny and tight|rock hard and swollen|swollen tight|tense and swollen)\b",
+        r"\bpain (?:is )?(?:way |much |far )?(?:worse|more) than (?:it should be|expected|you would expect)\b",
+        r"\b(?:pain|hurts)\b[^.!?]{0,20}\bwhen (?:i|he|she|they) (?:move|wiggle|stretch) (?:my|his|her|their) "
+        r"(?:toes|fingers)\b",
+    ],
 }
 
 _OLD_ZH = (
@@ -452,6 +478,11 @@ ZH: dict[str, list[str]] = {
         r"(?:疼得打滚|痛得打滚|满地打滚|疼得直不起腰|疼得受不了|痛得受不了|疼得要命|撕心裂肺|疼得冒冷汗|一点都不能按|碰都不能碰)"
     ],
     "distal_ischaemia": [r"(?:脚趾|手指|脚|手)[^，。]{0,6}(?:麻|发白|苍白|发紫|发青|冰凉|动不了|没感觉)"],
+    # --- added after the fourteenth blind set ---------------------------------------------------------------
+    "high_altitude": [r"(?:高原反应|高反|海拔[^，。]{0,4}[3-8][0-9]{3}|西藏|拉萨|珠峰大本营|青藏线|川藏线|稻城)"],
+    "altitude_severe": [r"(?:咳(?:出)?(?:粉红色)?泡沫痰|躺着也喘|坐着都喘|不动也喘|静息(?:时)?(?:也)?(?:喘|憋))"],
+    "limb_crush": [r"(?:砸|压|碾)(?:到|在|伤)?(?:了)?[^，。]{0,4}(?:小腿|腿|脚|胳膊|手臂|前臂)"],
+    "compartment_signs": [r"(?:肿得发亮|又肿又硬|绷得很紧|疼得比[^，。]{0,4}厉害|动一下脚趾(?:就|都)?(?:钻心|剧)?疼)"],
 }
 
 

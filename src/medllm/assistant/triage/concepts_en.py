@@ -184,7 +184,8 @@ CONCEPTS: dict[str, list[str]] = {
         r"talking)\b(?! (?:right now|now|long|on the phone|much))",
     ],
     "ataxia": [
-        r"\b(?:cannot|can not|unable to) (?:walk straight|stand up straight|keep (?:my|his|her) balance)\b|"
+        r"\b(?:cannot|can not|unable to) (?:walk (?:in )?(?:a )?straight(?: line)?|stand up straight|"
+        r"keep (?:my|his|her) balance)\b|"
         r"\b(?:stagger\w*|unsteady on (?:my|his|her|their) feet|lost (?:my|his|her|their) balance|walking like (?:he|"
         r"she|i) (?:is|am|was) drunk|veering to one side)\b",
         r"\b(?:truncal |gait )?ataxi\w*|\bnystagmus\b|\bcannot (?:walk|stand) (?:unaided|without help|"
@@ -496,6 +497,8 @@ CONCEPTS: dict[str, list[str]] = {
         r"camphor|windshield fluid|washer fluid|dishwasher (?:liquid|detergent|soap|gel|powder|salt|rinse aid)|"
         r"washing[- ]up liquid|dish soap|laundry (?:liquid|detergent|powder)|fabric softener|bleach|"
         r"limescale remover|descaler|pool chlorine|chlorine|weedkiller|slug pellets?|rat bait)",
+        r"\b(?:drink|drinks|swallow) (?:the |some |a )?(?:bleach|antifreeze|anti-freeze|weed ?killer|drain cleaner|"
+        r"toilet cleaner|pesticide|rat poison|paraffin|kerosene|petrol|methanol)\b(?! is| safe| ok| okay)",
         r"\b(?:drank|drunk|swallowed|gulped|(?:had|took|taken) a (?:swig|drink|sip|gulp|mouthful))\b[^.!?]{0,90}"
         r"\b(?:it was|was actually|turned out "
         r"to be|it turned out to be)(?: the| some)? (?:antifreeze|anti-freeze|bleach|weed ?killer|screen ?wash|"
@@ -578,6 +581,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"\b(?:crime|detective|mystery|murder|horror|medical) (?:novel|story|book|drama|series)\b|"
         # Exam vignettes ("USMLE-style question: a 45-year-old man presents with ...", round 13).
         r"\b(?:usmle|plab|nclex|mrcp|mrcs)\b|\b(?:board|exam)[- ]style\b|\bclinical vignette\b|"
+        r"\b(?:exam|exams|osce|board) (?:revision|prep|preparation|practice)\b|\brevising for (?:my|an|the) exams?\b|"
         r"\b(?:a|the) character\b|\bmcq\b|\bmultiple[- ]choice\b|\bexam(?:ination)? question\b|\bquiz question\b|"
         r"\bwhich of the following\b",
         # An exam item's option list: "a) mi b) gord c) ...".
@@ -709,6 +713,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"\b(?:hit|banged|bumped|smashed|struck|knocked|hurt|injured|cracked|split|whacked) (?:his|her|my|their|the|"
         r"our)(?: \w+)? head\b",
         r"\bhead (?:injury|injuries|trauma|wound|knock|bump|first)\b|\bconcussion\b|\bskull fracture\b",
+        r"\b(?:got|was|been|being) (?:ko['’]?d|koed|k\.o\.['’]?d|knocked (?:out|unconscious|spark out))\b",
         r"\b(?:hit|blow|knock|bang|kick|whack|smack) (?:to|on|in) the head\b|\b(?:kicked|hit|struck) in the head\b",
         r"\b(?:fell|fall|fallen|slipped|tripped)\b" + gap(5) + r"(?:head|skull)\b",
     ],
@@ -992,6 +997,8 @@ CONCEPTS: dict[str, list[str]] = {
         # NHS testicle pain: a testicle that sits higher than the other is a sign of torsion.
         r"\b(?:testicle|ball|nut|one side)\b[^.!?]{0,40}\b(?:higher|lifted|pulled up|riding high|sitting high)\b",
         r"\btesticular (?:pain|torsion)\b|\btorsion\b",
+        # "my left ball started hurting really badly" (round 14): one ball, with a side or an owner.
+        rf"\b(?:left|right|one|my|his) (?:ball|nut)\b{gap(4)}(?:{PAIN}|swell\w*|swollen)",
     ],
     "pregnant": [
         r"\b(?:pregnan\w*|\d+ ?(?:weeks?|wks?|months?) (?:pregnant|along|gestation)|expecting (?:a baby|twins)|"

@@ -90,7 +90,8 @@ _CURRENT_ZH = re.compile(
 _KNOWLEDGE_BEFORE_EN = re.compile(
     r"\b(?:signs?|symptoms?|warning signs?|indications?|causes?|cause|risks?|risk factors?|treatment|treatments|"
     r"treat|treated|treating|cure|manage|management|prevent\w*|recogni[sz]e|recogni[sz]ing|identify|tell if|know if|"
-    r"spot|difference between|differentiate|distinguish|what is|what's|what are|what happens|define|definition|"
+    r"spot(?! (?:on|of|in|at|is|looks|has|feels|was|seems))|"
+    r"difference between|differentiate|distinguish|what is|what's|what are|what happens|define|definition|"
     r"explain|mean|means|happens (?:when|if|during|in)|happen (?:when|if|in)|first aid (?:for|when|if)|how (?:long|"
     r"common|likely|often|do you|does one|to)|prognosis|survival|statistics|"
     r"(?<!heart )(?<!pulse )(?<!breathing )(?<!respiratory )(?<!resp )rates?|chances? of|likely to|dose|dosage|"
@@ -149,7 +150,9 @@ _RESOLVED_EN = re.compile(
     # "stopped sweating", "the shivering has stopped", "passed out" are bad signs, not recovery.
     r"resolved|(?<!shivering )(?<!sweating )(?<!breathing )(?:has|have) stopped|stopped(?! (?:sweating|shivering|"
     r"breathing|eating|drinking|feeding|peeing|weeing|urinating|moving|responding|crying|making sense|talking|"
-    r"reacting))|subsided|settled|disappeared|passed(?! out| away| blood| clots?| urine| a )|cleared up|(?:is|am|"
+    r"reacting|(?:taking )?(?:my|his|her|their|the) (?:\w+ )?(?:blood thinners?|tablets?|pills?|meds|medication|"
+    r"medicines?|warfarin|insulin|inhaler|anticoagulants?)))|subsided|"
+    r"settled|disappeared|passed(?! out| away| blood| clots?| urine| a )|cleared up|(?:is|am|"
     r"feel|feels|seems|looks) (?:fine|okay|ok|normal|better|alright) now|back to normal|no longer|eased off|"
     r"came back to normal|recovered|(?:feel|feels|feeling|seems|seem) (?:totally |completely )?(?:fine|okay|ok|"
     r"normal|well)|(?:is |now )?(?:waking up|coming round|coming to)|playing and laughing|playing happily|"

@@ -152,5 +152,14 @@ ACUTE_RULES: tuple[Rule, ...] = (
     Rule("hypothermia_no_shivering", E, "very cold and no longer shivering, or with slow speech (severe hypothermia)",
          "浑身冰凉且不再发抖或说话变慢（重度失温）", ("hypothermia_signs",), ("shivering_stopped", "slow_speech"),
          source="nhs-hypothermia", soften=False),
+    # Round 14. Altitude: breathless at rest or a wet cough (HAPE), or unsteady or confused (HACE), up high.
+    Rule("altitude_illness_severe", E, "at altitude: breathless at rest, a wet cough, unsteady walking or confusion",
+         "高海拔地区：静息时气喘、咳泡沫痰、走路不稳或意识改变", ("high_altitude",),
+         ("altitude_severe", "ataxia", "confusion", "drowsy", "dyspnea_severe", "unresponsive"),
+         source="nhs-altitude", soften=False),
+    # Acute compartment syndrome after a crushed or broken limb.
+    Rule("compartment_syndrome", E, "a crushed or broken limb swelling tight with pain out of proportion or numbness",
+         "肢体被砸伤或骨折后肿胀发紧、疼痛剧烈或麻木（疑似骨筋膜室综合征）", ("limb_crush", "compartment_signs"),
+         source="nhs-compartment", soften=False),
 )
 # fmt: on

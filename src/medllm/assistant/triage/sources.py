@@ -89,6 +89,12 @@ SOURCES: dict[str, str] = {
     "nhs-cauda-equina": "NHS, Cauda equina syndrome: go to A&E or call 999 with back pain and numbness around the "
     "bottom or genitals, difficulty peeing, or loss of bladder or bowel control. "
     "https://www.nhs.uk/conditions/cauda-equina-syndrome/ ; NICE CKS, Sciatica (red flags).",
+    "nhs-altitude": "NHS, Altitude sickness: breathlessness at rest, a cough with frothy spit, clumsiness or "
+    "confusion at altitude are signs of HAPE or HACE; go down and get emergency help. "
+    "https://www.nhs.uk/conditions/altitude-sickness/",
+    "nhs-compartment": "NHS, Compartment syndrome: acute compartment syndrome (intense pain after an injury, worse "
+    "than expected, with tightness, numbness or pins and needles) is a medical emergency; go to A&E. "
+    "https://www.nhs.uk/conditions/compartment-syndrome/",
     "nhs-peritonitis": "NHS, Peritonitis: go to A&E or call 999 with sudden severe tummy pain that gets worse, "
     "with a high temperature; a hard, rigid abdomen. https://www.nhs.uk/conditions/peritonitis/",
     "frank-mdma": "FRANK (UK Government drugs advice), MDMA: overheating, a racing heart, confusion or fits after "
