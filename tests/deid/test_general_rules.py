@@ -165,3 +165,33 @@ def test_chinese_batch4_categories_are_removed(deid, text, value):
 )
 def test_chinese_batch4_near_misses_stay(deid, text):
     assert deid.deidentify(text, "zh").text == text
+
+
+# After blind batch 5 (values invented here).
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("We fly out on Thurs 5/23 and come back later.", "Thurs"),
+        ("Can I be seen sooner than the 19th? The pain is worse.", "19th"),
+        ("Recheck 6/2 with the anticoagulation nurse.", "6/2"),
+        ("To review Tuesday 21st in clinic.", "21st"),
+        ("Flat 2, 9 Mill Lane, Whitby YO21 3AB", "Whitby"),
+        ("Clinic, 22 Park Road, Chennai 600017", "600017"),
+        ("My GP at Brookfield Surgery changed the dose.", "Brookfield"),
+    ],
+)
+def test_english_batch5_categories_are_removed(deid, text, value):
+    assert _removed(deid, text, value), deid.deidentify(text, "en").text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Referred to Plastic Surgery for the scar.",
+        "WBC, Platelets 150000 today.",
+        "Take 14 mg daily with food.",
+        "Pain on the 2nd and 3rd fingers since the fall.",
+    ],
+)
+def test_english_batch5_near_misses_stay(deid, text):
+    assert deid.deidentify(text, "en").text == text

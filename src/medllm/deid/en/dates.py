@@ -33,7 +33,24 @@ _YEAR4 = r"(?:1[89]\d{2}|20\d{2})"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?[ \t]+)"
 
 
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(?i:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"\.?,?[ \t]+$"
+)
+
+
+def _with_weekday(text: str, start: int, end: int) -> tuple[int, int]:
+    """A weekday right before a date belongs to it ("Tues 3/12", "Wednesday the 17th"): it narrows the date."""
+    m = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
+    return (m.start(), end) if m else (start, end)
+
+
 def _valid_numeric_date(text: str, start: int, end: int) -> tuple[int, int] | None:
+    span = _checked_numeric_date(text, start, end)
+    return _with_weekday(text, *span) if span else None
+
+
+def _checked_numeric_date(text: str, start: int, end: int) -> tuple[int, int] | None:
     parts = re.split(r"[/.-]", text[start:end])
     if len(parts) < 2 or not all(p.isdigit() for p in parts):
         return start, end
@@ -58,13 +75,14 @@ def _date_recognizers() -> list[EntityRecognizer]:
         r"checked|measured|reviewed|completed|submitted|entered|posted|"
         # tests and logs dated without a verb ("X-ray 2/2", "MRI 1/8", "Next check 6/2", "nurse log 10/17")
         r"x-?ray|mri|ct|cxr|echo|ekg|ecg|eeg|labs?|bloods|draw|check|scan|biopsy|test|table|service|log|"
-        r"telemetry|results?|study|at[ \t]+least|due"
+        r"telemetry|results?|study|at[ \t]+least|due|recheck|booked|shipped|reshipped|begins?|created|effective|"
+        r"expires?|valid|out|instead[ \t]+of|do|through|thru|until|til"
     )
     ordinal = r"(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)"
     # What may follow a day told as "the 3rd": the end of a phrase or a function word, not a noun ("the 3rd floor").
     day_ends = (
         r"(?:[ \t]*(?:[.,;:!?)\n]|$)|[ \t]+(?i:but|b/c|because|like|was|were|is|to|at|for|with|when|so|then|as|i|we|"
-        r"he|she|they|it|you|please|pls|if|instead|ok|okay)\b)"
+        r"he|she|they|it|you|please|pls|if|instead|ok|okay|and(?![ \t]+(?:the[ \t]+)?\d))\b)"
     )
     patterns = [
         Pattern(
@@ -105,7 +123,7 @@ def _date_recognizers() -> list[EntityRecognizer]:
         # "on the 9th and the 23rd"); "the 4th and 5th toes", "the 3rd floor", "the 2nd time" stay.
         Pattern(
             "the + ordinal day",
-            r"(?<=(?i:\b(?:on|by|until|till|til|from|since|before|after|through|thru|due|starting|and|or|mon|tue|tues|"
+            r"(?<=(?i:\b(?:on|by|until|till|til|from|since|before|after|through|thru|due|starting|and|or|than|mon|tue|tues|"
             r"wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?,?[ \t]+))"
             rf"(?P<value>(?i:the)[ \t]+{ordinal})\b(?={day_ends}|[ \t]+(?i:and[ \t]+(?:the[ \t]+)?{ordinal}\b"
             rf"{day_ends}|of[ \t]+(?:this|next|last|the)[ \t]+month\b))",
@@ -134,6 +152,12 @@ def _date_recognizers() -> list[EntityRecognizer]:
             0.75,
         ),
         Pattern(
+            "weekday + ordinal",
+            r"\b(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)[ \t]+"
+            r"(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)\b",
+            0.8,
+        ),
+        Pattern(
             "preposition + month",
             r"(?=(?:January|February|March|April|June|July|August|September|October|November|December)\b)"
             r"(?<=(?i:\b(?:in|on|since|during|until|till|through|from|by|early|late|mid|last|next|this|of|"
@@ -156,6 +180,7 @@ def _date_recognizers() -> list[EntityRecognizer]:
         "month/year": day_slash_month,
         "cue + m/d": r"\d[/-]\d",
         "the + ordinal day": r"(?i:\d(?:st|nd|rd|th)\b)",
+        "weekday + ordinal": r"(?i:day[ \t]+\d)",
         "(m/d) or m/d:": day_slash_month,
         "weekday or schedule word + d/m": day_slash_month,
         "d/m before a time": day_slash_month,

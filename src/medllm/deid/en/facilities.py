@@ -24,7 +24,9 @@ _FACILITY_HEAD = (
     # Added after blind batch 4: centres of any kind, institutes, specialty practices, schools, an ER by name.
     r"Cent(?:er|re)|Ctr|Institute|Associates|Neurology|Geriatrics|Internal Med(?:icine)?|Family Med|Rheumatology|"
     r"Oncology|Urology|Gastroenterology|Endocrinology|Nephrology|Pulmonology|Psychiatry|Podiatry|Ophthalmology|"
-    r"Assisted Living|Senior Living|Retirement (?:Home|Community|Village)|Care Cent(?:er|re)|School|Academy|ER"
+    r"Assisted Living|Senior Living|Retirement (?:Home|Community|Village)|Care Cent(?:er|re)|School|Academy|ER|"
+    # a UK general practice ("Sketty Surgery", "Colney Lane Surgery"); specialties stay generic (below)
+    r"Surgery|Primary Care|Medical Foundation|Dentistry|Dental|Physiotherapy"
 )
 # Words that make a facility's name generic when it has no other: "the Sleep Clinic", "Urgent Care".
 _GENERIC = (
@@ -38,7 +40,12 @@ _GENERIC = (
     r"Counselling|Rehab|Rehabilitation|Senior|Assisted|Living|Retirement|Middle|High|Elementary|Primary|Secondary|"
     r"Nursery|Medical|Cardiac|Heart|Eye|Ear|Dental|Diagnostic|Diagnostics|Imaging|Blood|Donor|Donation|Testing|"
     r"Vaccination|Vaccine|Immunization|Screening|Treatment|Addiction|Recovery|Detox|Behavioral|Behavioural|"
-    r"Neurology|Oncology|Cancer|Comprehensive|Integrated|Advanced|National|International|Global|American|Other"
+    r"Neurology|Oncology|Cancer|Comprehensive|Integrated|Advanced|National|International|Global|American|Other|"
+    # specialties before "Surgery", "Dentistry", "Physiotherapy": "Plastic Surgery", "Oral Surgery" are no places
+    r"Plastic|Oral|Cardiac|Cardiothoracic|Thoracic|Vascular|Hand|Minor|Major|Orthopaedic|Orthopedic|Colorectal|"
+    r"Spinal|Neuro|Paediatric|Pediatric|Cosmetic|Reconstructive|Maxillofacial|Robotic|Laparoscopic|Keyhole|Elective|"
+    r"Same|Knee|Hip|Foot|Back|Eye|Weight|Bariatric|Refractive|Laser|Sports|Musculoskeletal|Pelvic|Women's|Men's|"
+    r"Family|Day|Your|Previous|Recent|Emergency|Urgent|Restorative|Cosmetic|Implant|Orthodontic|Specialist"
 )
 _NAME_WORD = r"(?:St\.?|Saint|[A-Z][A-Za-z'’.-]+)"
 _FACILITY = (
@@ -68,7 +75,7 @@ def recognizers() -> list[EntityRecognizer]:
     heads = (
         r"Hospital|Clinic|Cent(?:er|re)|Health|Rehab|Cardiology|Orthop|Care|Nursing|Hospice|Dialysis|Allergy|"
         r"iatrics|Dermatology|Practice|Medicine|Group|Imaging|Radiology|Lab|Pharmacy|Ctr|Institute|Associates|logy|"
-        r"Internal Med|Family Med|Living|Retirement|School|Academy|ER\b"
+        r"Internal Med|Family Med|Living|Retirement|School|Academy|ER\b|Surgery|Primary Care|Foundation|Dent|Physio"
     )
     after_word = r"\b(?:on|off|at|near|along|by|down|up|onto)[ \t]+[A-Z]"
     return [

@@ -90,8 +90,8 @@ _ADDRESS_CUE = re.compile(
 )
 _EUROPEAN_WORD = re.compile(r"[\p{L}\p{M}'’-]+")
 _DOSE_FIRST = re.compile(
-    r"\d[\d.,/]*[ \t]*(?i:mg|mcg|µg|ug|g|gm|ml|l|iu|units?|tabs?|tablets?|caps?|capsules?|puffs?|drops?|mmol|meq|"
-    r"mmhg|bpm|kg|lbs?|cm|mm|hrs?|hours?|days?|weeks?|wks?|months?|mos?|years?|yrs?|times|x)\b"
+    r"\d[\d.,/]*[ \t]*(?:mg|mcg|µg|ug|g|gm|ml|mL|l|iu|IU|units?|tabs?|tablets?|caps?|capsules?|puffs?|drops?|mmol|"
+    r"meq|mEq|mmhg|mmHg|bpm|kg|lbs?|cm|mm|hrs?|hours?|days?|weeks?|wks?|months?|mos?|years?|yrs?|times|x)\b"
 )
 
 
@@ -279,13 +279,20 @@ def _location_recognizers() -> list[EntityRecognizer]:
             Pattern(
                 "city after street",
                 rf"(?:{street}|{european})(?:,?[ \t]*\n?[ \t]*|,[ \t]*)(?P<value>{_PLACE})"
-                rf"(?=[ \t]*(?:[,.;(\n]|\d{{4,5}}\b|$))",
+                rf"(?=[ \t]*(?:[,.;(\n]|\d{{4,6}}\b|$))",
                 0.7,
             ),
             Pattern(
                 "county",
                 rf"(?P<value>{_PLACE}[ \t]+(?:County|Parish|Borough|Township|Municipality))\b",
                 0.8,
+            ),
+            # Added after blind batch 5: a town before a UK postcode ("Harrogate HG1 2PT", "London SW9 9NU") or an
+            # Indian PIN code ("Bengaluru 560001"), the postcode included.
+            Pattern(
+                "town + UK postcode",
+                rf"(?P<value>{_PLACE},?[ \t]+[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}})\b",
+                0.75,
             ),
         ],
         "CityRecognizer",
@@ -302,6 +309,7 @@ def _location_recognizers() -> list[EntityRecognizer]:
             "city, Canadian province, postcode": r"\b[A-Z]\d[A-Z]",
             "city after street": r"\d",  # a street or European street address has a number
             "county": r"\b(?:County|Parish|Borough|Township|Municipality)\b",
+            "town + UK postcode": r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b",
         },
     )
     lower_city = ClinicalPatternRecognizer(
@@ -383,6 +391,11 @@ def _location_recognizers() -> list[EntityRecognizer]:
                 "Canadian postcode", r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d\b", 0.8
             ),
             Pattern("UK postcode", r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)[ \t]\d[ABD-HJLNP-UW-Z]{2}\b", 0.7),
+            Pattern(
+                "Indian PIN after a town",
+                rf"(?<=\d[^,\n]{{1,40}},[ \t]*{_PLACE}[ \t]*[-–]?[ \t]*)(?P<value>[1-9]\d{{5}})(?![\d-])",
+                0.7,
+            ),
         ],
         "ZipCodeRecognizer",
         priority=2,
