@@ -195,3 +195,26 @@ def test_english_batch5_categories_are_removed(deid, text, value):
 )
 def test_english_batch5_near_misses_stay(deid, text):
     assert deid.deidentify(text, "en").text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("报告医师：于敏　审核医师：孔德明", "于敏"),
+        ("眼科门诊 钱宇轩，男，41岁，主诉视物模糊", "钱宇轩"),
+        ("小丁（丁浩然，26岁，设计师）来复诊", "小丁"),
+        ("麻烦小郑护士明天再来换药", "小郑"),
+        ("阿峰：爸的血压药还有吗\n小琳：还有两盒吧？\n阿峰：那就好\n小琳：嗯", "阿峰"),
+        ("客服Luna：您好，您的预约已确认", "Luna"),
+    ],
+)
+def test_chinese_batch5_categories_are_removed(deid, text, value):
+    assert _removed(deid, text, value, "zh"), deid.deidentify(text, "zh").text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["诊断：高血压，男，65岁", "宫颈癌早期症状一般有哪些，女，28岁"],
+)
+def test_chinese_batch5_near_misses_stay(deid, text):
+    assert deid.deidentify(text, "zh").text == text

@@ -29,7 +29,8 @@ from medllm.deid.entities import NAME
 from medllm.deid.patterns import explained_result
 from medllm.deid.wordlists.chinese import NOT_NAMES, SINGLE_SURNAMES
 from medllm.deid.wordlists.common import tokens
-from medllm.deid.zh.names import drug_word_around, surname_at
+from medllm.deid.zh.names import _NOT_ALONE, _medical, drug_word_around, surname_at
+from medllm.deid.zh.nlp import dictionary_flag
 
 # Labels after which a person's name follows (roles in a record, a pharmacy, a follow-up call, a claim).
 _ROLE_LABELS = tokens(
@@ -39,11 +40,13 @@ _ROLE_LABELS = tokens(
 紧急联系人 来电人 来访者 受种者 接种者 顾客 购药人 持卡人 参保人 授权人 被授权人 陪诊 陪护 陪同 监护人
 大名 实名 真名 真实姓名 登记名 本名 原名 化名 曾用名 儿子名 女儿名 姓名 家属姓名 患者姓名 签名 医师签名
 医生签名 护士签名 检验者 审核者 报告者 录入 登记人 客户 尊敬的客户 尊敬的用户 授权的家属 代办人 领药人 送检人
+报告医师 诊断医师 检查医师 审核医师 报告医生 诊断医生 检查医生 调配 核对 发药 复核 转出医生 转入医生 送药员 专管员
+社区专管员 健康管理师 服务对象 受检者 学生 提问者 提问人 问诊人 家长 随访对象 对象 护送 客服
 """
 )
 # Labels after which a user name follows (forums, Q&A sites, apps).
 _HANDLE_LABELS = tokens(
-    "作者 楼主 发帖人 题主 题主ID 答主 用户 用户ID 用户名 网名 昵称 微信名 ID 账号 博主 UP主 "
+    "作者 楼主 发帖人 发帖 提问者 提问人 问诊人 题主 题主ID 答主 用户 用户ID 用户名 网名 昵称 微信名 ID 账号 博主 UP主 "
     "小红书号 抖音号 快手号 微博 QQ QQ号"
 )
 _KIN = re.compile(r"(?:儿子|女儿|丈夫|妻子|老公|老婆|爱人|父亲|母亲|爸爸|妈妈|孙子|孙女|哥哥|姐姐|弟弟|妹妹|女婿|儿媳)")
@@ -60,7 +63,7 @@ _LABELLED = re.compile(
     + "|".join(re.escape(c) for c in sorted(_ROLE_LABELS, key=len, reverse=True))
     + r")[：:　 \t]+|(?P<label2>"
     + "|".join(re.escape(c) for c in sorted(_NAME_WORDS, key=len, reverse=True))
-    + rf"){_SEP})(?P<value>{_KIN.pattern}?[\p{{Han}}·]{{2,8}}?)"
+    + rf"){_SEP})(?P<value>{_KIN.pattern}?[\p{{Han}}·]{{2,8}}?|[A-Z][a-z]{{2,15}}(?:[ \t][A-Z][a-z]{{1,15}})?)"
     + r"(?=$|[，,。；;、（(）)\s　：:！!？?\d]|[男女](?![人士孩生]))"
 )
 _HANDLE_LABELLED = re.compile(
@@ -122,8 +125,19 @@ _TRANSLITERATION_CHARS = frozenset(
 )
 # A role then a nickname of 小/老 and a surname: "护士小李：", "厂家的小周联系你", "随访护士小陈。".
 _ROLE_NICKNAME = re.compile(
-    r"(?:护士|医生|大夫|药师|社工|护工|保姆|同事|司机|师傅|助理|厂家的|公司的)(?P<value>[小老]\p{Han})"
-    r"(?=$|[：:，,。！!？?；;、\s　]|联系|说|来|去|给|帮|会|打)"
+    r"(?:护士长|护士|医生|大夫|药师|社工|护工|保姆|同事|司机|师傅|助理|厂家的|公司的)(?P<value>[小老]\p{Han})"
+    r"(?=$|[：:，,。！!？?；;、\s　]|联系|说|来|去|给|帮|会|打|非常|很|都)"
+    r"|(?P<before>[小老]\p{Han})(?=护士|医生|大夫|药师)"
+)
+# A record that opens with a person: "赵一鸣，男，35岁", "严德顺，男，82岁"; a nickname before the real name in
+# brackets: "小李（李思远，28岁", "朵朵（9床，大名宁可心".
+_NAME_SEX_AGE = re.compile(r"(?P<value>\p{Han}{2,3})[，,（(][ \t]*[男女][ \t]*[，,）)][ \t]*[0-9一二三四五六七八九十]")
+# A Latin given name right after a role: "客服Cici：", "康复师 Kevin", "健康管理师Vivian".
+_ROLE_LATIN = re.compile(
+    r"(?:客服|助理|顾问|管理师|护士|医生|老师|康复师|营养师|药师|治疗师)[ \t]?(?P<value>[A-Z][a-z]{2,15})(?=[：:，,。\s]|$)"
+)
+_NICKNAME_BEFORE_NAME = re.compile(
+    r"(?P<value>[小老阿]\p{Han}|(\p{Han})\2)[（(](?:\p{Han}{2,3}[，,]|[0-9]+床|大名|小名|真名)"
 )
 # A name heading a message before a greeting: "【医保个人账户】芦建国 您好".
 _GREETED = re.compile(
@@ -152,6 +166,7 @@ class ChineseSpeakerNameRecognizer(LocalRecognizer):
                 or value in NOT_NAMES
                 or value in _FIELDS
                 or _NOT_A_NAME.search(value)
+                or _medical(value)
                 or drug_word_around(text, start, end)
             ):
                 return
@@ -174,8 +189,22 @@ class ChineseSpeakerNameRecognizer(LocalRecognizer):
             if sum(c in _TRANSLITERATION_CHARS for c in value) >= 0.75 * len(value):
                 add(*m.span("value"), 0.8, "a transliterated name after a person's label")
         for m in _ROLE_NICKNAME.finditer(text):
-            if m.group("value")[1] in SINGLE_SURNAMES:
-                add(*m.span("value"), 0.75, "a role, then 小/老 and a surname")
+            group = "value" if m.group("value") else "before"
+            if m.group(group)[1] in SINGLE_SURNAMES:
+                add(*m.span(group), 0.75, "a role and 小/老 with a surname")
+        for m in _NAME_SEX_AGE.finditer(text):
+            # a dictionary word that is no name ("高血压，男，65岁") is a diagnosis, not a person
+            value = m.group("value")
+            if (
+                surname_at(value, 0)
+                and value[0] not in _NOT_ALONE  # 有, 和, 于 ... open clauses ("有哪些，女，28岁")
+                and dictionary_flag(value) in (None, "nr", "nrfg", "nrt")
+            ):
+                add(*m.span("value"), 0.8, "a name before sex and age")
+        for m in _ROLE_LATIN.finditer(text):
+            add(*m.span("value"), 0.75, "a Latin name after a role")
+        for m in _NICKNAME_BEFORE_NAME.finditer(text):
+            add(*m.span("value"), 0.75, "a nickname before a bracket with the real name")
         for m in _GREETED.finditer(text):
             if surname_at(m.group("value"), 0):
                 add(*m.span("value"), 0.75, "a name before a greeting")
@@ -205,8 +234,10 @@ class ChineseSpeakerNameRecognizer(LocalRecognizer):
             ):
                 lines.append((m.start(group), m.end(group), label, speech))
         counts = Counter(label for _, _, label, _ in lines)
-        chat = _CHAT.search(text, 0, 40) is not None
         spoken = {label for _, _, label, speech in lines if _SPEECH.search(speech)}
+        repeated = {label for label, n in counts.items() if n >= 2}
+        # A header says chat, or two speakers come back and one of them talks: a conversation.
+        chat = _CHAT.search(text, 0, 40) is not None or (len(repeated) >= 2 and bool(repeated & spoken))
         for start, end, label, _ in lines:
             # A record repeats few labels and its values are not speech; a chat's speakers come back and talk.
             # "平安（孙子）：" names itself with its kinship, so once is enough.
