@@ -134,7 +134,8 @@ _ROLE_NICKNAME = re.compile(
 _NAME_SEX_AGE = re.compile(r"(?P<value>\p{Han}{2,3})[，,（(][ \t]*[男女][ \t]*[，,）)][ \t]*[0-9一二三四五六七八九十]")
 # A Latin given name right after a role: "客服Cici：", "康复师 Kevin", "健康管理师Vivian".
 _ROLE_LATIN = re.compile(
-    r"(?:客服|助理|顾问|管理师|护士|医生|老师|康复师|营养师|药师|治疗师)[ \t]?(?P<value>[A-Z][a-z]{2,15})(?=[：:，,。\s]|$)"
+    r"(?:客服|助理|顾问|管理师|护士|医生|老师|康复师|营养师|药师|治疗师)[ \t]?"
+    r"(?P<value>[A-Z][a-z]{2,15})(?=[：:，,。\s]|$)"
 )
 _NICKNAME_BEFORE_NAME = re.compile(
     r"(?P<value>[小老阿]\p{Han}|(\p{Han})\2)[（(](?:\p{Han}{2,3}[，,]|[0-9]+床|大名|小名|真名)"
