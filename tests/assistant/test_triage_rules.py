@@ -409,6 +409,66 @@ def test_levels_round14(text: str, level: TriageLevel) -> None:
     assert triage(text).level is level, triage(text).to_dict()
 
 
+# Round 15 (after the fifteenth blind set): each category in new words, both ways, with near misses that must stay
+# emergencies (a seizure at school now, a real bite, a real overdose, a new stroke on top of an old one).
+ROUND15 = [
+    ("my husband was bitten on the hand by what looked like a tiger snake an hour ago, feels a bit sick", E),
+    ("a snake just bit my son on the leg while we were bushwalking", E),
+    ("watched a documentary where a man was bitten by a king cobra, how does antivenom work?", R),
+    ("I'm diabetic, 70, pain between my shoulder blades for 40 minutes, sweating and feel sick, no chest pain", E),
+    ("I'm drowning in emails at work and can't sleep, any tips for stress?", R),
+    ("my toddler nearly drowned in the paddling pool and is now coughing and sleepy", E),
+    ("had a quick stabbing pain in my side when I laughed, gone now", R),
+    ("my brother has been stabbed in the stomach and is bleeding", E),
+    ("Practice question for my OSCE: what are the red flags of cauda equina?", R),
+    ("For my nursing module: describe the signs of sepsis in adults.", R),
+    ("I'm revising for my exam and my chest feels crushing and I'm sweating buckets", E),
+    ("What should the nursery staff do if she has a seizure at nursery? We're writing her plan.", R),
+    ("my son is having a seizure at school right now, the teacher just called", E),
+    ("Dad has Alzheimer's and gets confused most evenings, how do we cope?", R),
+    ("my mum with dementia is suddenly much more confused today and very drowsy", E),
+    ("I can't breathe through my nose because of hay fever, which spray is best?", R),
+    ("I can't breathe, my throat is closing", E),
+    ("overdosed on tea and biscuits at grandma's lol", R),
+    ("she overdosed on her sleeping tablets an hour ago", E),
+    ("new jeans dye bled onto my legs, is that harmful?", R),
+    ("my husband had a stroke last year and his words are still a bit muddled, any speech groups?", U),
+    ("she had a stroke 3 years ago and today she's suddenly slurring her words", E),
+    ("In an episode of Chicago Med they shocked a flatline. Does that work in real life?", R),
+    ("I was watching TV when my dad collapsed and isn't breathing", E),
+    ("grandma took a whole week of her tablets at once this morning, now dizzy and shaky", E),
+    ("my 2 year old had a sip of drain unblocker, mouth is red and drooling", E),
+    ("I'm on the bridge right now, I want to end it, everything is ready", E),
+    ("I'm on the roof fixing tiles and everything is ready for the party", R),
+    ("我在天台上 撑不下去了 今晚就结束吧", E),
+    ("我在楼顶晒被子 东西都准备好了 顺便问下腰疼怎么办", R),
+    ("孩子误喝了通渠水 嘴里起泡 一直哭", E),
+    ("我18岁 睾丸左边突然一阵剧烈疼痛 还吐了", E),
+    ("做腹透的 少做了一次透析 现在浑身没劲 心跳快一下慢一下", E),
+    ("老人脑梗长期卧床 刚才喂饭呛了 脸发紫 血氧88", E),
+    ("我爸冠心病 含了两粒硝酸甘油 半小时还是没缓解 出冷汗", E),
+    ("硝酸甘油片开封后能放多久？我爸的药开封快半年了，担心关键时候没效果", R),
+    ("爷爷把一周的药一次都吃了 现在很困叫不太醒", E),
+    ("慢阻肺二十年了 今天喘得话都说不完整 嘴唇发紫", E),
+    ("我妈有心脏病 以后万一她突然胸痛喘不上气 我们该怎么办", R),
+    ("我妈现在突然胸痛喘不上气 冒冷汗", E),
+    ("新闻里有人吃了毒蘑菇中毒 野生菌怎么分辨", R),
+    ("我爸刚才被毒蛇咬了一口 脚肿得厉害", E),
+    ("多吃了一粒钙片 会不会过量", R),
+    ("鱼油吃多了会怎么样 我一天吃三粒", R),
+    ("孩子把半瓶铁剂吃了", E),
+    ("took two 1000 unit vitamin D tablets instead of one this morning, is that ok?", R),
+    ("I took 20 500mg paracetamol an hour ago", E),
+    ("我妈五年前中风 说话还是不太利索 有什么康复方法", R),
+    ("我爸五年前中风 今天突然又说不出话 嘴歪了", E),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), ROUND15)
+def test_levels_round15(text: str, level: TriageLevel) -> None:
+    assert triage(text).level is level, triage(text).to_dict()
+
+
 @pytest.mark.parametrize(("text", "level"), ROUND11)
 def test_levels_round11(text: str, level: TriageLevel) -> None:
     assert triage(text).level is level, triage(text).to_dict()

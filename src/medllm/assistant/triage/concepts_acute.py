@@ -343,6 +343,40 @@ EN: dict[str, list[str]] = {
         r"(?:at rest|sitting(?: down)?|lying down|resting)\b",
         r"\b(?:wet|crackly|gurgling|bubbly|frothy|pink frothy)\b[^.!?]{0,15}\bcough\w*\b",
     ],
+    # --- added after the fifteenth blind set -----------------------------------------------------------------
+    # NHS, help for suicidal thoughts: a plan, the means ready, or a place to do it now is an emergency. Each of
+    # these alone can be innocent ("end it with him", "everything's ready for the party", "on the roof fixing
+    # tiles"); the rules ask for two of them.
+    "ending_it": [
+        r"\b(?:end|ending|finish|finishing) it(?: all)?(?: tonight| today| now| for good| once and for all)?\b"
+        r"(?! (?:with|between|off with)\b)",
+        r"\b(?:be|get it) (?:done|over) with (?:it all|everything|life|this life)\b|\bcheck(?:ing)? out (?:tonight|"
+        r"for good)\b",
+    ],
+    "plan_ready": [
+        r"\b(?:everything|it all|all of it|the pills|the rope|my things|my affairs|the note) (?:is |are |'s )?(?:all )?"
+        r"(?:ready|sorted|planned|arranged|in place|prepared|in order|written)\b",
+        r"\b(?:i have|i've|ive|i) (?:got )?(?:everything|it all) (?:ready|planned|sorted|worked out|arranged)\b|"
+        r"\b(?:made|got|have) (?:a|my) plan\b|\bsaid (?:my )?goodbyes?\b|\bgave away (?:all )?(?:my|his|her) "
+        r"(?:things|stuff|belongings)\b|\bone last (?:message|call|chat|person to talk to)\b",
+    ],
+    "at_height_now": [
+        r"\b(?:i am|i'm|im|currently|right now i am|sitting|standing|stood|sat) (?:up )?(?:on|at) (?:the |a |this |"
+        r"our )?(?:top of (?:the |a )?)?(?:roof|rooftop|bridge|cliff|cliff edge|ledge|top floor|edge of the \w+|"
+        r"train tracks|railway line|tracks|platform edge|car park roof)\b(?![^.!?]{0,60}\b(?:fixing|repairing|"
+        r"clearing|cleaning|working|watching|taking (?:photos|pictures)|waiting for|enjoying|sunbathing|painting|"
+        r"fishing|with (?:my|our|the|some) \w+|having (?:a |my |our )?(?:lunch|drink|picnic|coffee|party|barbecue))\b)",
+    ],
+    # "took a whole week of her tablets at once": a pill organiser emptied in one go.
+    "overdose": [
+        r"\b(?:week|week's|weeks'|fortnight|fortnight's|month|month's|days'|several days)(?:'s)?(?: worth)? of (?:\w+ )"
+        r"{0,2}(?:pills|tablets|meds|medications?|medicines|doses)\b[^.!?]{0,40}\b(?:at once|in one go|all together|"
+        r"at the same time|in one sitting)\b",
+        r"\b(?:took|swallowed|taken|had)\b[^.!?]{0,40}\b(?:pills|tablets|meds|medications?|medicines|doses) for the "
+        r"(?:week|fortnight|month)\b[^.!?]{0,30}\b(?:at once|in one go|all together|at the same time)\b",
+        r"\b(?:dosette|pill organi[sz]er|blister pack|pill box|pillbox)\b[^.!?]{0,30}\b(?:all )?empty\b[^.!?]{0,60}\b"
+        r"(?:at once|in one go|all together|all of them|took them all|taken them all)\b",
+    ],
     # Acute compartment syndrome (NHS: an emergency; go to A&E): a crushed or broken limb that swells tight, with
     # pain out of proportion, worse on moving the toes or fingers, or numbness.
     "limb_crush": [
@@ -358,6 +392,15 @@ EN: dict[str, list[str]] = {
     ],
 }
 
+_NO_RELIEF_ZH = (
+    r"(?:不管用|没用|没效果|不缓解|没缓解|没(?:有)?(?:减轻|好转|缓过来)|不见好|还(?:是)?(?:疼|痛|闷|没好|不好|难受|"
+    r"没缓解|没减轻)|都没好)"
+)
+_CORROSIVE_ZH = (
+    r"(?:管道疏通剂|疏通剂|通渠(?:剂|粉|水)?|下水道疏通|管道通|烧碱|火碱|氢氧化钠|苛性钠|除垢剂|强力去污|去油污剂|"
+    r"洁厕(?:灵|剂|液)|强酸|强碱|硫酸|盐酸)"
+)
+_INGEST_ZH = r"(?:吃了|吃下|吞了|吞下|服了|服下|喝了|喝下|误服|误食|误吃|误喝|咽了|咽下|舔了|偷喝了?|偷吃了?)"
 _OLD_ZH = (
     r"(?:奶奶|姥姥|外婆|爷爷|姥爷|外公|老人|老太太|老太|老爷子|老头|老伴|婆婆|公公|高龄|(?:[6-9]\d|1[01]\d)(?:多)?岁|"
     r"[六七八九]十(?:多|几)?岁)"
@@ -447,7 +490,11 @@ ZH: dict[str, list[str]] = {
         r"(?:腹主动脉瘤|主动脉瘤|腹部动脉瘤|搏动性(?:包块|肿块)|"
         r"肚子里[^，。]{0,6}(?:跳动|搏动)(?:的)?(?:包块|肿块|包))"
     ],
-    "fiction": [r"(?:学校|科学课|生物课|课堂)的?(?:作业|项目|课题|报告)|(?:科学|课外)(?:作业|项目|小组作业)"],
+    "fiction": [
+        r"(?:学校|科学课|生物课|课堂)的?(?:作业|项目|课题|报告)|(?:科学|课外)(?:作业|项目|小组作业)",
+        # "看纪录片里有人被毒蛇咬了": what happened inside a documentary or a video (round 15).
+        r"(?:纪录片|视频|节目|短视频|抖音|新闻)(?:里|中|上)(?:的|有人|有个|一个|看到|说|讲)",
+    ],
     # Round 9 (see EN).
     "no_stool_or_wind": [
         r"(?:不|没(?:有)?|无)(?:排气|排便|放屁|大便|拉屎)[^，。]{0,4}(?:也)?(?:不|没(?:有)?)(?:放屁|排气|排便|大便)?"
@@ -464,7 +511,10 @@ ZH: dict[str, list[str]] = {
     "illicit_spirits": [r"(?:散装白酒|散酒|散装酒|假酒|自酿酒|工业酒精|甲醇)"],
     "diving_shallow": [r"跳水|扎猛子|头(?:朝下)?(?:撞|磕|碰)(?:到)?(?:了)?(?:池底|水底|河底)"],
     "angina_unrelieved": [
-        r"(?:含|吃)了?[两二三2-3]片[^，。]{0,6}(?:也)?(?:不管用|没用|不缓解|没缓解|还(?:是)?(?:疼|痛|闷))"
+        r"(?:含|吃)了?[两二三2-3]片[^，。]{0,6}(?:也)?(?:不管用|没用|不缓解|没缓解|还(?:是)?(?:疼|痛|闷))",
+        # "硝酸甘油……含了两片他以前剩下的 过了十五分钟还是没好": the medicine named, then no relief (round 15).
+        rf"(?:硝酸甘油|速效救心丸|救心丸|麝香保心丸|心绞痛的药|舌下含|含服|含了?(?:[两二三四2-4]|好几)(?:片|粒|颗|次))"
+        rf"[^。！？!?]{{0,40}}{_NO_RELIEF_ZH}",
     ],
     "medicine_given": [
         r"(?:吃了|喂了|服了|给(?:他|她|孩子)?吃了?)(?:退烧药|布洛芬|美林|泰诺林?|对乙酰氨基酚|感冒药|止咳药)(?:以后|之后|后)"
@@ -479,6 +529,54 @@ ZH: dict[str, list[str]] = {
     ],
     "distal_ischaemia": [r"(?:脚趾|手指|脚|手)[^，。]{0,6}(?:麻|发白|苍白|发紫|发青|冰凉|动不了|没感觉)"],
     # --- added after the fourteenth blind set ---------------------------------------------------------------
+    # --- added after the fifteenth blind set (see EN) --------------------------------------------------------------
+    "ending_it": [
+        r"(?:想|要|打算|准备|决定|就)(?:今晚|今天|明天|马上|现在|今夜)?(?:就)?(?:把(?:这)?一切)?(?:结束|了断)(?:了|掉|吧|"
+        r"这一切|一切|自己)?(?![^\s，。！？,!?]{0,2}(?:工作|会议|项目|关系|恋爱|婚姻|合同|治疗|疗程|课|比赛|营业|直播|活|事|任务|"
+        r"作业|论文|加班|假期|旅行|聊天|对话))",
+        r"(?:一切|这一切)(?:都)?(?:该|就要|快)?结束了",
+    ],
+    "plan_ready": [
+        r"(?:什么|东西|一切|该准备的|需要的|要用的|药|绳子|遗书)(?:都|也)?(?:已经)?(?:准备好|安排好|交代好|收拾好|"
+        r"处理好|写好|买好)了",
+        r"遗言|(?:东西|钱|存款)(?:都)?(?:送人|分给|留给)|(?:想|只想|就是想)(?:跟|和|对)(?:谁|人|你们|大家|家人)(?:说|讲)"
+        r"(?:一句|最后)",
+    ],
+    "at_height_now": [
+        r"(?:现在|此刻|正|已经|我)(?:就|正)?(?:在|站在|坐在|爬到|爬上|来到|到了)(?:了)?(?:\d+楼的?)?(?:楼顶|天台|顶楼|"
+        r"桥上|大桥上|桥边|江边|河边|海边|湖边|悬崖|窗台|阳台外|铁轨)(?![^，。！？,!?\s]{0,4}(?:晒|修|拍|看|吃|喝|乘凉|"
+        r"烧烤|聚会|玩|跑步|散步|钓鱼|干活|施工|等人|等车|遛))",
+    ],
+    # Corrosives: drain cleaner and caustic soda swallowed (NHS poisoning; the child rule reads toxic_substance).
+    "toxic_ingestion": [
+        _INGEST_ZH + r"[^，。！？,!?]{0,10}" + _CORROSIVE_ZH,
+        r"(?:偷|误|不小心)(?:喝|吃|舔)了?(?:一|几|两)?(?:口|点|些)?[^，。！？,!?]{0,8}" + _CORROSIVE_ZH,
+        _CORROSIVE_ZH + r"[^，。！？,!?]{0,6}(?:喝|吃|吞|咽|舔|误)",
+    ],
+    "toxic_substance": [_CORROSIVE_ZH],
+    # "漏了两次透析", "少做了一次透析": dialysis missed in other words.
+    "missed_dialysis": [
+        r"(?:漏|少|落|缺|跳过)(?:了|掉|做了?)?(?:[一二两三几\d]+次)?(?:的)?(?:透析|血透|腹透)|"
+        r"透析[^，。]{0,14}(?:漏了|漏掉|少做|缺了|跳过)"
+    ],
+    # "心跳一下快一下慢很乱": an irregular heartbeat in more words.
+    "palpitations": [
+        r"(?:心跳|心脏|心)[^，。,\s]{0,2}(?:一下快一下慢|快一下慢一下|一会儿快一会儿慢|快快慢慢|乱七八糟|很乱|好乱|不规律|"
+        r"不规则|跳得乱)"
+    ],
+    # "喘得一句话要分好几口说", "话说不完整": too breathless to finish a sentence.
+    "dyspnea_severe": [
+        r"一句话(?:要|得)?分(?:好几|几|两|三)(?:口|次|段)(?:说|讲)|(?:话|句子)(?:都)?(?:说|讲)不(?:完整|成句|连贯)|"
+        r"说不了(?:一句)?完整的?话"
+    ],
+    # "喉咙一直呼噜呼噜响" after choking on a feed.
+    "stridor": [r"(?:嗓子|喉咙)(?:里)?(?:一直|不停|总是)?(?:有)?(?:呼噜|咕噜)(?:呼噜|咕噜)?(?:声|响|的声音)"],
+    # A week's medicines taken at once (an older person's pill organiser found empty).
+    "overdose": [
+        r"(?:一周|一星期|一个星期|一礼拜|几天|好几天|两天|三天|一个月|半个月)(?:的|份的?)(?:药|药量|剂量)[^。！？!?]{0,20}"
+        r"(?:一起|一次(?:性)?|一下子|一口气|全部?|都)[^。！？!?]{0,4}(?:吃|吞|服)",
+        r"(?:药盒|分药盒|药格|药板)[^，。！？,!?]{0,4}(?:全|都)空了[^。！？!?]{0,20}(?:一起|一次|全|一下子)(?:都)?(?:吃|吞|服)",
+    ],
     "high_altitude": [r"(?:高原反应|高反|海拔[^，。]{0,4}[3-8][0-9]{3}|西藏|拉萨|珠峰大本营|青藏线|川藏线|稻城)"],
     "altitude_severe": [r"(?:咳(?:出)?(?:粉红色)?泡沫痰|躺着也喘|坐着都喘|不动也喘|静息(?:时)?(?:也)?(?:喘|憋))"],
     "limb_crush": [r"(?:砸|压|碾)(?:到|在|伤)?(?:了)?[^，。]{0,4}(?:小腿|腿|脚|胳膊|手臂|前臂)"],

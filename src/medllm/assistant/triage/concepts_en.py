@@ -9,6 +9,13 @@ describe the finding itself.
 
 from __future__ import annotations
 
+# Snakes and other venomous animals by name, for bites told in other words (round 15: "a brown snake").
+_VENOMOUS = (
+    r"(?:snake|rattlesnake|rattler|viper|pit viper|adder|death adder|cobra|copperhead|cottonmouth|water moccasin|"
+    r"mamba|krait|taipan|brown snake|tiger snake|black snake|sea snake|bushmaster|fer-de-lance|scorpion|"
+    r"funnel[- ]?web|redback|black widow|brown recluse|stonefish|box jellyfish|blue[- ]ringed octopus|cone snail)"
+)
+
 
 def gap(n: int) -> str:
     """Up to ``n`` words between two parts of a pattern, within one clause."""
@@ -74,7 +81,8 @@ CONCEPTS: dict[str, list[str]] = {
         r"\b(?:spread\w*|radiat\w*|going|goes|went|moving|moves|shoot\w*|travel\w*|extend\w*|into|down)\b"
         + gap(3)
         + r"(?:arm|arms|shoulder|shoulders|jaw|neck|back|elbow|left side)\b",
-        rf"\b(?:{PAIN}|pressure|tightness)\b{gap(3)}(?:between (?:my|his|her|their|the) shoulder ?blades|upper back)\b",
+        rf"\b(?:{PAIN}|pressure|tightness|heaviness)\b{gap(3)}(?:between (?:(?:my|his|her|their|the|both) )?"
+        r"shoulder[- ]?blades|upper back)\b",
         rf"\b(?:left|both) (?:arm|arms|shoulder|shoulders)\b{gap(3)}(?:{PAIN}|numb\w*|tingl\w*|heavy|weak\w*|dead)",
         rf"\b(?:jaw|teeth)\b{gap(2)}(?:{PAIN})",
         rf"\b(?:{PAIN}|tight|clenched) (?:jaw|teeth)\b",
@@ -226,12 +234,17 @@ CONCEPTS: dict[str, list[str]] = {
         r"her own|family)\b",
         r"\b(?:does not|did not|cannot) understand (?:what|anything|a word) (?:i|we|they|anyone) (?:say|said|"
         r"am saying)\b|\bdelirium\b|\b(?:muddled|befuddled|out of it|away with the fairies)\b",
+        # "with dementia, suddenly much more confused today": a sudden change on top of a long-standing one.
+        r"\b(?:suddenly|acutely) (?:much |a lot |far |way |even |so )?more (?:confused|disoriented|muddled)\b",
     ],
     # --- breathing -------------------------------------------------------------------------------
     "dyspnea_severe": [
         r"\b(?:cannot|can not|could not|unable to|can barely|can hardly|barely able to|hardly able to|struggling to|"
         r"fighting to|fighting for|gasping for|not able to|impossible to) (?:breathe|breath\w*|get (?:a |any |"
-        r"enough )?(?:air|breath)|catch (?:my |his |her |their |a )?breath)\b",
+        r"enough )?(?:air|breath)|catch (?:my |his |her |their |a )?breath)\b"
+        # "can't breathe through my nose" (a blocked nose, round 15).
+        r"(?! (?:\w+ )?(?:through|out of|in through|via|with) (?:my |his |her |their |the |one |either |left |right )*"
+        r"(?:nose|nostrils?)\b)",
         r"\b(?:accessory muscles?|tracheal tug|silent chest|pink frothy|frothy pink|hypoxi\w*|desat\w*|tripod\w*|"
         r"head bobbing|nasal flaring|(?:intercostal|subcostal|sternal) recession)\b",
         r"\b(?:gasping|suffocat\w*|choking|choked|chokes|turning blue|going blue|gone blue)\b(?! up)",
@@ -462,7 +475,9 @@ CONCEPTS: dict[str, list[str]] = {
         + r"(?:too many|too much|a (?:whole|full|entire) (?:bottle|pack|packet|box|strip|jar|container|blister|"
         r"sheet)|(?:the |an |his |her |my )?(?:entire|whole) (?:bottle|pack|packet|box|strip|jar|container|sheet)|"
         r"(?:an |the )?empty (?:pill )?(?:bottle|packet|pack|box|jar|blister)s?|handfuls?|a bunch|bunch of|a lot of|"
-        r"lots of|loads of|a load of|load of|a heap of|a pile of|dozens?|(?:[2-9]\d|1[0-9]|\d{3,})\b|twenty|thirty|"
+        r"lots of|loads of|a load of|load of|a heap of|a pile of|dozens?|(?:[2-9]\d|1[0-9]|\d{3,})\b"
+        # A strength is no count: "took two 1000 unit tablets" (round 15).
+        r"(?! ?(?:units?|iu|mg|mcg|ug|g|ml|milligrams?|micrograms?)\b)|twenty|thirty|"
         r"forty|fifty|sixty|a hundred|hundred|all (?:of )?(?:my|his|her|the))" + gap(3) + PILLS,
     ],
     "insulin_overdose": [
@@ -505,7 +520,10 @@ CONCEPTS: dict[str, list[str]] = {
         r"washer fluid|white spirit|turpentine|paraffin|kerosene|petrol|methanol|drain cleaner|toilet cleaner|"
         r"dishwasher (?:liquid|rinse aid)|pesticide|poison)\b",
         r"\b(?:mouthfuls?|gulps?|swigs?|sips?|a cup|a glass) of (?:the )?(?:antifreeze|anti-freeze|bleach|weed ?killer|"
-        r"screen ?wash|washer fluid|white spirit|turpentine|paraffin|kerosene|petrol|methanol|drain cleaner)\b",
+        r"screen ?wash|washer fluid|white spirit|turpentine|paraffin|kerosene|petrol|methanol|drain cleaner|"
+        # Corrosives in other words: "a sip of drain unblocker" (round 15).
+        r"drain (?:unblocker|opener)|unblocker|oven cleaner|caustic soda|lye|toilet cleaner|descaler|"
+        r"limescale remover)\b",
         r"\b(?:magnets?|button batter\w*|coin batter\w*|lithium batter\w*)\b[^.!?]{0,60}\b(?:swallow\w*|ate|eaten|"
         r"in (?:his|her|their) mouth|gulped)\b",
         r"\b(?:carbon monoxide (?:poisoning|leak)|co poisoning|gas leak|fumes from|(?:co|carbon monoxide) (?:alarm|"
@@ -527,6 +545,9 @@ CONCEPTS: dict[str, list[str]] = {
         r"black widow|brown recluse|funnel.?web|redback)|(?:rattlesnake|snake|viper|adder|cobra|scorpion|"
         r"copperhead) (?:bit|bite|stung))\b",
         r"\bbitten\b[^.!?]{0,30}\bby\b[^.!?]{0,25}\b(?:snake|adder|viper|rattlesnake|cobra|scorpion)\b",
+        # "got bitten on the ankle by what I reckon was a brown snake", "a tiger snake got him" (round 15).
+        rf"\b(?:bit|bitten|bite|struck|fang\w*)\b[^.!?]{{0,60}}\b{_VENOMOUS}\b",
+        rf"\b{_VENOMOUS}s?\b[^.!?]{{0,30}}\b(?:bit|bitten|bites|struck|got (?:me|him|her|them|my|his|her))\b",
     ],
     "animal_bite": [
         r"\b(?:bit|bitten|scratched) by (?:a |an |the |our |my |his |her |their |some )?(?:[\w']+ )?(?:dog|cat|bat|"
@@ -577,12 +598,20 @@ CONCEPTS: dict[str, list[str]] = {
         r"dungeons (?:and|&) dragons|rpg|tabletop|video game|campaign|my players?)\b|\b\w+'s character\b|"
         r"\bcharacter (?:gets|is|was|has|had|dies|falls|takes)\b",
         r"\bin (?:the|a|an|this|that) (?:(?:hospital|medical|crime|police|tv|new|latest|netflix|bbc|korean|kids'?) )?"
-        r"(?:film|movie|show|series|episode|tv show|programme|program|soap|drama|book|novel|game|cartoon)\b|"
+        r"(?:film|movie|show|series|episode|tv show|programme|program|soap|drama|book|novel|game|cartoon|documentary|"
+        r"docuseries|sitcom|anime)\b|"
+        # A named medical drama, and the question whether what it showed works "in real life" (round 15).
+        r"\b(?:grey'?s anatomy|holby city|chicago med|the good doctor|new amsterdam|call the midwife|house md|"
+        r"the pitt|the knick|station 19|24 hours in a&e)\b|\b(?:work|works|happen|happens|possible|realistic|"
+        r"accurate|real|true|do that|done) in real life\b|"
         r"\b(?:crime|detective|mystery|murder|horror|medical) (?:novel|story|book|drama|series)\b|"
         # Exam vignettes ("USMLE-style question: a 45-year-old man presents with ...", round 13).
         r"\b(?:usmle|plab|nclex|mrcp|mrcs)\b|\b(?:board|exam)[- ]style\b|\bclinical vignette\b|"
         r"\b(?:exam|exams|osce|board) (?:revision|prep|preparation|practice)\b|\brevising for (?:my|an|the) exams?\b|"
         r"\b(?:a|the) character\b|\bmcq\b|\bmultiple[- ]choice\b|\bexam(?:ination)? question\b|\bquiz question\b|"
+        # "Revision question for my nursing exam: ...", "For my paramedic exam: list the ..." (round 15).
+        r"\b(?:revision|practice|homework|assignment|osce|viva|test) questions?\b|\bfor (?:a|an|my|the|our) "
+        r"(?:[\w-]+ ){0,2}(?:exam|exams|test|quiz|finals|boards|osce|viva|assignment|module|course|essay)\s?[:-]|"
         r"\bwhich of the following\b",
         # An exam item's option list: "a) mi b) gord c) ...".
         r"(?:^|\s)a[).] ?\w[^?!]{0,60}\sb[).] ?\w[^?!]{0,60}\sc[).] ?\w",
@@ -742,7 +771,9 @@ CONCEPTS: dict[str, list[str]] = {
         r"\b(?:fell|fall|falls|fallen|falling|dropped|jumped)\b"
         + gap(4)
         + r"(?:\d+|two|three|four|five|six|ten|twenty) ?(?:m|metres?|meters?|feet|ft|floors?|stor(?:e)?ys?)\b",
-        r"\b(?:knifed|shot (?:in|at)|stabbing|slashed (?:with|by)|glassed|pedestrian (?:hit|struck|vs)|hit and run|"
+        # A "sharp stabbing pain" is a kind of pain, not a knife (round 15).
+        r"\b(?:knifed|shot (?:in|at)|stabbing(?! (?:pains?|sensations?|feelings?|aches?|twinges?))(?<!sharp stabbing)"
+        r"(?<!sharp, stabbing)|slashed (?:with|by)|glassed|pedestrian (?:hit|struck|vs)|hit and run|"
         r"rta|rtc|mvc|mva)\b",
         r"\b(?:came|come|fell|thrown|flew|was thrown) off (?:his|her|my|their|a|the) (?:motor ?bike|motorcycle|"
         r"scooter|moped|quad ?bike|horse)\b[^.!?]{0,30}\b(?:at speed|at \d+|on the motorway|high speed)\b",
@@ -962,6 +993,8 @@ CONCEPTS: dict[str, list[str]] = {
         rf"\b(?:abdom\w*|belly|stomach|tummy|pelvi\w*|lower back|side|uterus|womb|appendix|gut)\b{gap(3)}{PAIN}",
         rf"\b{PAIN}{gap(3)}(?:in|on) (?:my |his |her |their |the )?(?:abdom\w*|belly|stomach|tummy|pelvis|side|"
         r"lower right|right lower|lower left|one side|left side|right side)\b",
+        # "stabbing pain low on the right" (an ectopic in round 10, found by chance as "stabbing" before round 15).
+        rf"\b{PAIN}{gap(3)}(?:low|lower|low down|down low) (?:down )?on (?:the |my |her )?(?:right|left)\b",
         r"\b(?:abdominal|stomach|belly|tummy) (?:cramp\w*|pain|ache)\b|\bcramp\w*\b",
         rf"\b{PAIN}\b{gap(2)}low down\b|\blow down (?:on|in) (?:the |my |her )?(?:right|left|one side)\b",
         rf"\b{PAIN}\b{gap(2)}low (?:on|in) (?:my|her|the) (?:right|left) side\b",
@@ -1227,6 +1260,9 @@ CONCEPTS: dict[str, list[str]] = {
         r"four|five|six) (?:days?|weeks?) (?:late|overdue)\b|\blate period\b|\blmp (?:was )?(?:\d+|\w+) weeks\b|"
         r"\bmissed (?:my |her )?period\b|\bperiod (?:is |was )?(?:\d+|a|one|two|three|four|five|six|seven|"
         r"ten) (?:days?|weeks?) late\b",
+        # "positive test last week, about 6 weeks": the weeks of the pregnancy after the test (round 15).
+        r"\bpositive (?:home |urine |pregnancy )?(?:test|hpt)\b[^.!?]{0,40}\b(?:about |around |roughly |maybe )?"
+        r"(?:[4-9]|1[0-2]|four|five|six|seven|eight|nine|ten|eleven|twelve) ?(?:weeks?|wks?)\b(?! ago| old)",
     ],
     "water_place": [r"\b(?:bath|bathtub|tub|pool|pond|lake|river|sea|canal|water|paddling pool|hot tub)\b"],
     "epigastric": [

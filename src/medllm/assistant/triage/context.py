@@ -71,7 +71,7 @@ _PAST_EN = re.compile(
 )
 _PAST_ZH = re.compile(
     r"(?:(?:\d+|[一二两三四五六七八九十几半]+)(?:多)?(?:年|个月|月|个星期|星期|周)(?:多)?(?:以)?前|去年|前年|早年|"
-    r"以前|之前|曾经|既往|(?<!现)病史|得过|患过|犯过|发作过|做过|小时候|年轻时|那年|那次|后遗症|康复|恢复期|(?:19|"
+    r"(?:以前|之前)(?![^，。！？\s]{0,3}(?:剩下|剩的|吃剩|开的|买的|留的|配的|备的|用的))|曾经|既往|(?<!现)病史|得过|患过|犯过|发作过|做过|小时候|年轻时|那年|那次|后遗症|康复|恢复期|(?:19|"
     r"20)\d\d年|上个?月|上个?星期|上周|死于|去世|离世|过世|走的|家族史|生(?:孩子|宝宝|小孩|老大|老二)的时候|当时|"
     r"那时候?|那会儿|放了?支架|搭了?桥|\d+岁(?:时|的时候|那年|就)|高中|大学的时候|遗传|风险|几率|概率|中过|梗过|"
     r"抽过(?!去)|晕过(?!去)|过敏过|肿过|(?![吐拉泻咳])[^，。]过一次)"
@@ -83,7 +83,8 @@ _CURRENT_EN = re.compile(
 )
 _CURRENT_ZH = re.compile(
     r"(?:现在|刚才|刚刚|正在|此刻|今天|今早|今晚|突然|又|再次|还在|一直在|分钟前|小时前|半小时|这会儿|马上|这次|这回|"
-    r"还没(?:停|听|好|醒|缓)|快(?:\d+|[一二三四五六七八九十]+)分钟)"
+    r"还没(?:停|听|好|醒|缓)|快(?:\d+|[一二三四五六七八九十]+)分钟|还是(?:没|不)(?:好|见好|缓解|停|管用)|"
+    r"过了(?:\d+|[一二三四五六七八九十半几]+)(?:多)?(?:个)?(?:分钟|小时|钟头))"
 )
 
 # --- general and hypothetical questions ----------------------------------------------------------
@@ -119,11 +120,17 @@ _HYPOTHETICAL_EN = re.compile(
     r"friend|mom|mum|dad|mother|father|grand\w*|toddler) ever|it ever)\b|\b(?:if|when|in case) (?:my|a|"
     r"our) \w+(?: \w+){0,3} (?:has|have|gets|get|starts|is having)\b(?=[^.!?]*\b(?:at (?:my|the|a|our) (?:party|"
     r"house|school|wedding)|while|on (?:the |a |our )?(?:trip|holiday|hike|flight|plane)|in the future|someday|"
-    r"one day|ever|again|at school|at work|next time)\b)|\b(?:someone|somebody|anyone|a person|people|"
-    r"patients?) (?:who is |who are |who has |who have |with |having |suffering )|\bfirst aid\b|\b(?:in the event of|"
-    r"in an emergency|god forbid|hypothetically)\b|\b(?:can|could|does|do|will|would|is|are) (?:a |an )?(?:person|"
-    r"people|someone|anyone|kids|children|babies|adults)\b|\bhow (?:would|do|can|should) (?:i|you|we|one) (?:know|"
-    r"tell|recogni[sz]e|spot|help|treat|handle)\b"
+    r"one day|ever|again|at school|at work|next time)\b)|"
+    # "what should the teachers do if he has a seizure in class?": a care plan, not an event (round 15).
+    r"\bwhat (?:should|do|would|must|can) (?:the |his |her |their |our |my )?(?:teachers?|staff|school|nursery|"
+    r"carers?|babysitters?|childminders?|coach(?:es)?|grandparents|classmates|friends|colleagues|others|people) do "
+    r"(?:if|when|in case)\b|\b(?:if|when|in case) (?:he|she|they) (?:ever )?(?:has|have|gets|get|starts|is having)"
+    r"\b(?=[^.!?]*\b(?:in class|at school|at nursery|in the classroom|during (?:pe|class|lessons?|school|"
+    r"swimming)|on the school trip|in the future|someday|one day|care plan)\b)|\b(?:someone|somebody|anyone|a person|"
+    r"people|patients?) (?:who is |who are |who has |who have |with |having |suffering )|\bfirst aid\b|"
+    r"\b(?:in the event of|in an emergency|god forbid|hypothetically)\b|\b(?:can|could|does|do|will|would|is|are) "
+    r"(?:a |an )?(?:person|people|someone|anyone|kids|children|babies|adults)\b|\bhow (?:would|do|can|should) "
+    r"(?:i|you|we|one) (?:know|tell|recogni[sz]e|spot|help|treat|handle)\b"
 )
 _KNOWLEDGE_ZH = re.compile(
     r"(?:什么是|何为|关于|预防|识别|判断|区分|鉴别|如何|怎么样|怎样|哪些|有什么|是什么|为什么|多久|多长时间|常见|"
@@ -135,7 +142,8 @@ _KNOWLEDGE_AFTER_ZH = re.compile(
     r"^[^，。！？,.!?]{0,4}?(?:的)?(?:症状|征兆|前兆|先兆|表现|原因|病因|危险因素|治疗|急救|处理|预防|诊断|区别|"
     r"后遗症|概率|风险|是什么|会(?:不会)?(?:变成|发展成|转成|遗传)|意味着|代表什么|说明什么|是什么意思|什么意思|"
     r"有哪些|有什么|怎么(?:治|预防|处理|急救|识别|判断|区分)|如何|能活|能治|会遗传|患者|病人|的?时候|一般|多久|"
-    r"要多久|能好|的人|时(?:还|能|可以|该|要|应该|怎么|用))"
+    r"要多久|能好|的人|时(?:还|能|可以|该|要|应该|怎么|用)|会(?:怎样|怎么样|如何|有(?:什么|啥)(?:后果|影响|危害|"
+    r"副作用|问题)))"
 )
 _KNOWLEDGE_AFTER_EN = re.compile(
     r"^(?:\W+\w+){0,2}?\W+(?:symptoms|signs|warning signs|risk|risks|risk factors|prevention|awareness|rates?|"
@@ -168,7 +176,10 @@ _RESOLVED_ZH = re.compile(
 _CHRONIC_EN = re.compile(
     r"\b(?:for (?:the )?(?:past |last )?(?:\d+|two|three|four|five|six|several|many|a few|few|couple of|"
     r"couple) (?:weeks|months|years)|for (?:weeks|months|years|ages|a long time)|since (?:i was|childhood|birth)|"
-    r"chronic|always|on and off|every (?:day|morning|night|time)|sometimes|occasionally|whenever i|"
+    r"chronic|always|on and off|every (?:day|morning|afternoon|evening|night|time|week|weekend)|(?:most|each) "
+    r"(?:days|mornings|afternoons|evenings|nights|day|morning|afternoon|evening|night)|in the (?:late )?(?:evenings|"
+    r"afternoons)|for (?:about |over |more than |nearly |almost |the (?:past|last) )?(?:a|one) (?:year|month)|"
+    r"sundown\w*|sometimes|occasionally|whenever i|"
     r"when i (?:exercise|run|climb|walk|work out|lie down|bend)|after (?:exercise|running|climbing|walking|a workout|"
     r"working out)|for years|comes and goes|come and go|every now and then|after (?:the )?(?:gym|bench press\w*|"
     r"lifting|workout|push-?ups|weight training|training|a game)|muscles? (?:is |are |feel |feels )?(?:sore|tender|"
@@ -189,6 +200,22 @@ _CHRONIC_ZH = re.compile(
     r"锻炼后|打球后|肌肉|反反复复|反复发作|健身|卧推|练胸|举铁|(?:按|压|摸)(?:着|一下|上去)?(?:才|就)(?:痛|疼)|"
     r"不按不(?:痛|疼))"
 )
+
+
+# What is "still" there months or years after an event is left over from it, unless the sentence says it is new.
+_STILL_EN = re.compile(r"\b(?:still|ever since|never (?:fully |quite )?recovered)\b")
+_LONG_AGO_EN = re.compile(
+    r"\b(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|few|couple of|"
+    r"couple) (?:months?|years?) ago|years ago|last year|in (?:19|20)\d\d)\b"
+)
+_NEW_EN = re.compile(
+    r"\b(?:suddenly|sudden|today|tonight|this (?:morning|afternoon|evening)|just|new|newly|worse|worsening|started|"
+    r"starting|again|another|(?:\d+|a few|few|couple of|an?) (?:minutes?|mins?|hours?|hrs?) ago|since (?:this morning|"
+    r"last night|yesterday|lunch))\b"
+)
+_STILL_ZH = re.compile(r"(?:还是|仍然|依然|仍|一直|至今|到现在(?:都|也)?还)")
+_LONG_AGO_ZH = re.compile(r"(?:(?:\d+|[一二两三四五六七八九十几半]+)(?:多)?(?:年|个月)(?:多)?(?:以)?前|去年|前年)")
+_NEW_ZH = re.compile(r"(?:突然|今天|今早|今晚|刚才|刚刚|又|加重|更(?:厉害|严重|重)|越来越|分钟前|小时前)")
 
 
 @dataclass(frozen=True)
@@ -366,6 +393,11 @@ def _general_question(sentence: str, full: str, end: int, zh: bool) -> bool:
 
 # A bare 有人 is also a bystander's report ("有人在路边倒地，叫不醒"); a question about "有人" is caught as a question.
 _HYPOTHETICAL_ZH = re.compile(r"(?:如果|假如|假设|万一|要是|倘若|若是|一旦|遇到有人|碰到有人|发现有人)")
+_FUTURE_IF_ZH = re.compile(
+    r"(?:如果|假如|万一|要是|倘若|若是|一旦)(?:以后|将来|今后|日后|哪天|有一天|下次|再)|(?:以后|将来|今后|日后|哪天|"
+    r"有一天|下次)(?:如果|假如|万一|要是|倘若|若是|一旦)"
+)
+_STRICT_NOW_ZH = re.compile(r"(?:现在|正在|刚才|刚刚|此刻|这会儿|今天|今晚|今早)")
 _NOW_ZH = re.compile(r"(?:现在|正在|刚才|刚刚|此刻|这会儿|我(?:爸|妈|家|老公|老婆|孩子|儿子|女儿))")
 
 
@@ -408,6 +440,9 @@ def _general(text: str, start: int, end: int, zh: bool) -> bool:
             return True
         if _HYPOTHETICAL_ZH.search(before) and not _has(_NOW_ZH, text[s_left:s_right]):
             return True
+        # "我爸有冠心病 如果以后他突然胸痛 我们应该怎么做": asking ahead, even about a named relative (round 15).
+        if _FUTURE_IF_ZH.search(before) and not _has(_STRICT_NOW_ZH, text[s_left:s_right]):
+            return True
         window = before[-12:]
         return _KNOWLEDGE_ZH.search(window) is not None and not _has(_CURRENT_ZH, text[s_left:s_right])
     if _PERSONAL_SIGNS_EN.search(before[-60:]):
@@ -443,6 +478,16 @@ def _general_topic(text: str, start: int, end: int, zh: bool) -> bool:
     return _has(_TOPIC_ZH if zh else _TOPIC_EN, sentence)
 
 
+_CHAT_BREAK_ZH = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
+def _chat_segment(text: str, start: int, end: int, low: int, high: int) -> str:
+    """The part of the sentence around ``text[start:end]`` between spaces that separate Chinese clauses."""
+    left = max((m.end() for m in _CHAT_BREAK_ZH.finditer(text, low, start)), default=low)
+    right = next((m.start() for m in _CHAT_BREAK_ZH.finditer(text, end, high)), high)
+    return text[left:right]
+
+
 def match_context(text: str, start: int, end: int, *, intent: bool = False, zh: bool | None = None) -> MatchContext:
     """The context of the finding at ``text[start:end]`` (normalised text).
 
@@ -463,9 +508,16 @@ def match_context(text: str, start: int, end: int, *, intent: bool = False, zh: 
     # "高血压十几年了，刚刚突然胸口撕裂样疼": the years belong to the blood pressure; a "now" in the finding's own
     # clause keeps the finding new.
     clause = text[c_left:c_right]
-    chronic = _has(chronic_words, clause) or (_has(chronic_words, sentence) and not _has(now_words, clause))
+    # "慢阻肺十几年了 今天……嘴唇发紫": in chat Chinese a space between clauses ends a thought; the years there
+    # belong to the illness named before it, not to a sign told in a later space-separated part (round 15).
+    span = _chat_segment(text, start, end, s_left, s_right) if zh else sentence
+    chronic = _has(chronic_words, clause) or (_has(chronic_words, span) and not _has(now_words, clause))
     if chronic and _has(_RECENT_SPAN_ZH if zh else _RECENT_SPAN_EN, clause):
         chronic = False
+    # "had a stroke two years ago and her speech is still a bit muddled": left over from an old event (round 15).
+    if not chronic and _has(_STILL_ZH if zh else _STILL_EN, clause):
+        long_ago, new = (_LONG_AGO_ZH, _NEW_ZH) if zh else (_LONG_AGO_EN, _NEW_EN)
+        chronic = _has(long_ago, sentence) and not _has(new, sentence)
     general = _general_topic(text, start, end, zh) if intent else _general(text, start, end, zh)
     return MatchContext(
         negated=_negated(text, start, end, zh),

@@ -34,6 +34,7 @@ class Finding:
     concept: str
     evidence: str
     context: MatchContext
+    start: int = -1  # where the match starts in the normalised text (-1: a finding derived from others)
 
 
 _LATIN = re.compile(r"[a-z]")
@@ -243,11 +244,19 @@ _FIGURATIVE = re.compile(
     r"(?:have|did) i (?:just )?overdos\w*(?=[^.!?]{0,3}(?:\?|$))|overdos\w* on vitamin (?:c|d|b12)|"
     r"could (?:it|this|that) be (?:a |an )?(?:meningitis|stroke|heart attack|sepsis|a clot)(?=[^.!?]{0,3}(?:\?|$))|"
     r"literally (?:killing me\W{0,3}(?:i am |im )?dying|killing|dying|exploding)|"
-    r"overdos\w* on (?:chocolate|sugar|candy|netflix|tv|food|carbs|memes)|(?:diet|social|career|"
+    r"overdos\w* on (?:chocolate|sugar|candy|netflix|tv|food|carbs|memes|coffee|tea|espresso|lattes?|flat whites?|"
+    r"cappuccinos?|cake|sweets|biscuits|cookies|crisps|chips|junk food|pizza|christmas|sun|sunshine|reality tv|"
+    r"social media|cardio|garlic|chilli|chili|spice)|"
+    # "drowning in paperwork", "my hair dye keeps bleeding onto the pillow" (round 15).
+    r"drown\w* (?:in|under) (?:a sea of |a pile of |piles of )?(?:paperwork|paper|work|debt|debts|bills|emails|e-mails|"
+    r"admin|forms|homework|assignments|deadlines|laundry|washing|chores|tasks|appointments|letters|meetings|"
+    r"messages|stress|responsibilities|red tape|coursework|revision|exams|marking|orders|notifications)|"
+    r"(?:dye|dyes|colou?rs?|ink|paint|pigment|tint|fake tan)\b(?: \w+){0,2}? (?:bleed\w*|bled|ran|running|runs) "
+    r"(?:onto|into|on to|on|through|in the wash|everywhere)|(?:diet|social|career|"
     r"political|financial|fashion|calorie) suicide|suicide (?:squeeze|mission|doors|run|drill|sprints?))\b|想(?:吃|"
     r"喝|玩|见|睡|看|要|去|买|回|你|家|念)[^，。！？,.!?]{0,10}想死|(?:笑|累|气|烦|热|冷|饿|困|忙|吓|无聊|丑|美|开心|"
     r"高兴|尴尬|急|馋|羡慕|闷|憋屈|懒|穷)死|[‘'“\"](?:大出血|吐血|心梗|猝死|休克|窒息|中风)[’'”\"]|"
-    r"(?:大出血|吐血|心梗|猝死|休克|窒息)[’'”\"]?[^。！？!?]{0,4}(?:哈哈|hhh|233|😂|🤣)|会不会中毒|算不算中毒|是不是中毒|(?:会不会|是不是|说)(?:是)?(?:脑膜炎|中风|脑梗|心梗)(?:啊|吗|呢)?|网上说[^，。]{0,8}是(?:脑膜炎|中风|脑梗|心梗)|迷迷糊糊(?:地|的)?(?:把|就|吃|拿)|想死的心都有了?[^。！？!?]{0,8}(?:哈哈|嘿嘿|hhh|233|😂|🤣)|"
+    r"(?:大出血|吐血|心梗|猝死|休克|窒息)[’'”\"]?[^。！？!?]{0,4}(?:哈哈|hhh|233|😂|🤣)|(?:会不会|算不算|是不是|会)(?:过量|吃多了|超量)?中毒(?:吗|啊|呢)?|(?:会不会|算不算|是不是)(?:过量|吃多了|超量)|(?:会不会|是不是|说)(?:是)?(?:脑膜炎|中风|脑梗|心梗)(?:啊|吗|呢)?|网上说[^，。]{0,8}是(?:脑膜炎|中风|脑梗|心梗)|迷迷糊糊(?:地|的)?(?:把|就|吃|拿)|想死的心都有了?[^。！？!?]{0,8}(?:哈哈|嘿嘿|hhh|233|😂|🤣)|"
     # "加班加到心梗了": overwork hyperbole.
     r"(?:加班|熬夜|上班|工作|学习|考试|作业|开会|带娃)[^，。！？,.!?]{0,6}(?:到|得)(?:快)?(?:要)?(?:心梗|猝死|中风|脑溢血|吐血|休克)|"
     # "这份工作让人窒息", "账单一出来我当场心肌梗塞", "快被气晕了": feelings, not findings.
@@ -284,11 +293,14 @@ _CONTEXT_FREE = frozenset(
 # A known aneurysm said "at a check-up last year" is still there today.
 # A boiler "serviced last week" still runs today.
 _DATED = frozenset({"missed_period", "postpartum_recent", "aneurysm_known", "co_source", "pregnancy_weeks_start"})
-_INTENT_CONCEPTS = frozenset({"suicidal", "suicide_prep", "self_harm", "harm_others", "violence_threat"})
+_INTENT_CONCEPTS = frozenset({
+    "suicidal", "suicide_prep", "self_harm", "harm_others", "violence_threat", "ending_it", "plan_ready",
+    "at_height_now",
+})  # fmt: skip
 _FIGURATIVE_CONCEPTS = frozenset({
     "suicidal", "heart_attack", "stroke", "cardiac_arrest", "dyspnea_severe", "overdose", "fainted", "unresponsive",
     "shock_state", "impending_doom", "thunderclap", "vomiting_blood", "bleeding_severe", "bleeding", "confusion",
-    "meningitis",
+    "meningitis", "environmental",
 })  # fmt: skip
 
 
@@ -373,7 +385,7 @@ def find(text: str, m: Measurements | None = None) -> list[Finding]:
         key = (match.span(), name in _INTENT_CONCEPTS)
         if key not in contexts:
             contexts[key] = match_context(text, *key[0], intent=key[1])
-        findings.append(Finding(name, match.group().strip(), contexts[key]))
+        findings.append(Finding(name, match.group().strip(), contexts[key], match.start()))
     return findings
 
 
@@ -385,13 +397,34 @@ def _windows(text: str) -> Iterable[str]:
         yield text[start : start + _WINDOW]
 
 
+# The writer's own body in the present tense ("my chest feels", "I'm sweating"): no story or exam item talks so.
+_OWN_BODY_NOW = re.compile(
+    r"\bmy (?:chest|heart|head|throat|tongue|lips?|face|arm|arms|leg|legs|stomach|tummy|belly|back|neck|eyes?|vision|"
+    r"breathing) (?:is|are|feels?|keeps|has|have|went|just|suddenly|started)\b|\bi(?:'m| am) (?:sweating|bleeding|"
+    r"shaking|vomiting|struggling to breathe|having (?:chest|a seizure|a heart))\b"
+)
+_QUOTED = re.compile(r"[\"“”‘’]|'(?!(?:m|s|t|re|ve|d|ll)\b)")
+
+
+def _own_body_now(text: str, f: Finding) -> bool:
+    from medllm.assistant.triage.context import sentence_bounds
+
+    if f.start < 0 or f.concept == "fiction":
+        return False
+    left, right = sentence_bounds(text, f.start, f.start + len(f.evidence))
+    # A line of dialogue ("the heroine says 'my chest feels tight'") is still the story.
+    return _OWN_BODY_NOW.search(text, left, right) is not None and not _QUOTED.search(text, left, right)
+
+
 def _active(findings: list[Finding], text: str, m: Measurements | None = None) -> dict[str, list[Finding]]:
     active: dict[str, list[Finding]] = {}
     # Story, exam or curiosity framing makes every finding hypothetical ("I'm writing a novel where ...").
     fiction = any(f.concept == "fiction" for f in findings)
     for f in findings:
         dated = f.concept in _DATED and not (f.context.negated or f.context.general)
-        if f.concept in _CONTEXT_FREE or ((f.context.current or dated) and not fiction):
+        # "I'm revising for my exam and my chest feels crushing": the writer's own body, now, is no exam item.
+        story = fiction and not _own_body_now(text, f)
+        if f.concept in _CONTEXT_FREE or ((f.context.current or dated) and not story):
             active.setdefault(f.concept, []).append(f)
     m = measure(text) if m is None else m
     has = active.__contains__

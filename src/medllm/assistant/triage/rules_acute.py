@@ -157,6 +157,15 @@ ACUTE_RULES: tuple[Rule, ...] = (
          "高海拔地区：静息时气喘、咳泡沫痰、走路不稳或意识改变", ("high_altitude",),
          ("altitude_severe", "ataxia", "confusion", "drowsy", "dyspnea_severe", "unresponsive"),
          source="nhs-altitude", soften=False),
+    # Round 15. A plan, its means ready, or a high place now, two together (NHS: a plan to end your life is an
+    # emergency). "今晚就想结束了 什么都准备好了", "I'm on the bridge, I want to end it".
+    Rule("suicide_plan", E, "wanting to end it with a plan, the means ready or a place to do it",
+         "想结束生命并有计划、已做准备或身处高处", ("ending_it",), ("plan_ready", "at_height_now", "distress"),
+         source="nhs-suicide", soften=False),
+    Rule("suicide_at_height", E, "at a height now with a plan ready or in distress", "身处高处并已做准备或情绪崩溃",
+         ("at_height_now",), ("plan_ready", "distress"), source="nhs-suicide", soften=False),
+    Rule("suicide_plan_ready", E, "the means ready in someone in crisis", "心理危机中已准备好自杀手段",
+         ("plan_ready", "distress"), source="nhs-suicide", soften=False),
     # Acute compartment syndrome after a crushed or broken limb.
     Rule("compartment_syndrome", E, "a crushed or broken limb swelling tight with pain out of proportion or numbness",
          "肢体被砸伤或骨折后肿胀发紧、疼痛剧烈或麻木（疑似骨筋膜室综合征）", ("limb_crush", "compartment_signs"),

@@ -128,6 +128,8 @@ SOURCES: dict[str, str] = {
     "nhs-aaa": "NHS, Abdominal aortic aneurysm: call 999 for sudden severe pain in the tummy or lower back, "
     "especially with a known aneurysm; a pulsing feeling in the tummy is a sign. "
     "https://www.nhs.uk/conditions/abdominal-aortic-aneurysm/",
+    "nhs-snake-bites": "NHS, Snake bites: call 999 or go to A&E if you have been bitten by a snake, even if you "
+    "feel well; do not suck or cut the wound or try to remove the venom. https://www.nhs.uk/conditions/snake-bites/",
 }
 
 #: Where the phone numbers in :mod:`.emergency` come from.
