@@ -218,3 +218,49 @@ def test_chinese_batch5_categories_are_removed(deid, text, value):
 )
 def test_chinese_batch5_near_misses_stay(deid, text):
     assert deid.deidentify(text, "zh").text == text
+
+
+# After blind batch 6 (values invented here).
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Please send it to the Walgreens on Harmon Street.", "Harmon Street"),
+        ("Refill sent to walgreens on 3rd ave.", "3rd ave"),
+        ("Filled at Rite Aid #4412, see label.", "4412"),
+        ("Picked up from Costco Pharmacy #27 (Lynnwood) yesterday.", "Lynnwood"),
+        ("Labs drawn at Quest PSC, 412 Orchard Blvd, Fresno.", "Quest"),
+        ("Return address: 88 Birch Ave, Dunmore PA 18512", "Dunmore"),
+        ("Home: 14 Reef St, Manly QLD 4179", "4179"),
+        ("Home: 14 Reef St, Manly QLD 4179", "Manly"),
+        ("Employer: Brightwater Freight Ltd, Inverness", "Brightwater Freight"),
+        ("Employer: Brightwater Freight Ltd, Inverness", "Inverness"),
+        ("Diagnosed at Mayo Clinic Jacksonville and followed since.", "Jacksonville"),
+        ("Seen at Fairview Clinic - Edina for the rash.", "Edina"),
+        ("Pharmacy, Plot 7, Ring Road, Nagpur 440010. Ph 0712 555 0100", "440010"),
+    ],
+)
+def test_english_batch6_categories_are_removed(deid, text, value):
+    assert _removed(deid, text, value), deid.deidentify(text, "en").text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I usually get my prescriptions at CVS.",
+        "CAT scan of the head (Head CT) was normal.",
+        "Mitchell was seen by Dr Jones MD for review.",
+        "She took one capsule at bedtime.",
+        "Location: left forearm, 3 cm laceration.",
+        "Employer: none, retired since 2019.",
+        "Referred to Holy Name Medical Center Case Management for discharge planning.",
+        "Imerys SA\nis a mining company.",
+        "WBC, Platelets 150000 today.",
+    ],
+)
+def test_english_batch6_near_misses_stay(deid, text):
+    result = deid.deidentify(text, "en")
+    # The facility, the company and the person may go; nothing after them is a place.
+    places = [
+        r for r in result.replacements if r.type == "LOCATION" and r.original not in ("Holy Name Medical Center",)
+    ]
+    assert not places, result.replacements

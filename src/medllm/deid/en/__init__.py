@@ -13,7 +13,7 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegist
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 
 from medllm.deid import neutral
-from medllm.deid.en import dates, facilities, identifiers, names, places
+from medllm.deid.en import businesses, dates, facilities, identifiers, names, places
 from medllm.deid.en.listed_names import ListedNameRecognizer
 from medllm.deid.en.marked_names import EnglishMarkedNameRecognizer
 from medllm.deid.en.name_lists import NameListRecognizer
@@ -35,6 +35,7 @@ def recognizers() -> list[EntityRecognizer]:
         NameListRecognizer(),
         *places.recognizers(),
         *facilities.recognizers(),
+        *businesses.recognizers(),
         *dates.recognizers(),
         *identifiers.recognizers(),
         InternationalPhoneRecognizer(),

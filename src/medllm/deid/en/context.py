@@ -413,9 +413,13 @@ def _english_noun(word: str) -> bool:
     return w in nouns or (w.endswith("ies") and w[:-3] + "y" in nouns) or (w.endswith("s") and w[:-1] in nouns)
 
 
-def trim_place(text: str, start: int, end: int, strict: bool = False) -> tuple[int, int] | None:
-    """Shrink a place span to its place-like words; None for a state, country, region or eponym."""
-    if places.is_large_place(text[start:end]) or medical_use(text, start, end):
+def trim_place(text: str, start: int, end: int, strict: bool = False, medical: bool = True) -> tuple[int, int] | None:
+    """Shrink a place span to its place-like words; None for a state, country, region or eponym.
+
+    ``medical=False`` skips the medical-context vetoes, for a place that an address around it proves
+    ("Tampa FL 33606" above a drug label's first line is no drug name).
+    """
+    if places.is_large_place(text[start:end]) or (medical and medical_use(text, start, end)):
         return None
     words = [(m.start() + start, m.end() + start, m.group()) for m in WORD.finditer(text[start:end])]
     lex = english_lexicon()
@@ -441,6 +445,6 @@ def trim_place(text: str, start: int, end: int, strict: bool = False) -> tuple[i
         or not looks_like_name(text, s, e)
     ):
         return None
-    if medical_use(text, s, e) or drug_context(text, s, e):
+    if medical and (medical_use(text, s, e) or drug_context(text, s, e)):
         return None
     return s, e

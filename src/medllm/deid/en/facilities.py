@@ -47,7 +47,7 @@ _GENERIC = (
     r"Same|Knee|Hip|Foot|Back|Eye|Weight|Bariatric|Refractive|Laser|Sports|Musculoskeletal|Pelvic|Women's|Men's|"
     r"Family|Day|Your|Previous|Recent|Emergency|Urgent|Restorative|Cosmetic|Implant|Orthodontic|Specialist"
 )
-_NAME_WORD = r"(?:St\.?|Saint|[A-Z][A-Za-z'’.-]+)"
+_NAME_WORD = r"(?:St\.?|Saint|[A-Z]\.|[A-Z][A-Za-z'’-]+(?:\.[A-Za-z]+)*)"  # no sentence end inside ("Lancaster. Labs")
 _FACILITY = (
     rf"\b(?!(?:{_GENERIC})\b(?:[ \t]+(?:{_GENERIC})\b)*[ \t]+(?:{_FACILITY_HEAD})\b(?![ \t]+(?:of|at)[ \t]+[A-Z]))"
     rf"{_NAME_WORD}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?{_NAME_WORD}){{0,3}}[ \t]+(?:{_FACILITY_HEAD})\b"

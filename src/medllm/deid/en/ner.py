@@ -65,22 +65,12 @@ class ClinicalSpacyRecognizer(LocalRecognizer):
             entity = self.LABELS.get(ent.label_)
             if entity is None:
                 continue
-            if not any(c.isupper() for c in ent.text):
-                continue  # names and places are capitalised; "anesthesia" is not one
-            if medical_use(text, ent.start_char, ent.end_char):
-                term(ent.start_char, ent.end_char)
-                continue
-            span = (trim_name if entity == NAME else trim_place)(text, ent.start_char, ent.end_char)
-            if span is None or (entity == NAME and any(c.isdigit() for c in text[span[0] : span[1]])):
-                continue
-            if medical_use(text, *span):
-                term(*span)
-                continue
-            if span[1] - span[0] <= 5 and text[span[0] : span[1]].rstrip("s").isupper():
-                continue  # an acronym (SLE, CNS, SIADH, PACs): the small model often calls these places
-            if not looks_like_name(text, *span):
-                continue  # "Lichen simplex", "Factor Ix", "Dm", "Omega-3"
-            spans.append((entity, ent.label_, *span))
+            # A name or a place does not run over a line break ("Home Delivery\nShip to:"): each line's
+            # part is judged on its own.
+            for line in _LINE_PART.finditer(text, ent.start_char, ent.end_char):
+                item = self._candidate(text, entity, ent.label_, line.start(), line.end(), term)
+                if item is not None:
+                    spans.append(item)
         # Drop drug uses; a word judged a drug or a medical term makes its list neighbours drugs too
         # ("Forteo and Tymlos"), and is a term wherever else it stands in the text.
         drugs: set[str] = set(terms)
@@ -112,6 +102,26 @@ class ClinicalSpacyRecognizer(LocalRecognizer):
             for entity, label, start, end in spans
         ]
 
+    @staticmethod
+    def _candidate(text: str, entity: str, label: str, start: int, end: int, term) -> tuple[str, str, int, int] | None:
+        """One entity (or one line of it) after the medical and shape vetoes, or None."""
+        if not any(c.isupper() for c in text[start:end]):
+            return None  # names and places are capitalised; "anesthesia" is not one
+        if medical_use(text, start, end):
+            term(start, end)
+            return None
+        span = (trim_name if entity == NAME else trim_place)(text, start, end)
+        if span is None or (entity == NAME and any(c.isdigit() for c in text[span[0] : span[1]])):
+            return None
+        if medical_use(text, *span):
+            term(*span)
+            return None
+        if span[1] - span[0] <= 5 and text[span[0] : span[1]].rstrip("s").isupper():
+            return None  # an acronym (SLE, CNS, SIADH, PACs): the small model often calls these places
+        if not looks_like_name(text, *span):
+            return None  # "Lichen simplex", "Factor Ix", "Dm", "Omega-3"
+        return (entity, label, *span)
+
     def build_explanation(self, label: str) -> AnalysisExplanation:
         return AnalysisExplanation(
             recognizer=self.name,
@@ -121,6 +131,7 @@ class ClinicalSpacyRecognizer(LocalRecognizer):
 
 
 _NER_LABELS = frozenset(ClinicalSpacyRecognizer.LABELS)
+_LINE_PART = re.compile(r"[^\n]+")
 
 
 class GatedSpacyNlpEngine(SpacyNlpEngine):

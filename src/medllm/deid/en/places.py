@@ -25,13 +25,23 @@ _PLACE = (
 )
 _STATE_NAME = "|".join(re.escape(s) for s in sorted(places.US_STATE_NAMES, key=len, reverse=True))
 _STATE_CODE = "|".join(sorted(places.US_STATE_CODES))
+# Australian states and territories, whose 4-digit postcode follows them ("Newtown NSW 2042").
+_AU_STATE = r"(?:NSW|VIC|Vic|QLD|Qld|WA|SA|TAS|Tas|ACT|NT)"
+_POSTCODE_AFTER = re.compile(rf",?[ \t]+(?:(?:{_STATE_CODE})[ \t]+\d{{5}}|{_AU_STATE}[ \t]+\d{{4}})\b")
+_POSTCODE_END = re.compile(rf"[ \t](?:{_STATE_CODE}|{_AU_STATE})$")
+_CODE_AFTER = re.compile(r"[ \t]+\d{4,5}\b")
 _COUNTRY = "|".join(
     re.escape(c.title()) for c in sorted(places.COUNTRIES, key=len, reverse=True) if c.isalpha() or " " in c
 )
 
 
 def _adjust_place(text: str, start: int, end: int) -> tuple[int, int] | None:
-    return trim_place(text, start, end)
+    span = trim_place(text, start, end)
+    if span is None and (
+        _POSTCODE_AFTER.match(text, end) or (_POSTCODE_END.search(text[start:end]) and _CODE_AFTER.match(text, end))
+    ):
+        span = trim_place(text, start, end, medical=False)  # a state and postcode follow: an address
+    return span
 
 
 def _adjust_place_weak(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -251,6 +261,22 @@ def _location_recognizers() -> list[EntityRecognizer]:
             Pattern(
                 "city, region code, postcode", rf"(?P<value>{_PLACE})(?=,[ \t]*[A-Z]{{2,3}}[ \t]+\d{{4,5}}\b)", 0.7
             ),
+            # Added after blind batch 6: no comma before the state on labels and letters ("Tampa FL 33606",
+            # "Newtown NSW 2042"), and a town before a state with nothing after ("Nucor Steel, Crawfordsville IN,").
+            Pattern(
+                "city state postcode",
+                rf"(?P<value>{_PLACE})(?=[ \t]+(?:(?:{_STATE_CODE})[ \t]+\d{{5}}|{_AU_STATE}[ \t]+\d{{4}})\b)",
+                0.7,
+            ),
+            Pattern(
+                "city state",
+                rf"(?<=(?:^|[,:]|\b(?:in|at|from|near))[ \t]*)(?P<value>{_PLACE})"
+                # WA, SA and NT only with their postcode ("Imerys SA" is a company); "CO.LTD." is no state, and
+                # codes that are also clinical abbreviations ("Head CT", "Smith MD", "Jones PA") need a postcode.
+                rf"(?=[ \t]+(?!(?:CT|MD|PA|MS|DO|OR|MA)\b)(?:{_STATE_CODE}|NSW|VIC|Vic|QLD|Qld|TAS|Tas|ACT)"
+                r"[ \t]*(?:[,;)\n]|\.(?![\p{L}\d])|$))",
+                0.6,
+            ),
             Pattern("city, country", rf"(?<=[,\n][ \t]*)(?P<value>{_PLACE})(?=,[ \t]*(?:{_COUNTRY})\b)", 0.6),
             Pattern(
                 "city in capitals after an address",
@@ -303,6 +329,8 @@ def _location_recognizers() -> list[EntityRecognizer]:
         gates={
             "city, state": rf",[ \t]*(?:(?:{_STATE_CODE})\b|(?:{_STATE_NAME})\b)",
             "city, region code, postcode": r",[ \t]*[A-Z]{2,3}[ \t]+\d{4,5}\b",
+            "city state postcode": rf"\b(?:{_STATE_CODE}|{_AU_STATE})[ \t]+\d{{4,5}}\b",
+            "city state": rf"\b(?:{_STATE_CODE}|{_AU_STATE})[ \t]*(?:[,.;)\n]|$)",
             "city, country": rf",[ \t]*(?:{_COUNTRY})\b",
             "city in capitals after an address": rf"\A(?=.*?\p{{Lu}}{{3}})(?=.*?(?:\d|\b(?i:{_UNIT})))",
             "city after a unit": r"(?i:\b(?:Apt|Apartment|Suite|Ste|Unit|Flat))",
@@ -396,12 +424,36 @@ def _location_recognizers() -> list[EntityRecognizer]:
                 rf"(?<=\d[^,\n]{{1,40}},[ \t]*{_PLACE}[ \t]*[-–]?[ \t]*)(?P<value>[1-9]\d{{5}})(?![\d-])",
                 0.7,
             ),
+            # Added after blind batch 6: an Australian postcode after its state ("Fremantle WA 6160").
+            Pattern(
+                "Australian postcode", rf"(?<={_PLACE}[ \t]+{_AU_STATE}[ \t]+)(?P<value>\d{{4}})\b(?![-/.]\d)", 0.75
+            ),
         ],
         "ZipCodeRecognizer",
         priority=2,
         quick=r"\d",
     )
-    return [places, city, lower_city, nearby, zip_code]
+    # Added after blind batch 6: a PIN after a town further along an address ("Banjara Hills, Hyderabad 500034"),
+    # the town with it; not a count after a lab word ("WBC, Platelets 150000").
+    pin = ClinicalPatternRecognizer(
+        LOCATION,
+        [
+            Pattern(
+                "town and Indian PIN", rf"(?<=,[ \t]*)(?P<value>{_PLACE}[ \t]*[-–]?[ \t]*[1-9]\d{{5}})(?![\d-])", 0.65
+            )
+        ],
+        "IndianPinRecognizer",
+        priority=2,
+        adjust=_adjust_town_and_pin,
+        quick=r"\b[1-9]\d{5}\b",
+    )
+    return [places, city, lower_city, nearby, zip_code, pin]
+
+
+def _adjust_town_and_pin(text: str, start: int, end: int) -> tuple[int, int] | None:
+    town_end = start + re.search(r"[ \t]*[-–]?[ \t]*\d{6}$", text[start:end]).start()
+    town = trim_place(text, start, town_end, strict=True)
+    return (town[0], end) if town is not None and town[1] == town_end else None
 
 
 def _adjust_lower_place(text: str, start: int, end: int) -> tuple[int, int] | None:
