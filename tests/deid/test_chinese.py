@@ -67,7 +67,9 @@ def test_resident_id_check_digit():
 
 def test_an_unlabelled_18_digit_number_needs_its_check_digit(deid):
     assert "[NATIONAL_ID]" in deid.deidentify_text("号码11010519491231002X", "zh")
-    assert deid.deidentify_text("编号110105194912310021", "zh") == "编号110105194912310021"
+    assert deid.deidentify_text("结果110105194912310021", "zh") == "结果110105194912310021"
+    # After a number label it is still some labelled number, but not a resident ID.
+    assert "[NATIONAL_ID]" not in deid.deidentify_text("编号110105194912310021", "zh")
 
 
 def test_medical_content_and_large_places_are_kept(deid):

@@ -230,8 +230,15 @@ class ChineseReader(_Reader):
         super().__init__(chinese_analyzer(), wanted, min_score)
 
     def find_many(self, texts: Sequence[str]) -> list[list[Span]]:
+        from medllm.deid.zh.script import simplified_view
+
+        # The rules read a Simplified view of the text (same length): Traditional records from Taiwan and
+        # Hong Kong then meet the same labels, surnames and place words.
         return [
-            self._spans(self.analyzer.analyze(t, "zh", entities=self._request, score_threshold=self.min_score), 0)
+            self._spans(
+                self.analyzer.analyze(simplified_view(t), "zh", entities=self._request, score_threshold=self.min_score),
+                0,
+            )
             if t.strip()
             else []
             for t in texts

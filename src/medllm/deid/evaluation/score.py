@@ -137,7 +137,8 @@ _AGE_NUMBER = re.compile(
 
 
 _ZH_TITLE = re.compile(
-    r"(?:先生|女士|小姐|老师|医生|医师|大夫|主任|教授|护士长|护士|师傅|大爷|大妈|阿姨|叔叔|奶奶|爷爷|同学|经理|院长)$"
+    r"(?:先生|女士|小姐|老师|医生|医师|大夫|主任|教授|护士长|护士|师傅|大爷|大妈|阿姨|叔叔|奶奶|爷爷|同学|经理|院长|"
+    r"药师|技师|护师|营养师|治疗师|康复师)$"
 )
 
 
@@ -159,7 +160,10 @@ def _required(sample: Sample, gold) -> list[int]:
         return positions
     if gold.kind == "NAME" and sample.language == "zh":
         # A title after a Chinese name is not the name ("陈老师", "付女士", "武大爷"): "[NAME]老师" reveals nothing.
-        title = _ZH_TITLE.search(sample.text[gold.start : gold.end])
+        from medllm.deid.zh.script import simplified_view
+
+        # Read in Simplified characters so that a Traditional title counts too ("陳醫生").
+        title = _ZH_TITLE.search(simplified_view(sample.text[gold.start : gold.end]))
         if title and title.start() > 0:
             return [i for i in positions if i < gold.start + title.start()]
         return positions

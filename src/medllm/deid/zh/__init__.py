@@ -3,6 +3,7 @@
 :mod:`~medllm.deid.zh.names` (surnames, cues, honorifics, jieba's name tags),
 :mod:`~medllm.deid.zh.context_names` and :mod:`~medllm.deid.zh.marked_names` (names by their place or form),
 :mod:`~medllm.deid.zh.speaker_names` (names after role labels, user names, chat speakers),
+:mod:`~medllm.deid.zh.nicknames` (nicknames with their cue, Latin and pinyin names),
 :mod:`~medllm.deid.zh.places` (addresses, places below a province, postcodes),
 :mod:`~medllm.deid.zh.dates` (dates and ages over 89) and :mod:`~medllm.deid.zh.identifiers`
 (phones, resident ID numbers with their check digit, labelled numbers, plates); e-mails, URLs and
@@ -15,7 +16,7 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegist
 
 from medllm.deid import neutral
 from medllm.deid.patterns import CASE
-from medllm.deid.zh import dates, identifiers
+from medllm.deid.zh import dates, identifiers, nicknames
 from medllm.deid.zh.context_names import ChineseContextNameRecognizer
 from medllm.deid.zh.marked_names import ChineseMarkedNameRecognizer
 from medllm.deid.zh.names import ChineseNameRecognizer
@@ -33,6 +34,7 @@ def recognizers() -> list[EntityRecognizer]:
         ChineseContextNameRecognizer(),
         ChineseMarkedNameRecognizer(),
         ChineseSpeakerNameRecognizer(),
+        *nicknames.recognizers(),
         ChineseAddressRecognizer(),
         *dates.recognizers(),
         *identifiers.recognizers(),

@@ -2,7 +2,9 @@
 
 Dates: every element but the year is an identifier, so a date with a month is replaced whole:
 "2021年3月4日", "2021年3月", "3月4日", "3月4号", "二〇二一年三月四日", "2021-03-04", "2021/3/4",
-"2021.03.04". A bare year ("2021年") is kept, and so are durations ("3个月", "4日后" has no month).
+"2021.03.04", "24/05/2024", Minguo dates ("民國73年5月12日"), weekdays, holidays and seasons with their year.
+A bare year ("2021年") is kept, as Safe Harbor allows, and so are durations ("3个月", "4日后" has no month) and
+weekly schedules ("每周三", "周一至周五").
 
 Ages: 90 and over before 岁 or 周岁, after 年龄 or 享年, in Chinese numerals ("九十二岁", "一百零一岁"), and
 without 岁 after 今年/已经 or a pronoun ("她今年九十一了", "他94了");
@@ -17,7 +19,15 @@ from medllm.deid.entities import AGE, DATE
 from medllm.deid.patterns import ClinicalPatternRecognizer
 
 _CN_DIGIT = "〇零一二三四五六七八九"
-_YEAR = rf"(?:(?<![0-9])(?:1[89]|20)[0-9]{{2}}|[{_CN_DIGIT}]{{4}}|[0-9]{{2}}(?=年[0-9一二三四五六七八九十]{{1,3}}月))"
+_YEAR = (
+    rf"(?:(?<![0-9])(?:1[89]|20)[0-9]{{2}}|[{_CN_DIGIT}]{{4}}|"
+    # Taiwan's Minguo years ("民國73年5月12日", "113年10月7日"), then two-digit years before a month
+    rf"(?:民国[ \t]*)?(?<![0-9])1[01][0-9](?=年[0-9一二三四五六七八九十]{{1,3}}月)|(?:民国[ \t]*)?"
+    rf"(?<![0-9])[0-9]{{2}}(?=年[0-9一二三四五六七八九十]{{1,3}}月))"
+)
+# A year said relative to now goes with the month or season after it ("去年11月", "今年4月15日", "去年夏天").
+_RELATIVE_YEAR = r"(?:今年|去年|明年|前年|后年|大前年)"
+_WEEKDAY = r"(?:周|星期|礼拜)[一二三四五六日天]"
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9]|[二三]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])"
 
@@ -39,8 +49,17 @@ def recognizers() -> list[EntityRecognizer]:
     dates = ClinicalPatternRecognizer(
         DATE,
         [
-            Pattern("year month day", rf"{_YEAR}[ \t]*年[ \t]*{_MONTH}[ \t]*月(?:[ \t]*{_DAY}[ \t]*[日号])?", 0.9),
-            Pattern("month day", rf"(?<![0-9年]){_MONTH}[ \t]*月[ \t]*{_DAY}[ \t]*[日号](?![0-9])", 0.85),
+            Pattern(
+                "year month day",
+                rf"{_YEAR}[ \t]*年[ \t]*{_MONTH}[ \t]*月(?:[ \t]*{_DAY}[ \t]*[日号]|上旬|中旬|下旬|初|底|末|份)?",
+                0.9,
+            ),
+            Pattern(
+                "month day",
+                rf"(?:{_RELATIVE_YEAR}|(?<![0-9年])){_MONTH}[ \t]*月"
+                rf"[ \t]*{_DAY}[ \t]*[日号](?![0-9])",
+                0.85,
+            ),
             Pattern(
                 "numeric date",
                 r"(?<![0-9.])(?:1[89]|20)[0-9]{2}(?P<sep>[-/.])(?:0?[1-9]|1[0-2])(?P=sep)(?:0?[1-9]|[12][0-9]|3[01])"
@@ -52,8 +71,8 @@ def recognizers() -> list[EntityRecognizer]:
             Pattern(
                 "month alone",
                 rf"(?:(?<![0-9年个孕满第每近约余共]){_MONTH}[ \t]*月(?:份|初|中旬|上旬|下旬|底|末)|"
-                r"(?<=(?:在|于|到|从|至|今年|去年|明年|上次|下次|农历|[（(]|(?:随访|复查|复诊|时间|日期)[：:][ \t]?))"
-                rf"{_MONTH}[ \t]*月)"
+                r"(?<=(?:在|于|到|从|至|上次|下次|农历|[（(]|(?:随访|复查|复诊|时间|日期)[：:][ \t]?))"
+                rf"{_MONTH}[ \t]*月|{_RELATIVE_YEAR}[ \t]*{_MONTH}[ \t]*月)"
                 r"(?![0-9一二三四五六七八九十]|[ \t]*(?:龄|大|余|多|内|后|前|以上|以来|左右|来|[日号]))",
                 0.7,
             ),
@@ -66,9 +85,51 @@ def recognizers() -> list[EntityRecognizer]:
             ),
             Pattern(
                 "holiday",
-                r"(?:除夕|元旦|情人节|端午节?|中秋节?|国庆节?|清明节?|重阳节?|元宵节?|七夕|腊八|平安夜|圣诞节?)"
-                r"(?=那天|当天|前后|前|后|期间|[，。,；;！!？?\s]|$)",
+                rf"(?:(?:{_YEAR}[ \t]*年|{_RELATIVE_YEAR})[ \t]*)?"
+                r"(?:除夕|元旦|情人节|端午节?|中秋节?|国庆节?|清明节?|重阳节?|元宵节?|七夕|腊八|平安夜|圣诞节?|春节|"
+                # added after blind batch 7
+                r"跨年夜|五一(?:节|劳动节)?|劳动节|儿童节|母亲节|父亲节|冬至|夏至|(?<=[（(]|[ \t]|^)过年)"
+                r"(?:假期|长假|小长假)?"
+                r"(?=那天|当天|前后|前|后|期间|那几天|那阵子|那段|时|的时候|之前|之后|[，。,；;！!？?）)\s]|$)",
                 0.7,
+            ),
+            # Added after blind batch 7: a season or the turn of a year with its year ("去年夏天", "2021年秋天").
+            Pattern(
+                "year and season",
+                rf"(?:{_YEAR}[ \t]*年|{_RELATIVE_YEAR})[ \t]*"
+                r"(?:春天|夏天|秋天|冬天|春季|夏季|秋季|冬季|年初|年中|年底|年末|上半年|下半年)",
+                0.75,
+            ),
+            # A weekday that points at one day: said relative to now ("下周二", "上周五") or next to a date
+            # ("3月4号 周一", "2024年4月9日（星期二）"). Not a bare weekday ("周四上午门诊", which earlier authors did
+            # not count as a date either) and not a weekly schedule ("每周三", "周一至周五", "一周三次").
+            Pattern(
+                "weekday",
+                rf"(?:(?<![每一两二三几数半各逢至到、~－-])(?:上上|下下|上|下|这|本)|(?<=[0-9日号][ \t]*[（(]?[ \t]*))"
+                rf"{_WEEKDAY}"
+                r"(?![ \t]*(?:至|到|~|－|-|、|和|或|次|个|年|十|内|末|期|岁|周))",
+                0.65,
+            ),
+            Pattern("weekday after a date", r"(?<=[0-9日号][ \t]*[（(])[一二三四五六日](?=[）)])", 0.7),
+            # Day/month/year and Minguo numeric dates ("24/05/2024", "12/6/2024", "113/03/15"), a range's second
+            # day ("2024.06.18-06.19") and month-day before a time ("11-12 10:00").
+            Pattern(
+                "d/m/y",
+                r"(?<![0-9./])(?:3[01]|[12][0-9]|0?[1-9])/(?:3[01]|[12][0-9]|0?[1-9])/(?:19|20)[0-9]{2}(?![0-9])|"
+                r"(?<![0-9./])1[01][0-9]/(?:0?[1-9]|1[0-2])/(?:3[01]|[12][0-9]|0?[1-9])(?![0-9./])",
+                0.85,
+            ),
+            Pattern(
+                "range end",
+                r"(?<=(?:1[89]|20)[0-9]{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12][0-9]|3[01])"
+                r"[ \t]*[-~～至到][ \t]*)"
+                r"(?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12][0-9]|3[01])(?![0-9])",
+                0.8,
+            ),
+            Pattern(
+                "month-day before a time",
+                r"(?<![0-9./-])(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12][0-9]|3[01])(?=[ \t]+[0-2]?[0-9]:[0-5][0-9])",
+                0.75,
             ),
             # Day/month and month.day with a date's frame: "本周五(9/13)", "于 2/17 在", "日期：7.16", "3.4号前".
             Pattern(
@@ -97,7 +158,10 @@ def recognizers() -> list[EntityRecognizer]:
         "ChineseDateRecognizer",
         priority=2,
         adjust=_valid_numeric,
-        quick=r"月|[0-9]{4}[-/.]|[0-9][/.][0-9]|号|节|除夕|元旦|七夕|腊八|平安夜|[A-Z][a-z]{2}",
+        quick=(
+            r"月|[0-9]{4}[-/.]|[0-9][/.][0-9]|号|节|除夕|元旦|七夕|腊八|平安夜|[A-Z][a-z]{2}|周|星期|礼拜|年|冬至|夏至|"
+            r"[0-9]-[0-9]|[（(][一二三四五六日][）)]"
+        ),
         language="zh",
     )
     over_89 = r"(?:1[0-2][0-9]|9[0-9])"

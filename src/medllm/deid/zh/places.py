@@ -60,7 +60,11 @@ _FACILITY = re.compile(
     r"(?:总医院|医院|卫生院|卫生室|卫生服务中心|卫生服务站|保健院|康复院|护理院|护理站|养老院|敬老院|疗养院|疾控中心|疾控|"
     r"诊所|门诊部|院区|小学|中学|幼儿园|(?<=\p{Han})[一二三四五六七八九]院|"
     # named centres of care ("中山大学肿瘤防治中心", "上海儿童医学中心", "省妇幼生殖中心", "上海市精神卫生中心")
-    r"(?:医学|医疗|肿瘤防治|生殖|精神卫生|体检|透析|康复|急救|血液|诊疗|心血管病|癌症|妇幼|儿童医学)中心)"
+    r"(?:医学|医疗|肿瘤防治|生殖|精神卫生|体检|透析|康复|急救|血液|诊疗|心血管病|癌症|妇幼|儿童医学)中心|"
+    # added after blind batch 7: schools, universities, employers and shops, care homes, labs, a service's branch
+    r"大学|学院|实验学校|国际学校|学校|[一二三四五六七八九]中|有限公司|公司|集团|工厂|厂|修车铺|项目部|颐养院|护老院|"
+    # (a pharmacy chain's name alone, "益丰大药房", is no place, like "CVS": its branch is, "（白云区京溪店）")
+    r"检验所|卫生所|中医馆|医馆|药局|医保中心|分站|分部|科学园区|工业园区)"
 )
 # Hospitals named by their level and number: "第二人民医院", "省立医院", "省人民医院", "市中医院".
 _RANKED_HOSPITAL = re.compile(
@@ -86,7 +90,7 @@ _NOT_FACILITY_NAME = frozenset(
 _GENERIC_FACILITY_WORDS = frozenset(
     tokens(
         "社区 互联网 定点 专科 综合 私立 公立 民营 正规 这家 那家 一家 两家 三家 几家 好几家 大 小 "
-        "乡 镇 县 州 市 省 区 村"
+        "乡 镇 县 州 市 省 区 村 普通 高等 职业 西 中"
     )
 )
 _PARTS = re.compile(_COMPONENT)
