@@ -57,12 +57,23 @@ def _checked_numeric_date(text: str, start: int, end: int) -> tuple[int, int] | 
     if len(parts[0]) == 4:  # ISO year first
         return start, end
     a, b = int(parts[0]), int(parts[1])
+    if len(parts) == 2 and len(parts[1]) == 4:  # month/year ("recall 08/2024"); was vetoed as a day/month
+        return (start, end) if 1 <= a <= 12 else None
     if (1 <= a <= 12 and 1 <= b <= 31) or (1 <= a <= 31 and 1 <= b <= 12):
         return start, end
     return None
 
 
 _DAY_OR_MONTH = r"(?:0?[1-9]|[12]\d|3[01])"
+# Holidays that fix a day (or, for Easter and Thanksgiving, a day each year).
+_HOLIDAY = (
+    r"(?:Christmas(?:[ \t]+(?:Eve|Day))?|New[ \t]+Year'?s(?:[ \t]+(?:Eve|Day))?|"
+    r"(?:Lunar|Chinese)[ \t]+New[ \t]+Year(?:'s)?(?:[ \t]+Eve)?|Thanksgiving|Halloween|"
+    r"Easter(?:[ \t]+(?:Sunday|Monday))?|Good[ \t]+Friday|Independence[ \t]+Day|"
+    r"Australia[ \t]+Day|Canada[ \t]+Day|Memorial[ \t]+Day|Labou?r[ \t]+Day|Boxing[ \t]+Day|Valentine'?s(?:[ \t]+Day)?|"
+    r"St\.?[ \t]+Patrick'?s[ \t]+Day|Mother'?s[ \t]+Day|Father'?s[ \t]+Day|Veterans[ \t]+Day|Remembrance[ \t]+Day|"
+    r"Bonfire[ \t]+Night|Diwali|Hanukkah|Eid(?:[ \t]+al-(?:Fitr|Adha))?)"
+)
 
 
 def _date_recognizers() -> list[EntityRecognizer]:
@@ -166,7 +177,38 @@ def _date_recognizers() -> list[EntityRecognizer]:
             0.6,
         ),
     ]
-    quick = r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    # Added after blind batch 7: a weekday said relative to now ("next Tuesday", "last Thursday"), a holiday after
+    # a date word or in brackets ("on Christmas Eve", "since Thanksgiving", "(Halloween - ...)"), and a month after
+    # "last/next/this/early/late" or a preposition in lower case or short ("last June", "since Sept", "in june").
+    patterns += [
+        Pattern(
+            "relative weekday",
+            r"\b(?i:next|last|this|coming|past)[ \t]+"
+            r"(?i:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?i:day)?\b",
+            0.75,
+        ),
+        Pattern(
+            "holiday",
+            r"(?:(?<=(?i:\b(?:on|since|for|after|before|over|until|till|by|around|during|coming|spent|last|this|next|"
+            r"at|the[ \t]+day[ \t]+(?:after|before)))[ \t]+(?:the[ \t]+)?)|(?<=\([ \t]*)|(?<=[-–|][ \t]+))"
+            rf"{_HOLIDAY}",
+            0.7,
+        ),
+        Pattern(
+            "relative month",
+            r"\b(?i:last|next|this|early|late|mid-?)[ \t]*(?:January|February|March|April|June|July|August|September|"
+            r"October|November|December|Sept?|Oct|Nov|Dec|Jan|Feb|Aug|Apr|Jun|Jul)\b(?![ \t]*\d)",
+            0.7,
+        ),
+        Pattern(
+            "preposition + short or lower-case month",
+            r"(?<=(?i:\b(?:in|since|during|until|till|from|by|before|after)[ \t]+))"
+            r"(?:january|february|april|june|july|august|september|october|november|december|Sept?|Oct|Nov|Dec|Jan|Feb|"
+            r"Aug|Apr|Jun|Jul)\b(?![ \t]*\d)",
+            0.6,
+        ),
+    ]
+    quick = r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?i:next|last|this|coming|past)|" + _HOLIDAY
     # What each pattern cannot match without (speed: most texts have a digit or a month word, few both).
     digit_and_month = r"\A(?=.*?\d)(?=.*?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
     day_slash_month = r"\d/\d"
@@ -187,6 +229,12 @@ def _date_recognizers() -> list[EntityRecognizer]:
         "preposition + month": (
             r"(?:January|February|March|April|June|July|August|September|October|November|December)\b"
         ),
+        "relative weekday": r"(?i:\b(?:next|last|this|coming|past)[ \t]+(?:mon|tue|wed|thu|fri|sat|sun))",
+        "holiday": _HOLIDAY,
+        "relative month": (
+            r"(?i:\b(?:last|next|this|early|late|mid)[ \t-]*(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec))"
+        ),
+        "preposition + short or lower-case month": r"(?i:jan|feb|apr|jun|jul|aug|sep|oct|nov|dec)",
     }
     return [
         ClinicalPatternRecognizer(

@@ -203,6 +203,21 @@ _CONTEXT: dict[str, list[str]] = {
 _PRIORITY = {VEHICLE_ID: 6, DEVICE_ID: 5, HEALTH_PLAN_ID: 5, MRN: 4, LICENSE: 4, ACCOUNT: 3}
 
 
+_RECORD_LABEL = (
+    r"(?i:e?pcr|incident|kit|intake|ticket|tracking)|Run|Rx|RX|UPI[ \t]+ref|"
+    r"(?i:report|case|file|employee|emp|bill|session|scan|visit|ref|code|access[ \t]+code|job|badge|"
+    r"student)(?=[ \t]*(?:#|no\.?|number|id\b|:))"
+)
+_RECORD_NUMBER = (
+    rf"(?<![\w-])(?:{_RECORD_LABEL})[ \t]*(?i:#|no\.?|number|id)?[ \t]*[:#]?[ \t]*"
+    rf"(?P<value>(?=(?:[A-Za-z/.-]*\d){{4}}){_ID_VALUE})"
+)
+_CARD_ENDING = (
+    r"(?i:\b(?:visa|mastercard|amex|discover|card|account|acct)[ \t]+(?:ending|ends)(?:[ \t]+(?:in|with))?)"
+    r"[ \t]*(?P<value>\d{4})\b"
+)
+
+
 def _labelled_id_recognizers() -> list[EntityRecognizer]:
     recognizers: list[EntityRecognizer] = []
     generic = r"\b(?=[A-Za-z0-9-]*\d{4})[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){4,24}\b"
@@ -228,6 +243,12 @@ def _labelled_id_recognizers() -> list[EntityRecognizer]:
             patterns.append(
                 Pattern("IBAN shape", rf"\b(?:{_IBAN_COUNTRIES})\d{{2}}(?=[A-Z0-9]*\d{{6}})[A-Z0-9]{{11,30}}\b", 0.8)
             )
+        if entity == ACCOUNT:
+            # Added after blind batch 7: record numbers of ambulance runs, incidents, referrals, kits, visits,
+            # employees and bills ("PCR #24-118730", "Run 88-20431", "kit # NS-7710442", "employee #44871",
+            # "Rx 7719302"), with four digits or more; a card's last four digits ("Visa ending 4417").
+            patterns.append(Pattern("labelled record number", _RECORD_NUMBER, 0.85))
+            patterns.append(Pattern("card ending", _CARD_ENDING, 0.85))
         if entity == LICENSE:
             patterns.append(Pattern("DL#", r"\bDL[ \t]*[#:][ \t]*(?P<value>" + _ID_VALUE + ")", 0.9))
         recognizers.append(

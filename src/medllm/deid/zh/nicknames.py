@@ -134,7 +134,8 @@ def recognizers() -> list[EntityRecognizer]:
         [
             Pattern(
                 "nickname after its cue",
-                rf"(?<=(?:{_STRONG_CUE})(?:叫|是|为)?[ \t]*[：:]?[ \t]*[“\"「『]?)(?P<value>\p{{Han}}{{1,4}}|{_LATIN}){_END}",
+                rf"(?<=(?:{_STRONG_CUE})(?:叫|是|为)?[ \t]*[：:]?[ \t]*[“\"「『]?)"
+                rf"(?P<value>\p{{Han}}{{1,4}}|{_LATIN}){_END}",
                 0.8,
             ),
             Pattern(

@@ -9,8 +9,9 @@ The table is OpenCC's (the ``opencc-python-reimplemented`` package ships its dic
 as data): Taiwan and Hong Kong variant forms to standard Traditional (``TWVariantsRev``, ``HKVariantsRev``),
 then standard Traditional to Simplified (``TSCharacters``). Only one-character-to-one-character entries are
 used, of several Simplified candidates the first (OpenCC's default), and never for a character that Simplified
-text uses itself (a key of ``STCharacters``: 么, 著); phrase tables are left out because a phrase may change length. Reading a text character by character is all the recognizers need: they match
-labels, surnames and place words, which this view makes Simplified.
+text uses itself (a key of ``STCharacters``: 么, 著); phrase tables are left out because a phrase may change
+length. Reading a text character by character is all the recognizers need: they match labels, surnames and
+place words, which this view makes Simplified.
 """
 
 from __future__ import annotations
