@@ -264,3 +264,81 @@ def test_english_batch6_near_misses_stay(deid, text):
         r for r in result.replacements if r.type == "LOCATION" and r.original not in ("Holy Name Medical Center",)
     ]
     assert not places, result.replacements
+
+
+# After blind batch 7 (values invented here).
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("病歷號碼：0923871\n聯絡電話：(04) 2255-3301", "0923871"),
+        ("聯絡電話：(04) 2255-3301", "2255-3301"),
+        ("身分證字號：A123456789", "A123456789"),
+        ("病人：黃志明，HKID：G123456(A)", "G123456(A)"),
+        ("家属（女儿 陈美玲 6123 4567）已知悉", "6123 4567"),
+        ("提问人：小米妈（注册手机 139****8812）", "139****8812"),
+        ("张阿姨（手机尾号7730）说明天来", "7730"),
+        ("入组编号：HZ-2024-00913", "HZ-2024-00913"),
+        ("理赔案件号：PA20240318-7712", "PA20240318-7712"),
+        ("派车：东城分站 车号 京A·3321急", "京A·3321急"),
+        ("复诊：2024年5月6日（周一）上午", "周一"),
+        ("下次随访：下周三", "下周三"),
+        ("说是去年国庆假期那阵子加重的", "去年国庆假期"),
+        ("出生日期：民國80年2月3日", "民國80年2月3日"),
+        ("就診日期：15/08/2024", "15/08/2024"),
+        ("去年秋天开始咳嗽", "去年秋天"),
+        ("患儿：刘子墨（小名：墨墨），男，5岁", "墨墨"),
+        ("陪护（护工老韩）说夜里没睡", "老韩"),
+        ("朵朵妈：孩子今天发烧了\n医生：量了多少度？", "朵朵"),
+        ("家长：Jason 林　手机 13812345678", "Jason 林"),
+        ("病人：李家豪 (LEE Ka-ho)　香港", "LEE Ka-ho"),
+        ("我在浙江理工大学读书", "浙江理工大学"),
+    ],
+)
+def test_chinese_batch7_categories_are_removed(deid, text, value):
+    assert _removed(deid, text, value, "zh"), deid.deidentify(text, "zh").text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每周三次透析，周一至周五上午门诊",
+        "批号：20240312，国药准字H20003263，床号：12",
+        "编码2400～2533个氨基酸",
+        "服用阿莫西林（Amoxicillin），查CT",
+        "老公说我老毛病又犯了",
+        "宝妈：谢谢医生",
+        "广东什么医院比较好",
+    ],
+)
+def test_chinese_batch7_near_misses_stay(deid, text):
+    assert deid.deidentify(text, "zh").text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("PCR #23-441902. Medic 4 on scene.", "23-441902"),
+        ("Patient refusal - Run 77-10293 - signed.", "77-10293"),
+        ("Newborn screen sent (kit # NS-5512093).", "NS-5512093"),
+        ("Paid with Mastercard ending 8812.", "8812"),
+        ("Next recall 09/2025.", "09/2025"),
+        ("I'm free next Wednesday for the scan.", "next Wednesday"),
+        ("Symptoms started over Thanksgiving weekend.", "Thanksgiving"),
+        ("Rash present since last August.", "last August"),
+    ],
+)
+def test_english_batch7_categories_are_removed(deid, text, value):
+    assert _removed(deid, text, value), deid.deidentify(text, "en").text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Run 5k daily and report 2 episodes.",
+        "You may march in the parade.",
+        "Merry Christmas to all the staff!",
+        "Take 1/2 tab twice daily.",
+    ],
+)
+def test_english_batch7_near_misses_stay(deid, text):
+    assert deid.deidentify(text, "en").text == text

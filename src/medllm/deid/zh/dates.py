@@ -38,6 +38,9 @@ def _valid_numeric(text: str, start: int, end: int) -> tuple[int, int] | None:
 
     parts = re.split(r"[-/.]", text[start:end])
     if len(parts) == 3 and all(p.isdigit() for p in parts):
+        if len(parts[2]) == 4:  # day/month/year or month/day/year ("24/05/2024", "12/6/2024")
+            a, b = int(parts[0]), int(parts[1])
+            return (start, end) if (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31) else None
         month, day = int(parts[1]), int(parts[2])
         if not (1 <= month <= 12 and 1 <= day <= 31):
             return None
