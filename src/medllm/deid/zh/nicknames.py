@@ -145,7 +145,9 @@ def recognizers() -> list[EntityRecognizer]:
                 0.75,
             ),
             Pattern(
-                "老 + surname", rf"(?<![古年养衰敬尊变防元父告遗苍])老[{_LAO_SURNAME}](?=[：:（(）)，,。、；;\s]|$)", 0.7
+                "老 + surname",
+                rf"(?<![古年养衰敬尊变防元父告遗苍])老[{_LAO_SURNAME}](?=[：:（(）)，,。、；;\s]|$)",
+                0.7,
             ),
             Pattern(
                 "child in a parent's speaker label",
