@@ -469,6 +469,81 @@ def test_levels_round15(text: str, level: TriageLevel) -> None:
     assert triage(text).level is level, triage(text).to_dict()
 
 
+# Round 16 (after the sixteenth blind set): each category in new words, both ways, with near misses: hyperbole that
+# sits next to a real overdose or plan stays an emergency, as do leaflets and stories that turn to the writer's body.
+ROUND16 = [
+    # Stimulants and caffeine pills with a racing heart and chest pain; exam framing does not hide them.
+    ("swallowed a dozen caffeine tablets to stay awake for my finals, heart going at 170 and my chest is sore", E),
+    ("drank five cans of monster and took my mate's adderall, now chest pain and my heart is pounding", E),
+    ("is it safe to take caffeine tablets when revising for exams?", R),
+    ("喝了五罐魔爪又吃了一片哌甲酯 胸口闷痛 心脏快跳出来了", E),
+    ("利他林一般吃多少合适 有什么副作用", R),
+    # Rhabdomyolysis.
+    ("after yesterday's bootcamp my arms are swollen and rock hard and my pee looks like cola", E),
+    ("my pee is dark yellow after a long run, just dehydrated?", U),
+    ("军训第三天 大腿又肿又硬 小便是酱油色的 尿也很少", E),
+    ("健身后肌肉酸痛两天了 正常吗", R),
+    # Falls in babies and repeated vomiting; a bump with no warning signs.
+    ("my 8 month old slid off the sofa onto the floor and has vomited four times since", E),
+    ("my toddler fell off the sofa onto the carpet, cried for a minute and is playing happily now", R),
+    ("宝宝从床上滚下来了 之后吐了三次 一直想睡", E),
+    # Neck injuries with numb or weak limbs; neck pain alone.
+    ("he went headfirst into the shallow end and now says both hands are numb", E),
+    ("got tackled at rugby and jarred my neck, now both arms are tingling and weak", E),
+    ("stiff neck from sleeping funny, no injury, arms fine", R),
+    ("摔跤时脖子着地 现在双腿没劲 手也麻", E),
+    ("落枕了 脖子转不动 怎么缓解", R),
+    # Drug allergy after a first dose; dose questions stay questions.
+    ("second dose of co-amoxiclav an hour ago, my tongue feels swollen and my throat is tight", E),
+    ("what is the usual dose of amoxicillin for a chest infection?", R),
+    # Postpartum psychosis told through the baby's age.
+    ("our son is 2 weeks old and my partner thinks the radio is sending her signals and the baby was switched", E),
+    ("our baby is 3 weeks old and my wife is exhausted and teary, is that normal?", R),
+    ("老婆刚生完孩子半个月 说孩子被掉包了 还说听到有人叫她", E),
+    # Suicide: farewell and means, hyperbole near misses that must stay emergencies.
+    ("I've given away my things, the letter is written, after tonight I won't be a burden", E),
+    ("so hungover I could die lol, best cure?", R),
+    ("I want to die, I've taken all my pills", E),
+    ("so hungover i want to die, and i took the whole box of my sleeping pills last night", E),
+    ("my brother locked himself in his room with a knife after a row and won't answer", E),
+    ("我把猫送给朋友了 信也写好了 以后不会再麻烦你们了", E),
+    ("不想活了 已经吃了一瓶药", E),
+    ("考试周压力好大 快要死了哈哈 怎么调整作息", R),
+    ("考试没过 真的不想活了 刚刚吃了一整瓶安眠药", E),
+    ("弟弟打游戏输了就喊“我不活了”，下一局又好了", R),
+    ("男朋友打游戏输了说不想活了 现在把自己反锁在房间里 拿着刀", E),
+    ("我坐在天台边上 跳下去就解脱了吧", E),
+    ("坐在天台边上看日落 风景真好", R),
+    # Medication errors several times the dose; a single extra dose.
+    ("gave my 3 year old five times the dose of ibuprofen by mistake, she seems fine", E),
+    ("gave my son a double dose of calpol by mistake, what should I do?", U),
+    ("奶奶把降压药当维生素吃了 大概是平时剂量的4倍", E),
+    # Serotonin syndrome and SJS.
+    ("on fluoxetine and took tramadol for my back, now shaking, sweating buckets and my legs keep jerking", E),
+    ("一直吃帕罗西汀 今天又吃了曲马多 现在手脚一抽一抽的 出大汗 心跳很快", E),
+    ("started lamotrigine 3 weeks ago, now a fever, blisters spreading all over and sores in my mouth", E),
+    ("my daughter has chickenpox with blisters all over and a couple of sores in her mouth", R),
+    ("孩子手足口病 手上脚上起水泡 嘴里也烂了", R),
+    ("吃别嘌醇一个月 全身起水疱脱皮 发烧", E),
+    # Leaflets, stories and nosebleeds.
+    ("the ibuprofen insert warns about stroke and heart attack, should I worry at 25?", R),
+    ("the leaflet mentions stroke as a rare side effect, and now my face is drooping and my arm is weak", E),
+    ("舍曲林说明书写着可能增加自杀风险 我吃了两周感觉挺好的 需要注意什么", R),
+    ("I'm writing a crime novel where a man is poisoned with antifreeze; what symptoms would he show first?", R),
+    ("nosebleed was pouring for 5 minutes but has stopped now and I feel fine", U),
+    ("nosebleed pouring for 40 minutes and won't stop, I feel dizzy", E),
+    ("so tired of everything i want to die", E),
+    ("so hungover i want to die and i have a plan to end it tonight", E),
+    ("说明书上写着自杀风险，我现在真的想自杀", E),
+    ("our baby is 10 days old and my wife hasn't slept in 3 days, any tips?", R),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), ROUND16)
+def test_levels_round16(text: str, level: TriageLevel) -> None:
+    assert triage(text).level is level, triage(text).to_dict()
+
+
 @pytest.mark.parametrize(("text", "level"), ROUND11)
 def test_levels_round11(text: str, level: TriageLevel) -> None:
     assert triage(text).level is level, triage(text).to_dict()

@@ -590,3 +590,203 @@ def merged(base: dict[str, list[str]], extra: dict[str, list[str]]) -> dict[str,
     for name, patterns in extra.items():
         out.setdefault(name, []).extend(patterns)
     return out
+
+
+# --- added after the sixteenth blind set ----------------------------------------------------------------------------
+# Kept in tables of their own and appended below, so a concept named again (palpitations, ending_it) extends the one
+# above instead of replacing it.
+EN_ROUND16: dict[str, list[str]] = {
+    # Exertional rhabdomyolysis: cola- or tea-coloured urine after a hard workout, with swollen, agonising muscles
+    # or little urine (MedlinePlus; NHS: dark urine with muscle pain after exercise needs hospital care today).
+    "dark_urine": [
+        r"\b(?:urine|pee|wee|piss)\b[^.!?]{0,25}\b(?:colou?r of (?:coca[- ]?cola|cola|coke|tea|strong tea|black tea)|"
+        r"like (?:coca[- ]?cola|cola|coke|strong tea|black tea)|(?:coca[- ]?cola|cola|coke|tea)[- ]colou?red)\b",
+        r"\b(?:coca[- ]?cola|cola|coke)[- ]colou?red (?:urine|pee|wee)\b",
+    ],
+    "muscle_damage": [
+        r"\b(?:thighs?|quads?|calf|calves|hamstrings?|glutes|biceps|triceps|arms?|legs?|muscles?|shoulders?)\b[^.!?]"
+        r"{0,25}\b(?:swollen|swelling|puffed up|rock hard|hard as (?:a )?rock|in agony|agony|excruciating|so painful "
+        r"i can(?:not|'t)|too painful to)\b",
+    ],
+    "exertion": [
+        r"\b(?:crossfit|spin class|spin session|spinning class|spin \+|bootcamp|boot camp|marathon|ultra|hiit|"
+        r"workout|work-?out|gym session|double session|squats|military training|first (?:ever )?(?:session|class))\b",
+    ],
+    "little_urine": [
+        r"\b(?:hardly|barely|not|haven't|have not|has not|hasn't|didn't|did not) (?:\w+ )?(?:peed|weed|urinated|"
+        r"passed (?:urine|water)|been (?:for a wee|for a pee|to the toilet))\b|\bvery little (?:urine|pee|wee)\b",
+    ],
+    # A fall off a bed or sofa, told by how the child left it ("rolled off the bed onto a tiled floor").
+    "fall": [
+        r"\b(?:rolled|rolls|slid|slipped|toppled|tumbled|wriggled|fell) (?:off|out of|down) (?:the |a |our |his |her "
+        r"|my |their )?(?:bed|sofa|couch|changing (?:table|mat|unit)|table|stairs|chair|high ?chair|bunk bed|"
+        r"trampoline|worktop|counter)\b",
+    ],
+    # Vomiting again and again after a head injury (NHS head injury: go to A&E; NICE NG232 for children).
+    "vomiting_repeated": [
+        r"\b(?:been sick|sick|vomited|vomiting|thrown up|threw up|puked|throwing up)\b[^.!?]{0,12}\b(?:\d+|two|three|"
+        r"four|five|several|many|a few|multiple|a couple of) times\b|\bkeeps? (?:on )?(?:vomiting|being sick|"
+        r"throwing up)\b|\b(?:vomited|been sick) (?:again and again|repeatedly|over and over)\b",
+    ],
+    # A neck or spinal injury with new numbness, tingling or weakness in both arms or legs (NICE NG41).
+    "neck_injury": [
+        r"\b(?:landed|fell|came down|hit the ground|went in) (?:\w+ ){0,2}on (?:my|his|her|their|the back of (?:my|"
+        r"his|her|their)) (?:neck|head)\b|\b(?:hurt|injured|jarred|cricked|twisted|bent|snapped|wrenched|damaged) "
+        r"(?:my|his|her|their) neck\b|\bwhiplash\b|\bhead[- ]?first into\b|\b(?:neck|head) (?:got |was )?(?:bent|"
+        r"twisted|jarred|snapped|slammed) (?:back|forward|sideways)\b",
+    ],
+    "limbs_tingling_both": [
+        r"\b(?:pins and needles|tingl\w*|numb\w*|electric shocks?)\b[^.!?]{0,20}\b(?:both (?:arms|hands|legs|feet)|all "
+        r"four limbs|arms and legs|hands and feet)\b",
+        r"\bboth (?:arms|hands|legs)\b[^.!?]{0,20}\b(?:tingl\w*|numb\w*|pins and needles|weak\w*|dead|heavy)\b",
+    ],
+    # Stimulants outside the rave list: caffeine pills, energy drinks by the can, ADHD stimulants (NHS
+    # palpitations; FRANK: chest pain and a racing heart after stimulants can be fatal).
+    "stimulant_any": [
+        r"\b(?:caffeine (?:pills?|tablets?|powder|shots?)|pro ?plus|no-?doz|adderall|ritalin|methylphenidate|"
+        r"concerta|vyvanse|elvanse|lisdexamfetamine|dexamphetamine|modafinil)\b",
+        r"\b(?:\d+|three|four|five|six|seven|eight|several|too many|loads of|lots of) (?:cans of |tins of )?(?:energy "
+        r"drinks?|red ?bulls?|monsters?|relentless|rockstars?|prime energy)\b",
+    ],
+    "palpitations": [
+        r"\bheart\b[^.!?]{0,20}\b(?:at|going|racing|beating|doing|pounding)\b (?:like |about |around |over |at )?"
+        r"(?:1[4-9]\d|2\d\d)\b",
+    ],
+    # Stevens-Johnson syndrome / TEN (NHS): blistering or peeling skin with sores in the mouth, eyes or genitals,
+    # often after a new medicine (epilepsy medicines, allopurinol, sulfa antibiotics).
+    "skin_sloughing": [
+        r"\bskin\b[^.!?]{0,20}\b(?:peeling (?:off|away)|coming off|sloughing|falling off|coming away|blistering all)\b",
+        r"\b(?:blisters?|blistering)\b[^.!?]{0,15}\b(?:all over|everywhere|over (?:his|her|my|their) (?:whole )?body|"
+        r"spreading)\b|\bwidespread (?:blisters|blistering)\b",
+    ],
+    "mucosal_sores": [
+        r"\b(?:sores?|ulcers?|blisters?|raw|peeling)\b[^.!?]{0,20}\b(?:in|on|inside) (?:his|her|my|their|the) (?:mouth|"
+        r"lips|eyes|genitals|privates)\b",
+        r"\b(?:mouth|lips|eyes)\b[^.!?]{0,15}\b(?:full of (?:sores|ulcers|blisters)|raw|crusted|crusty|ulcerated|"
+        r"blistered|peeling)\b",
+    ],
+    "sjs_drug": [
+        r"\b(?:carbamazepine|tegretol|lamotrigine|lamictal|phenytoin|phenobarbital|allopurinol|nevirapine|"
+        r"sulfamethoxazole|co-?trimoxazole|septrin|bactrim|sulfasalazine|meloxicam|piroxicam|oxcarbazepine)\b"
+    ],
+    "viral_blister_rash": [
+        r"\b(?:chicken ?pox|hand,? foot,? (?:and|&) mouth|cold sores?|herpes|shingles|impetigo|sunburn\w*|scald\w*|"
+        r"burn|burns|burnt)\b"
+    ],
+    # Several times the right dose (NHS paracetamol: go to A&E even if well, the harm shows later).
+    "dose_multiple_high": [
+        r"\b(?:(?:[3-9]|1\d|three|four|five|six|seven|eight|nine|ten) ?(?:times|x) (?:the |his |her |my |their )?"
+        r"(?:normal |recommended |right |correct |usual |prescribed |proper )?(?:dose|amount|dosage)|(?:triple|"
+        r"quadruple|ten ?fold|10 ?x) (?:the |a |his |her )?(?:dose|dosage))\b",
+    ],
+    # Postpartum psychosis told by a partner: a new baby's age, and delusions about the baby or messages (NHS).
+    "newborn_age": [
+        r"\b(?:baby|newborn|son|daughter|little one)\b(?: (?:is|was born))? (?:only |just )?(?:\d|[1-5]\d|one|two|"
+        r"three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:days?|weeks?)(?: old| ago)\b",
+        r"\b(?:\d|[1-5]\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ](?:day|week)[- ]old\b",
+    ],
+    "psychosis_signs": [
+        r"\b(?:tv|telly|television|radio|phone|songs?|adverts?)\b[^.!?]{0,20}\b(?:sending|giving|talking to|speaking "
+        r"to) (?:her|him|me|them) (?:secret |special )?(?:messages|signs|signals)\b",
+        r"\b(?:baby|child|son|daughter)\b[^.!?]{0,20}\b(?:has been|was|got|is|been) (?:swapped|replaced|switched|"
+        r"possessed|an imposter|an impostor|not (?:ours|hers|his|mine|real))\b",
+        r"\bprotect (?:the world|everyone|us|the family|people) from (?:him|her|the baby|it)\b",
+    ],
+    # Suicide, round 16: a farewell ("after tonight I won't be a burden"), the means locked in with someone.
+    "ending_it": [
+        r"\b(?:after tonight|after today|from tomorrow|soon) (?:i|you|nobody|no one|you all|everyone)(?: will|'ll)? "
+        r"(?:not|never|won't|will not) (?:have to |need to )?(?:be (?:a )?(?:burden|bother|problem)|worry about me|"
+        r"deal with me|hear from me|see me again)\b|\bwon't be a (?:burden|bother|problem) (?:to anyone |to you )?"
+        r"(?:any ?more|for much longer)\b",
+        r"\b(?:jump|jumping|jumped)\b[^.!?]{0,30}\b(?:would|will|could)\b[^.!?]{0,15}\b(?:end it|be over|be quick|end "
+        r"everything|finish it|be easy)\b",
+    ],
+    "plan_ready": [
+        r"\b(?:given|gave) (?:away )?(?:all )?(?:my|his|her) (?:stuff|things|belongings|games|clothes|cat|dog) "
+        r"(?:away|to)\b|\b(?:the |my )?(?:letters?|notes?) (?:is |are |'s )?(?:all )?(?:written|on (?:the|my) "
+        r"(?:desk|table|bed|pillow))\b",
+    ],
+    "suicide_prep": [
+        r"\blocked (?:himself|herself|themselves|myself) in (?:the |a |his |her |my )?\w+\b[^.!?]{0,40}\b(?:knife|"
+        r"knives|blade|razor|rope|pills|gun)\b",
+    ],
+}
+
+ZH_ROUND16: dict[str, list[str]] = {
+    "muscle_damage": [r"(?:大腿|小腿|腿|胳膊|手臂|肌肉|二头肌|屁股|肩膀)[^，。]{0,6}(?:肿|硬邦邦|硬得|发硬|僵硬)"],
+    "exertion": [r"(?:动感单车|单车课|健身|撸铁|深蹲|马拉松|高强度|军训|训练营|体能训练|暴汗|HIIT|crossfit)"],
+    "little_urine": [
+        r"(?:尿(?:量)?(?:很少|特别少|变少|少了|几乎没有|不多)|没怎么(?:尿|上厕所)|一天(?:都)?没(?:怎么)?尿)"
+    ],
+    "fall": [r"(?:滚|翻|摔)(?:下|了下)(?:来|去)"],
+    "vomiting_repeated": [
+        r"吐了(?:\d+|[两三四五六七八九十几]|好几)(?:次|回)|(?:一直|反复|不停(?:地)?|连续)(?:呕)?吐|吐个不停"
+    ],
+    "neck_injury": [
+        r"(?:撞|砸|摔|扭|磕|伤|碰)(?:了|到|伤)?(?:了)?(?:他的|她的|我的)?(?:脖子|颈椎|颈部)|"
+        r"(?:脖子|颈椎|颈部)(?:被)?(?:撞|砸|摔|扭|磕|折)(?:了|到|伤)|(?:头|脖子|颈部|后脑)(?:先|朝下)?着地"
+    ],
+    "limbs_tingling_both": [
+        r"(?:两只手|双手|两手|两条腿|双腿|两边|手脚|四肢|胳膊和腿|两条胳膊)(?:都)?[^，。]{0,3}(?:麻|没(?:有)?感觉|没劲|发软|"
+        r"无力|动不了)"
+    ],
+    "stimulant_any": [
+        r"(?:咖啡因(?:片|药|粉)|提神药|利他林|哌甲酯|专注达|阿得拉|莫达非尼|聪明药|"
+        r"(?:\d+|[两三四五六七八九十几]|好几)罐(?:的)?(?:红牛|魔爪|功能饮料|能量饮料|东鹏特饮)|"
+        r"(?:红牛|魔爪|功能饮料|能量饮料)(?:喝了)?(?:\d+|[两三四五六七八九十几]|好几)罐)"
+    ],
+    "palpitations": [
+        r"心(?:跳|脏|率)[^，。]{0,6}(?:1[3-9]\d|2\d\d|[一二]百)(?:多)?(?:下|次)|心(?:脏|跳)?[^，。]{0,6}(?:要|快)?(?:蹦|跳)出"
+        r"(?:来|嗓子眼)"
+    ],
+    "serotonergic": [
+        r"(?:舍曲林|左洛复|氟西汀|百忧解|帕罗西汀|赛乐特|西酞普兰|艾司西酞普兰|来士普|文拉法辛|度洛西汀|米氮平|阿米替林|"
+        r"氯米帕明|曲马多|芬太尼|美沙酮|利奈唑胺|舒马普坦|曲坦|碳酸锂|锂盐|昂丹司琼|圣约翰草)"
+    ],
+    "muscle_twitching": [
+        r"(?:腿|手|胳膊|身体|肌肉|脚)[^，。]{0,3}一抽一抽|(?:浑身|全身)(?:都)?(?:发抖|哆嗦|打颤)|抽个不停"
+    ],
+    "skin_sloughing": [
+        r"(?:全身|浑身|大片|成片|满身|身上)[^，。]{0,6}(?:水泡|水疱|大疱|脱皮|掉皮|皮肤脱落|剥脱)",
+        r"(?:水泡|水疱)[^，。]{0,4}(?:脱皮|破了一大片|连成片)",
+    ],
+    "mucosal_sores": [
+        r"(?:嘴里|口腔|嘴唇|嘴巴|眼睛|眼|私处|下体|外阴|生殖器)[^，。]{0,4}(?:烂|溃烂|溃疡|糜烂|起泡|起水泡|破了)"
+    ],
+    "sjs_drug": [
+        r"(?:卡马西平|得理多|拉莫三嗪|利必通|苯妥英|苯巴比妥|别嘌醇|奈韦拉平|复方新诺明|磺胺|柳氮磺吡啶|美洛昔康|吡罗昔康|"
+        r"奥卡西平)"
+    ],
+    "viral_blister_rash": [r"(?:水痘|手足口|疱疹|晒伤|烫伤|烧伤)"],
+    "dose_multiple_high": [
+        # "差不多是正常剂量的5倍": the match starts at 差不多, whose 不 is no negation.
+        r"(?:(?:差不多|大概|将近|足足)(?:是)?(?:正常|推荐|规定|说明书上|平时|平常)?(?:的)?)?(?:剂量|用量|药量|量)的?(?:差不多|大概|将近|约|"
+        r"足足)?(?:[3-9]|[1-9]\d|[三四五六七八九十]|好几)倍|"
+        r"(?:[3-9]|[三四五六七八九十]|好几)倍(?:的)?(?:剂量|用量|药量|量)"
+    ],
+    "newborn_age": [r"(?:宝宝|孩子|娃|婴儿)(?:才|刚)?(?:出生)?(?:\d{1,2}|[一二两三四五六七八九十]+)(?:天|周)(?:大)?"],
+    "psychosis_signs": [
+        r"(?:听见|听到)(?:有人|有声音|声音)(?:在)?(?:叫|喊|说|跟)|(?:孩子|宝宝|娃)[^，。]{0,4}(?:被(?:人)?)?(?:调包|掉包|换了)|"
+        r"(?:要|想)带着?(?:孩子|宝宝|娃)一起(?:走|死|去死|离开)(?![^，。]{0,2}(?:回|去|到))"
+    ],
+    "ending_it": [
+        r"(?:今晚|今天|明天|以后|之后|从此)[^，。！？]{0,4}(?:就)?(?:不会?再?|再也不)(?:麻烦|打扰|拖累|连累)(?:大家|你们|你|"
+        r"任何人|谁)",
+        r"跳下去[^，。！？]{0,10}(?:结束|解脱|死|没了|一了百了|就好了)",
+    ],
+    "plan_ready": [
+        r"(?:东西|钱|存款|衣服|宠物|猫|狗|书|游戏账号)(?:都|全)?(?:已经)?(?:送给|送人|分给|留给|转给)",
+        r"(?:信|遗书|遗言|留言|信件)(?:也|都)?(?:已经)?写好",
+    ],
+    "at_height_now": [
+        r"(?:站|坐|蹲|趴)在[^，。！？\s]{0,6}(?:楼顶|天台|顶楼|桥|阳台|窗台|屋顶)(?:的)?(?:边上|边缘|栏杆外|护栏外|外沿)"
+    ],
+    "suicide_prep": [
+        r"站在[^，。！？\s]{1,4}(?:楼顶|天台|阳台|窗台|桥|楼)(?:的)?(?:边上|边缘|栏杆外|护栏外|外沿)",
+        r"(?:锁|关|反锁)在[^，。]{0,6}(?:里|里面)[^。！？]{0,20}(?:刀|剪刀|刀片|绳|药|枪)",
+    ],
+}
+
+for _table, _extra in ((EN, EN_ROUND16), (ZH, ZH_ROUND16)):
+    for _name, _patterns in _extra.items():
+        _table.setdefault(_name, []).extend(_patterns)

@@ -615,9 +615,12 @@ CONCEPTS: dict[str, list[str]] = {
         r"\bwhich of the following\b",
         # An exam item's option list: "a) mi b) gord c) ...".
         r"(?:^|\s)a[).] ?\w[^?!]{0,60}\sb[).] ?\w[^?!]{0,60}\sc[).] ?\w",
-        r"\b(?:writing|write|wrote|preparing|prepping) (?:a |my |the )?(?:novel|story|book|script|screenplay|scene|"
+        r"\b(?:writing|write|wrote|preparing|prepping) (?:a |my |the )?(?:short |new |crime |horror |fan |kids'? )?"
+        r"(?:novel|story|book|script|screenplay|scene|"
         r"fanfic\w*|teaching (?:session|slides?)|lecture|journal club|exam question|osce station)\b|"
         r"\bteaching (?:session|slides?)\b|\bmy (?:character|protagonist)\b|\bin my (?:story|novel|book|game)\b|"
+        # "took caffeine pills to cram for my exam": the reason for what was done, not an exam item (round 16).
+        r"(?<!cram )(?<!cramming )(?<!study )(?<!studying )(?<!revise )(?<!awake )(?<!up )"
         r"\bfor (?:a|my) (?:novel|story|book|class|course|exam|essay|quiz|presentation|first aid course)\b|"
         r"\bjust curious\b|\bout of curiosity\b",
         # Asking ahead ("if my baby ever gets a temperature ...") and admin about someone already admitted.

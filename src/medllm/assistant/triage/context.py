@@ -95,7 +95,9 @@ _KNOWLEDGE_BEFORE_EN = re.compile(
     r"difference between|differentiate|distinguish|what is|what's|what are|what happens|define|definition|"
     r"explain|mean|means|happens (?:when|if|during|in)|happen (?:when|if|in)|first aid (?:for|when|if)|how (?:long|"
     r"common|likely|often|do you|does one|to)|prognosis|survival|statistics|"
-    r"(?<!heart )(?<!pulse )(?<!breathing )(?<!respiratory )(?<!resp )rates?|chances? of|likely to|dose|dosage|"
+    r"(?<!heart )(?<!pulse )(?<!breathing )(?<!respiratory )(?<!resp )rates?|chances? of|likely to|"
+    # "first ever dose of amoxicillin 40 mins ago and my lips ...": a dose taken is no question about doses (round 16).
+    r"(?<!first )(?<!ever )(?<!second )(?<!next )(?<!last )(?<!my )(?<!his )(?<!her )(?<!one )dose|dosage|"
     r"normal|respond to|handle|deal with|help (?:someone|somebody|a person) (?:with|having)|emergency (?:plan|kit)|"
     r"kit|course|training|learn|article|book|research|studies|study|rate of|types? of|kinds? of|sign of|common|"
     r"after-?effects?|aftermath|recovery from|rehab\w*|vs\.?|versus|can (?:you|one|people|a person|someone) (?:die|"
@@ -370,7 +372,7 @@ _QUESTION_END_ZH = re.compile(
 # Asking whether to go to hospital, or whether one can drive oneself there, is about a person, not a topic.
 _PERSONAL_ZH = re.compile(
     r"(?:我|他|她|孩子|宝宝|妈|爸|老公|老婆|儿子|女儿|家人|朋友|爷|奶|这|人家|室友|同事|宝贝|娃|了|自己|医院|急诊|"
-    r"要紧|老人|患者|病人)"
+    r"要紧|老人|患者|病人|第二天)"
 )
 
 
@@ -468,7 +470,9 @@ _TOPIC_EN = re.compile(
     r"training)\b"
 )
 _TOPIC_ZH = re.compile(
-    r"(?:征兆|信号|预防|干预|科普|统计|比例|发生率|怎么劝|如何劝|怎么帮|如何帮|怎样帮|识别|电影|小说|论文|课程|培训)"
+    # "我在门外怎么劝都不开": however hard one pleads, not a question how to (round 16).
+    r"(?:征兆|信号|预防|干预|科普|统计|比例|发生率|(?:怎么|如何)劝(?![^，。]{0,4}都)|怎么帮|如何帮|怎样帮|识别|电影|小说|"
+    r"论文|课程|培训)"
 )
 
 
@@ -476,6 +480,20 @@ def _general_topic(text: str, start: int, end: int, zh: bool) -> bool:
     s_left, s_right = sentence_bounds(text, start, end)
     sentence = text[s_left:s_right]
     return _has(_TOPIC_ZH if zh else _TOPIC_EN, sentence)
+
+
+# "The naproxen leaflet lists heart attack and stroke as side effects", "说明书上写着“自杀风险”": what a leaflet lists
+# is no finding in its clause (round 16).
+_LEAFLET = re.compile(
+    r"\b(?:leaflet|package insert|patient information|information sheet|label|insert|side[- ]effects? list)\b"
+    r"(?: \w+){0,3} (?:lists?|listed|says|said|mentions?|warns?|includes?|talks about)\b|"
+    r"说明书[^，。！？]{0,6}(?:写着|写了|写|说|提到|标着|标注|列着|列了|警告)"
+)
+
+
+def _leaflet(text: str, start: int) -> bool:
+    c_left, _ = clause_bounds(text, start, start)
+    return _has(_LEAFLET, text[c_left:start])
 
 
 _CHAT_BREAK_ZH = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
@@ -519,6 +537,7 @@ def match_context(text: str, start: int, end: int, *, intent: bool = False, zh: 
         long_ago, new = (_LONG_AGO_ZH, _NEW_ZH) if zh else (_LONG_AGO_EN, _NEW_EN)
         chronic = _has(long_ago, sentence) and not _has(new, sentence)
     general = _general_topic(text, start, end, zh) if intent else _general(text, start, end, zh)
+    general = general or _leaflet(text, start)
     return MatchContext(
         negated=_negated(text, start, end, zh),
         past=(_long_past(text, start, end, zh) if intent else _past(text, start, end, zh)),

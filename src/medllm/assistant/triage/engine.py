@@ -251,12 +251,22 @@ _FIGURATIVE = re.compile(
     r"drown\w* (?:in|under) (?:a sea of |a pile of |piles of )?(?:paperwork|paper|work|debt|debts|bills|emails|e-mails|"
     r"admin|forms|homework|assignments|deadlines|laundry|washing|chores|tasks|appointments|letters|meetings|"
     r"messages|stress|responsibilities|red tape|coursework|revision|exams|marking|orders|notifications)|"
+    # "so hungover i literally want to die": a body that feels awful, not a wish to die (round 16). "Tired of ..."
+    # is left alone: it can be despair.
+    r"so (?:hungover|hung over|full|stuffed|bloated|itchy|sunburnt|sunburned|jet-?lagged|hangry) (?:that |rn |right "
+    r"now )?i (?:literally |actually |genuinely |just )?(?:want to|wanna|could|am going to|gonna) die|"
+    r"(?:this |my |the )?hangover (?:is making|makes|has made) me (?:want to|wanna) die|"
     r"(?:dye|dyes|colou?rs?|ink|paint|pigment|tint|fake tan)\b(?: \w+){0,2}? (?:bleed\w*|bled|ran|running|runs) "
     r"(?:onto|into|on to|on|through|in the wash|everywhere)|(?:diet|social|career|"
     r"political|financial|fashion|calorie) suicide|suicide (?:squeeze|mission|doors|run|drill|sprints?))\b|想(?:吃|"
     r"喝|玩|见|睡|看|要|去|买|回|你|家|念)[^，。！？,.!?]{0,10}想死|(?:笑|累|气|烦|热|冷|饿|困|忙|吓|无聊|丑|美|开心|"
     r"高兴|尴尬|急|馋|羡慕|闷|憋屈|懒|穷)死|[‘'“\"](?:大出血|吐血|心梗|猝死|休克|窒息|中风)[’'”\"]|"
     r"(?:大出血|吐血|心梗|猝死|休克|窒息)[’'”\"]?[^。！？!?]{0,4}(?:哈哈|hhh|233|😂|🤣)|(?:会不会|算不算|是不是|会)(?:过量|吃多了|超量)?中毒(?:吗|啊|呢)?|(?:会不会|算不算|是不是)(?:过量|吃多了|超量)|(?:会不会|是不是|说)(?:是)?(?:脑膜炎|中风|脑梗|心梗)(?:啊|吗|呢)?|网上说[^，。]{0,8}是(?:脑膜炎|中风|脑梗|心梗)|迷迷糊糊(?:地|的)?(?:把|就|吃|拿)|想死的心都有了?[^。！？!?]{0,8}(?:哈哈|嘿嘿|hhh|233|😂|🤣)|"
+    # "感觉自己要死了哈哈哈", "期末周压力大到要死了": a laugh or exam stress right by it (round 16); "我不想活了" is
+    # never read so. A game lost and a shouted "我要死了我不活了" in quotes is a tantrum, not a plan.
+    r"(?:快|要)死了[^。！？!?]{0,2}(?:哈哈|嘿嘿|hhh|233|😂|🤣)|(?:压力(?:山)?大|期末|考试|复习|ddl|deadline|论文)"
+    r"[^，。！？,!?]{0,6}(?:感觉|觉得)?(?:自己)?(?:快|要)死了|(?:打游戏|玩游戏|游戏|输了|连跪|掉分|排位|开黑)"
+    r"[^。！？!?]{0,12}(?:喊|叫|嚷|骂)[^。！？!?]{0,3}[“\"‘'](?:我)?(?:要死了|不活了)(?:我)?(?:要死了|不活了)?[”\"’']|"
     # "加班加到心梗了": overwork hyperbole.
     r"(?:加班|熬夜|上班|工作|学习|考试|作业|开会|带娃)[^，。！？,.!?]{0,6}(?:到|得)(?:快)?(?:要)?(?:心梗|猝死|中风|脑溢血|吐血|休克)|"
     # "这份工作让人窒息", "账单一出来我当场心肌梗塞", "快被气晕了": feelings, not findings.

@@ -79,8 +79,12 @@ ACUTE_RULES: tuple[Rule, ...] = (
     # Nosebleed: A&E when it lasts over 10-15 minutes, seems heavy, or with weakness or dizziness (NHS).
     Rule("nosebleed_heavy", E, "a nosebleed that will not stop, is heavy, or with dizziness or faintness",
          "鼻出血止不住、量大，或伴头晕、乏力", ("nosebleed",),
-         ("nosebleed_long", "bleeding_severe", "heavy_flow", "lightheaded", "fainted", "near_faint", "shock_signs",
-          "sbp_low", "hr_fast", "vomiting_blood"), source="nhs-nosebleed", soften=False),
+         ("nosebleed_long", "lightheaded", "fainted", "near_faint", "shock_signs", "sbp_low", "hr_fast",
+          "vomiting_blood"), source="nhs-nosebleed", soften=False),
+    # Round 16: a heavy nosebleed that "stopped after 10 mins of pinching" in someone who feels fine is no longer an
+    # ambulance (NHS: A&E when it lasts over 10-15 minutes); a long one, or faintness, stays above.
+    Rule("nosebleed_heavy_flow", E, "a heavy nosebleed", "鼻出血量大", ("nosebleed",),
+         ("bleeding_severe", "heavy_flow"), source="nhs-nosebleed"),
     Rule("nosebleed_anticoagulated", U, "a nosebleed while taking blood thinners", "服用抗凝药时鼻出血",
          ("nosebleed", "anticoagulated"), source="nhs-nosebleed"),
     # A baby who stopped breathing, went blue or went limp, even if well again (BRUE).
@@ -166,6 +170,42 @@ ACUTE_RULES: tuple[Rule, ...] = (
          ("at_height_now",), ("plan_ready", "distress"), source="nhs-suicide", soften=False),
     Rule("suicide_plan_ready", E, "the means ready in someone in crisis", "心理危机中已准备好自杀手段",
          ("plan_ready", "distress"), source="nhs-suicide", soften=False),
+    # Round 16. Exertional rhabdomyolysis: cola-coloured urine after a hard workout with swollen muscles or little
+    # urine.
+    Rule("rhabdomyolysis", E, "cola- or tea-coloured urine after hard exercise or with swollen, painful muscles "
+         "(possible rhabdomyolysis)", "剧烈运动后或肌肉肿痛时尿呈可乐色或浓茶色（疑似横纹肌溶解）", ("dark_urine",),
+         ("muscle_damage", "exertion", "little_urine", "limb_crush"), source="medlineplus-rhabdo", soften=False),
+    # A child's fall with vomiting again and again (NHS head injury: A&E for vomiting after a head injury).
+    Rule("fall_repeated_vomiting", E, "vomiting again and again after a fall or head injury",
+         "摔倒或头部受伤后反复呕吐", ("vomiting_repeated",), ("fall", "head_injury"), source="nhs-head-injury",
+         soften=False),
+    # A neck injury with numbness, tingling or weakness in the arms or legs (NICE NG41: possible spinal injury).
+    Rule("neck_injury_neuro", E, "a neck injury with numbness, tingling or weakness in the arms or legs (possible "
+         "spinal injury)", "颈部受伤后手脚麻木、无力（疑似脊髓损伤）", ("neck_injury",),
+         ("limb_weakness", "limbs_tingling_both", "hemi_weakness", "saddle_numbness", "bladder_bowel_loss"),
+         source="nice-ng41", soften=False),
+    # Caffeine pills, energy drinks or an ADHD stimulant, then chest pain with a racing heart or sickness.
+    Rule("stimulant_chest_pain", E, "chest pain with a racing heart or sickness after stimulants, caffeine pills or "
+         "energy drinks", "服用兴奋剂、咖啡因片或大量功能饮料后胸痛伴心跳很快或呕吐", ("stimulant_any", "chest_pain"),
+         ("palpitations", "hr_fast", "tachycardia", "nausea", "sweating", "lightheaded", "muscle_twitching"),
+         source="nhs-palpitations", soften=False),
+    Rule("stimulant_drug_chest_pain", E, "chest pain with a racing heart or sickness after stimulant drugs",
+         "使用兴奋类毒品后胸痛伴心跳很快或呕吐", ("stimulant_use", "chest_pain"),
+         ("palpitations", "hr_fast", "tachycardia", "nausea", "sweating", "lightheaded", "muscle_twitching"),
+         source="nhs-palpitations", soften=False),
+    # Stevens-Johnson syndrome / toxic epidermal necrolysis: blistering or peeling skin with mouth or eye sores, or
+    # after a medicine known to cause it.
+    Rule("sjs_ten", E, "blistering or peeling skin with sores in the mouth or eyes, or after a new medicine (possible "
+         "Stevens-Johnson syndrome)", "皮肤大片起疱脱皮伴口腔或眼睛溃烂，或在服用相关药物后（疑似重症药疹）",
+         ("skin_sloughing",), ("mucosal_sores", "sjs_drug"), none_of=("viral_blister_rash",), source="nhs-sjs",
+         soften=False),
+    # Several times the right dose of a medicine, even with no symptoms yet (NHS paracetamol: go to A&E).
+    Rule("dose_many_times", E, "several times the right dose of a medicine", "用药量达正常剂量的数倍",
+         ("dose_multiple_high",), source="nhs-paracetamol", soften=False),
+    # Postpartum psychosis told by a partner through the baby's age (NHS: an emergency).
+    Rule("postpartum_psychosis_newborn", E, "signs of psychosis in a mother with a new baby",
+         "产后新手妈妈出现精神病性症状", ("newborn_age", "psychosis_signs"), source="nhs-postpartum-psychosis",
+         soften=False),
     # Acute compartment syndrome after a crushed or broken limb.
     Rule("compartment_syndrome", E, "a crushed or broken limb swelling tight with pain out of proportion or numbness",
          "肢体被砸伤或骨折后肿胀发紧、疼痛剧烈或麻木（疑似骨筋膜室综合征）", ("limb_crush", "compartment_signs"),

@@ -15,7 +15,8 @@ SOURCES: dict[str, str] = {
     "Stroke 1-2-0: a rapid response programme for stroke in China. Lancet Neurol 2017;16(1):27-28.",
     "nhs-angina": "NHS, Angina: call 999 if chest pain does not stop within 5 minutes of a second dose of GTN. "
     "https://www.nhs.uk/conditions/angina/",
-    "nhs-palpitations": "NHS, Heart palpitations: call 999 with chest pain, shortness of breath or fainting. "
+    "nhs-palpitations": "NHS, Heart palpitations: caffeine, energy drinks and stimulant drugs can cause them; call 999 "
+    "with chest pain, shortness of breath or fainting. "
     "https://www.nhs.uk/conditions/heart-palpitations/",
     "nhs-heatstroke": "NHS, Heat exhaustion and heatstroke: call 999 if someone is not sweating even while too hot, "
     "confused, fitting or unresponsive. https://www.nhs.uk/conditions/heat-exhaustion-heatstroke/",
@@ -130,6 +131,19 @@ SOURCES: dict[str, str] = {
     "https://www.nhs.uk/conditions/abdominal-aortic-aneurysm/",
     "nhs-snake-bites": "NHS, Snake bites: call 999 or go to A&E if you have been bitten by a snake, even if you "
     "feel well; do not suck or cut the wound or try to remove the venom. https://www.nhs.uk/conditions/snake-bites/",
+    "medlineplus-rhabdo": "MedlinePlus (US National Library of Medicine), Rhabdomyolysis: dark, red or cola-coloured "
+    "urine with muscle pain, swelling or weakness after strenuous exercise or a crush injury needs emergency care. "
+    "https://medlineplus.gov/ency/article/000473.htm",
+    "nice-ng41": "NICE NG41, Spinal injury: assessment and initial management (2016): after an injury, neck pain with "
+    "new numbness, tingling or weakness in the arms or legs is a possible spinal cord injury needing emergency "
+    "assessment. https://www.nice.org.uk/guidance/ng41",
+    "nhs-sjs": "NHS, Stevens-Johnson syndrome: a serious skin reaction, usually to medicines such as carbamazepine, "
+    "lamotrigine, allopurinol or sulfa antibiotics, with blisters, peeling skin and sores in the mouth, eyes or "
+    "genitals; it needs treatment in hospital immediately. https://www.nhs.uk/conditions/stevens-johnson-syndrome/",
+    "nhs-paracetamol": "NHS, Paracetamol for adults and Paracetamol for children: go to A&E straight away if you or "
+    "your child have taken more than the recommended dose, even if you feel well, because the harm shows later. "
+    "https://www.nhs.uk/medicines/paracetamol-for-adults/ ; https://www.nhs.uk/medicines/paracetamol-for-children/ "
+    "; NHS, Poisoning. https://www.nhs.uk/conditions/poisoning/",
 }
 
 #: Where the phone numbers in :mod:`.emergency` come from.
