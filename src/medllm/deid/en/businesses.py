@@ -212,7 +212,7 @@ def recognizers() -> list[EntityRecognizer]:
             [
                 Pattern(
                     "town after a facility",
-                    rf"(?<=\b(?:{_FACILITY_WORD})(?:[ \t]+[-–]|[ \t]*\(|[ \t]))[ \t]*"
+                    rf"\b(?:{_FACILITY_WORD})(?:[ \t]+[-–]|[ \t]*\(|[ \t])[ \t]*"
                     rf"(?P<value>(?!(?:{_WEEKDAY_MONTH})\b){_TOWN})"
                     r"(?=\)|[ \t]*(?:[,.;:\n]|$)|[ \t]+(?:[-–]|and|on|for|in|at|to|with|where|since|who|which)[ \t])",
                     0.6,

@@ -270,7 +270,7 @@ def _location_recognizers() -> list[EntityRecognizer]:
             ),
             Pattern(
                 "city state",
-                rf"(?<=(?:^|[,:]|\b(?:in|at|from|near))[ \t]*)(?P<value>{_PLACE})"
+                rf"(?:^|[,:]|\b(?:in|at|from|near))[ \t]*(?P<value>{_PLACE})"
                 # WA, SA and NT only with their postcode ("Imerys SA" is a company); "CO.LTD." is no state, and
                 # codes that are also clinical abbreviations ("Head CT", "Smith MD", "Jones PA") need a postcode.
                 rf"(?=[ \t]+(?!(?:CT|MD|PA|MS|DO|OR|MA)\b)(?:{_STATE_CODE}|NSW|VIC|Vic|QLD|Qld|TAS|Tas|ACT)"
@@ -426,12 +426,15 @@ def _location_recognizers() -> list[EntityRecognizer]:
             ),
             # Added after blind batch 6: an Australian postcode after its state ("Fremantle WA 6160").
             Pattern(
-                "Australian postcode", rf"(?<={_PLACE}[ \t]+{_AU_STATE}[ \t]+)(?P<value>\d{{4}})\b(?![-/.]\d)", 0.75
+                "Australian postcode",
+                rf"(?<=\p{{L}}[ \t]+){_AU_STATE}[ \t]+(?P<value>\d{{4}})\b(?![-/.]\d)",
+                0.75,
             ),
         ],
         "ZipCodeRecognizer",
         priority=2,
         quick=r"\d",
+        gates={"Australian postcode": rf"\b{_AU_STATE}[ \t]+\d{{4}}\b"},
     )
     # Added after blind batch 6: a PIN after a town further along an address ("Banjara Hills, Hyderabad 500034"),
     # the town with it; not a count after a lab word ("WBC, Platelets 150000").
