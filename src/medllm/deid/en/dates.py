@@ -237,7 +237,8 @@ def _date_recognizers() -> list[EntityRecognizer]:
             r"(?i:\b(?:last|next|this|early|late|mid)[ \t-]*(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec))"
         ),
         "preposition + short or lower-case month": (
-            r"(?i:\b(?:in|since|during|until|till|from|by|before|after)[ \t]+(?:jan|feb|apr|jun|jul|aug|sep|oct|nov|dec))"
+            r"(?i:\b(?:in|since|during|until|till|from|by|before|after)[ \t]+"
+            r"(?:jan|feb|apr|jun|jul|aug|sep|oct|nov|dec))"
         ),
     }
     return [
