@@ -342,3 +342,24 @@ def test_english_batch7_categories_are_removed(deid, text, value):
 )
 def test_english_batch7_near_misses_stay(deid, text):
     assert deid.deidentify(text, "en").text == text
+
+
+# After blind batch 8 (values invented here).
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("病程记录：患者吕国庆右侧肢体无力好转", "吕国庆"),
+        ("其妻龚美玲陪护，情绪平稳", "龚美玲"),
+        ("逝者蓝德明，家属已办理手续", "蓝德明"),
+    ],
+)
+def test_chinese_batch8_categories_are_removed(deid, text, value):
+    assert _removed(deid, text, value, "zh"), deid.deidentify(text, "zh").text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["患者李最近睡眠差", "主治医师查房记录", "我是双侧输卵管伞端粘连"],
+)
+def test_chinese_batch8_near_misses_stay(deid, text):
+    assert deid.deidentify(text, "zh").text == text
