@@ -363,3 +363,32 @@ def test_chinese_batch8_categories_are_removed(deid, text, value):
 )
 def test_chinese_batch8_near_misses_stay(deid, text):
     assert deid.deidentify(text, "zh").text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Seen by Dr Aoife Kelly, IMC 309812.", "309812"),
+        ("SSgt Ray Dunn, DoD ID 1456677231, Fort Hood.", "1456677231"),
+        ("Patient: Niamh Ryan, PPSN 8812345TA, 44F.", "8812345TA"),
+        ("Patient: Tom Reed, NI number QQ 98 76 54 B, DOB 1/2/1980.", "QQ 98 76 54 B"),
+        ("Pt: Ava Lee, PHN 9123 456 789. Here for review.", "9123 456 789"),
+        ("Enrolled as participant ID KLF-7-00412 today.", "KLF-7-00412"),
+        ("Datix ref 77120 raised after the fall.", "77120"),
+        ("Collect from 8 Mill Rd, Nagpur 440010.", "440010"),
+    ],
+)
+def test_english_batch8_categories_are_removed(deid, text, value):
+    assert _removed(deid, text, value), deid.deidentify(text, "en").text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Labs: WBC 12000, PLT 150000, CK 12500.",
+        "WBC, Platelets 150000 today.",
+        "Dosing is subject to change after review.",
+    ],
+)
+def test_english_batch8_near_misses_stay(deid, text):
+    assert deid.deidentify(text, "en").text == text

@@ -13,7 +13,7 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegist
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 
 from medllm.deid import neutral
-from medllm.deid.en import businesses, dates, facilities, identifiers, names, places
+from medllm.deid.en import businesses, dates, facilities, identifiers, names, places, registry_numbers
 from medllm.deid.en.listed_names import ListedNameRecognizer
 from medllm.deid.en.marked_names import EnglishMarkedNameRecognizer
 from medllm.deid.en.name_lists import NameListRecognizer
@@ -38,6 +38,7 @@ def recognizers() -> list[EntityRecognizer]:
         *businesses.recognizers(),
         *dates.recognizers(),
         *identifiers.recognizers(),
+        *registry_numbers.recognizers(),
         InternationalPhoneRecognizer(),
         *neutral.recognizers("en"),
     ]

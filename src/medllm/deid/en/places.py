@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import EntityRecognizer, LocalRecognizer, Pattern, RecognizerResult
 
-from medllm.deid.en.context import trim_place
+from medllm.deid.en.context import _english_noun, trim_place
 from medllm.deid.entities import LOCATION
 from medllm.deid.patterns import ClinicalPatternRecognizer, explained_result, labelled
 from medllm.deid.wordlists import places
@@ -412,7 +412,9 @@ def _location_recognizers() -> list[EntityRecognizer]:
             ),
             Pattern(
                 "ZIP after a place",
-                rf"(?<={_PLACE},?[ \t]+)(?P<value>\d{{5}}(?:-\d{{4}})?)(?=[ \t]*(?:[,.;)\n]|$))",
+                # not a lab count after its test's short name ("WBC 12000", "CK 12500")
+                rf"(?<={_PLACE},?[ \t]+)(?<!\b\p{{Lu}}{{2,5}}[ \t]+)(?P<value>\d{{5}}(?:-\d{{4}})?)"
+                r"(?=[ \t]*(?:[,.;)\n]|$))",
                 0.6,
             ),
             Pattern(
@@ -421,7 +423,8 @@ def _location_recognizers() -> list[EntityRecognizer]:
             Pattern("UK postcode", r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)[ \t]\d[ABD-HJLNP-UW-Z]{2}\b", 0.7),
             Pattern(
                 "Indian PIN after a town",
-                rf"(?<=\d[^,\n]{{1,40}},[ \t]*{_PLACE}[ \t]*[-–]?[ \t]*)(?P<value>[1-9]\d{{5}})(?![\d-])",
+                rf"(?<=\d[^,\n]{{1,40}},[ \t]*{_PLACE}[ \t]*[-–]?[ \t]*)(?<!\b\p{{Lu}}{{2,5}}[ \t]+)"
+                r"(?P<value>[1-9]\d{5})(?![\d-])",
                 0.7,
             ),
             # Added after blind batch 6: an Australian postcode after its state ("Fremantle WA 6160").
@@ -453,10 +456,22 @@ def _location_recognizers() -> list[EntityRecognizer]:
     return [places, city, lower_city, nearby, zip_code, pin]
 
 
+def _count_word(word: str) -> bool:
+    """A medical word or a plural English noun ("Platelets", "Cells"): what stands before a count."""
+    from medllm.deid.wordlists import medical
+
+    return medical.is_medical_word(word) or (word.lower().endswith("s") and _english_noun(word[:-1]))
+
+
 def _adjust_town_and_pin(text: str, start: int, end: int) -> tuple[int, int] | None:
     town_end = start + re.search(r"[ \t]*[-–]?[ \t]*\d{6}$", text[start:end]).start()
-    town = trim_place(text, start, town_end, strict=True)
-    return (town[0], end) if town is not None and town[1] == town_end else None
+    if re.fullmatch(r"\p{Lu}{2,5}", text[start:town_end].strip()):
+        return None  # a test's short name before a count ("PLT 150000")
+    town = trim_place(text, start, town_end)
+    words = text[town[0] : town[1]].split() if town else []
+    if town is None or town[1] != town_end or any(_count_word(w) for w in words):
+        return None  # "WBC, Platelets 150000": a lab word or a plural noun before a count is no town
+    return town[0], end
 
 
 def _adjust_lower_place(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -1,0 +1,86 @@
+"""English numbers named by the register or scheme that issues them.
+
+Added after blind batch 8, where most missed national IDs, licences and record numbers carried a label
+the generic lists did not hold: a professional register ("GMC 7034512", "IMC 402187", "GPhC 2071934",
+"NMC PIN 09I4455E", "CLIA 05D2098811"), a national or service number ("DoD ID 1298844310", "PPSN 7654321TA",
+"NI number QQ 12 34 56 C", "Service No. 30219876", "IHI 8003 6012 3456 7890"), a health number ("PHN 9876 543
+210", "URN: 2207781"), a study or programme number ("participant ID KLF-3-00871", "subject 03-112", "client #
+HLR-20931") or an incident or specimen reference ("Datix ref 55109", "Lab no.: M24-310592"). The label names
+the kind; the value must hold four digits or more, so that "subject to change" or "Lab 3" stay.
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import EntityRecognizer, Pattern
+
+from medllm.deid.entities import ACCOUNT, HEALTH_PLAN_ID, LICENSE, MRN, NATIONAL_ID
+from medllm.deid.patterns import ClinicalPatternRecognizer
+
+# Each kind's labels: registers and schemes of the UK, Ireland, the US, Canada, Australia, New Zealand, India,
+# Singapore and Kenya, and the study and incident words of records.
+_LABELS: dict[str, str] = {
+    NATIONAL_ID: (
+        r"DoD[ \t]+ID|EDIPI|Service[ \t]+(?:No\.?|Number|#)|NI[ \t]+(?:number|no\.?)|National[ \t]+Insurance[ \t]+"
+        r"(?:number|no\.?)|national[ \t]+ID|National[ \t]+ID|PPSN|PPS[ \t]+(?:number|no\.?)|IHI|SIN|NIN|NRIC|"
+        r"Aadhaar|Aadhar|Emirates[ \t]+ID|Ghana[ \t]+Card|BVN|NHIF"
+    ),
+    LICENSE: (
+        r"GMC|IMC|NMC(?:[ \t]+PIN)?|NMBI(?:[ \t]+PIN)?|GPhC|HCPC|AHPRA|CPSO|CPO|CPSBC|CLIA|MCI|NMC[ \t]+Reg|"
+        r"Provider[ \t]+(?:no\.?|number|#)|Prescriber[ \t]+(?:no\.?|number|#)|B[ \t]+Reader(?:[ \t]+#)?|"
+        r"(?:medical|nursing|pharmacy)[ \t]+council[ \t]+(?:no\.?|number)"
+    ),
+    HEALTH_PLAN_ID: r"PHN|PHIN|OHIP|MCN|RAMQ|GMS[ \t]+card(?:[ \t]+no\.?)?|Medical[ \t]+card(?:[ \t]+no\.?)?|Policy",
+    MRN: (
+        r"URN|UR|HRN|UHID|CHI|NHI|client[ \t]*(?:#|no\.?|ID)|participant(?:[ \t]+(?:screening|study))?[ \t]+"
+        r"(?:ID|number|no\.?)|screening[ \t]+ID|study[ \t]+(?:no\.?|number|ID)|subject(?:[ \t]+(?:ID|no\.?|number))?|"
+        r"service[ \t]+ID|database[ \t]+ID|(?:BC[ \t]+)?Cancer[ \t]+ID|patient[ \t]+ID|Pt[ \t]+ID|"
+        r"enrol(?:l)?ment[ \t]+ID"
+    ),
+    ACCOUNT: (
+        r"Lab[ \t]*(?:no\.?|#|number)|Datix(?:[ \t]+ref\.?)?|RiskMan(?:[ \t]+incident(?:[ \t]+notification)?)?|"
+        r"SABRE[ \t]+ref\.?|Specimen(?:[ \t]+(?:no\.?|ID|#))?|sort[ \t]+code|incident[ \t]+report|"
+        r"(?:privacy|safety)[ \t]+incident(?:[ \t]+report)?|ref\."
+    ),
+}
+# A value: letters, digits, single spaces, slashes, dots or hyphens between them, four digits or more.
+_VALUE = r"(?=(?:[A-Za-z /.-]*\d){4})[A-Za-z0-9](?:[A-Za-z0-9]|[ /.-](?=[A-Za-z0-9])){3,24}(?:\([0-9A-Z]\))?"
+_SEP = r"[ \t]*(?:#|:)?[ \t]*(?:#[ \t]*)?"
+_LABEL = "|".join(f"(?P<{kind.lower()}>{labels})" for kind, labels in _LABELS.items())
+_PATTERN = rf"(?<![\w-])(?:{_LABEL}){_SEP}(?P<value>{_VALUE})(?![\w-])"
+_KINDS = {kind.lower(): kind for kind in _LABELS}
+_MATCHER = re.compile(_PATTERN)
+
+
+def _kind(text: str, start: int, end: int) -> str:
+    """The kind the label before ``text[start:end]`` names."""
+    for m in _MATCHER.finditer(text, max(0, start - 60), min(len(text), end + 30)):
+        if m.start("value") == start:
+            return next(_KINDS[g] for g, v in m.groupdict().items() if v is not None and g in _KINDS)
+    return ACCOUNT
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Drop a trailing word the value ran into ("2207781 Specimen" cannot happen: a space needs a digit or
+    letter after it, but "9876 543 210 Here" can): keep the value up to its last group with a digit."""
+    value = text[start:end]
+    groups = value.split(" ")
+    while len(groups) > 1 and not any(c.isdigit() for c in groups[-1]) and len(groups[-1]) > 2:
+        groups.pop()
+    end = start + len(" ".join(groups))
+    return (start, end) if end > start else None
+
+
+def recognizers() -> list[EntityRecognizer]:
+    """The register-and-scheme number recognizer."""
+    return [
+        ClinicalPatternRecognizer(
+            MRN,
+            [Pattern("number after its register or scheme", _PATTERN, 0.85)],
+            "RegistryNumberRecognizer",
+            priority=3,
+            adjust=_trim,
+            entity_for=_kind,
+            quick=r"\d{4}|\d[ /.-]?\d[ /.-]?\d[ /.-]?\d",
+        )
+    ]
