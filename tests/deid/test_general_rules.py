@@ -392,3 +392,23 @@ def test_english_batch8_categories_are_removed(deid, text, value):
 )
 def test_english_batch8_near_misses_stay(deid, text):
     assert deid.deidentify(text, "en").text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("随即送至北滘医院急诊", "北滘医院"),
+        ("由其弟及长安派出所民警送入", "长安派出所"),
+        ("1月3日在翠湖公园被流浪犬咬伤", "翠湖公园"),
+    ],
+)
+def test_chinese_batch8_places_are_removed(deid, text, value):
+    assert _removed(deid, text, value, "zh"), deid.deidentify(text, "zh").text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["到大医院检查一下", "在当地医院治疗", "请到定点医院办理", "带猫去宠物医院", "所有医院的外科都能做", "第一时间前往医院"],
+)
+def test_chinese_batch8_kinds_of_places_stay(deid, text):
+    assert deid.deidentify(text, "zh").text == text

@@ -64,7 +64,28 @@ _FACILITY = re.compile(
     # added after blind batch 7: schools, universities, employers and shops, care homes, labs, a service's branch
     r"大学|学院|实验学校|国际学校|学校|[一二三四五六七八九]中|有限公司|公司|集团|工厂|厂|修车铺|项目部|颐养院|护老院|"
     # (a pharmacy chain's name alone, "益丰大药房", is no place, like "CVS": its branch is, "（白云区京溪店）")
-    r"检验所|卫生所|中医馆|医馆|药局|医保中心|分站|分部|科学园区|工业园区)"
+    r"检验所|卫生所|中医馆|医馆|药局|医保中心|分站|分部|科学园区|工业园区|"
+    # added after blind batch 8: police, courts and assessors, mines, shops and restaurants, parks, airports
+    r"派出所|公安分局|公安局|人民法院|司法鉴定所|鉴定所|鞋业|煤矿|酒楼|面包坊|菜市场|公园|机场|科技园|热力站|"
+    r"消防救援站|疗护中心|保健中心|护老院|高中)"
+)
+# Suffixes that make an organisation of any name before them that is not generic ("北滘医院", "腾跃网络科技
+# 有限公司", "育才中学"), even when jieba tags none of its words a proper noun.
+_NAMED_BY_SUFFIX = frozenset(
+    tokens(
+        "医院 中学 小学 高中 有限公司 公司 集团 厂 派出所 公安分局 人民法院 司法鉴定所 鉴定所 鞋业 煤矿 酒楼 面包坊 "
+        "菜市场 公园 机场 科技园 热力站 消防救援站 疗护中心 保健中心 护老院 卫生服务中心 养老院 颐养院"
+    )
+)
+# Words of a facility's name that say what kind it is, not which one ("儿童医院", "网络科技有限公司").
+_KIND_WORDS = frozenset(
+    tokens(
+        "儿童 妇幼 妇女 肿瘤 精神 精神卫生 中医 中西医 结合 人民 口腔 眼科 骨科 传染病 胸科 康复 妇产 儿科 心血管 肛肠 "
+        "皮肤病 男科 整形 美容 专科 综合 三甲 二甲 公立 私立 民营 附属 第一 第二 第三 医科 职业病 防治 中心 网络 科技 "
+        "信息 建筑 物流 电子 实验 国际 外国语 贸易 发展 服务 管理 工程 技术 股份 实业 医疗 健康 卫生 社区 街道 "
+        "当地 本地 附近 一家 这家 那家 某 大 小 好 新 老 县 市 省 区 镇 乡 村 城 我们 你们 他们 公共 私人 农贸 "
+        "中心 第 人民 军队 部队 武警 铁路 矿务局 职工"
+    )
 )
 # Hospitals named by their level and number: "第二人民医院", "省立医院", "省人民医院", "市中医院".
 _RANKED_HOSPITAL = re.compile(
@@ -262,6 +283,10 @@ def _gazetteer_places(text: str, words: list[Word]) -> list[tuple[int, int]]:
     return spans
 
 
+def _is_han_char(c: str) -> bool:
+    return "\u3400" <= c <= "\u9fff"
+
+
 def _facilities(text: str, words: list[Word]) -> list[tuple[int, int]]:
     """Hospitals, clinics and care homes by name: the suffix and the noun-like words before it."""
     spans = []
@@ -278,6 +303,21 @@ def _facilities(text: str, words: list[Word]) -> list[tuple[int, int]]:
                 break
             start = word.start
             j -= 1
+        if start == m.start() and m.group() in _NAMED_BY_SUFFIX:
+            # jieba gave the name no noun ("北/滘/医院": f, yg): take up to four characters of one-character
+            # words or unknown words before the suffix, never a verb, particle or pronoun
+            k = index - 1
+            while k >= 0 and m.start() - words[k].start <= 4:
+                word = words[k]
+                if (
+                    not all(_is_han_char(c) for c in word.text)
+                    or word.text in _NOT_FACILITY_NAME
+                    or word.flag[:1] in ("v", "p", "c", "u", "r", "d", "m", "q", "a")
+                ):
+                    break
+                start = word.start
+                j = k - 1
+                k -= 1
         while start < m.start() and text[start] in "（）() \t":
             start += 1
         name = text[start : m.start()]
@@ -285,7 +325,17 @@ def _facilities(text: str, words: list[Word]) -> list[tuple[int, int]]:
         proper = any(w.flag in _PROPER_NAME_FLAGS or w.text in divisions() for w in named) or (
             words[index].flag in _PROPER_NAME_FLAGS and words[index].start < m.start()
         )
-        if not proper:
+        if not proper and not (
+            m.group() in _NAMED_BY_SUFFIX
+            and len(name) >= 2
+            and name not in _KIND_WORDS | _GENERIC_FACILITY_WORDS | _NOT_FACILITY_NAME
+            and name[0] not in "所很好多各每几三二一这那某该本此其全"
+            and not any(c in _STOP or c in "时带往级" for c in name)
+            # a dictionary word before the suffix names a kind ("宠物医院", "定点医院", "石材厂"); a name is
+            # a word the dictionary lacks ("北滘医院") or one it calls a proper noun
+            and dictionary_flag(name) in (None, *_PROPER_NAME_FLAGS)
+            and not all(c in "".join(_KIND_WORDS) for c in name)
+        ):
             continue  # no proper noun before the suffix: "社区医院", "三甲医院", "男科专科医院"
         if len(name) >= 2 or (name and m.group() not in ("医院", "诊所", "门诊部")):
             spans.append((start, m.end()))
