@@ -408,7 +408,14 @@ def test_chinese_batch8_places_are_removed(deid, text, value):
 
 @pytest.mark.parametrize(
     "text",
-    ["到大医院检查一下", "在当地医院治疗", "请到定点医院办理", "带猫去宠物医院", "所有医院的外科都能做", "第一时间前往医院"],
+    [
+        "到大医院检查一下",
+        "在当地医院治疗",
+        "请到定点医院办理",
+        "带猫去宠物医院",
+        "所有医院的外科都能做",
+        "第一时间前往医院",
+    ],
 )
 def test_chinese_batch8_kinds_of_places_stay(deid, text):
     assert deid.deidentify(text, "zh").text == text
