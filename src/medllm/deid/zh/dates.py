@@ -142,8 +142,8 @@ def recognizers() -> list[EntityRecognizer]:
             ),
             Pattern(
                 "d-Mon-y",
-                r"(?<![0-9A-Za-z])(?:3[01]|[12][0-9]|0?[1-9])[- ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
-                r"[a-z]{0,6}[- ](?:19|20)?[0-9]{2}(?![0-9])",
+                r"(?<![0-9A-Za-z])(?:3[01]|[12][0-9]|0?[1-9])[- ]"
+                r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}[- ](?:19|20)?[0-9]{2}(?![0-9])",
                 0.85,
             ),
             Pattern(
