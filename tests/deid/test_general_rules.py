@@ -419,3 +419,23 @@ def test_chinese_batch8_places_are_removed(deid, text, value):
 )
 def test_chinese_batch8_kinds_of_places_stay(deid, text):
     assert deid.deidentify(text, "zh").text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("已电话通知（3月4日10:05）。", "3月4日"),
+        ("她说五一假期发作3次", "五一假期"),
+        ("将于六一儿童节来探望", "六一儿童节"),
+        ("于农历八月十五回家", "农历八月十五"),
+        ("产科复诊 6/12：孕28周", "6/12"),
+        ("Adm: 03-Oct-2024　Dis: 09-Oct-2024", "03-Oct-2024"),
+    ],
+)
+def test_chinese_batch8_dates_are_removed(deid, text, value):
+    assert _removed(deid, text, value, "zh"), deid.deidentify(text, "zh").text
+
+
+@pytest.mark.parametrize("text", ["比例3.5：1", "血压140/90", "每次1/2片"])
+def test_chinese_batch8_numbers_that_are_no_dates_stay(deid, text):
+    assert deid.deidentify(text, "zh").text == text
