@@ -180,7 +180,7 @@ def _date_recognizers() -> list[EntityRecognizer]:
     # Added after blind batch 7: a weekday said relative to now ("next Tuesday", "last Thursday"), a holiday after
     # a date word or in brackets ("on Christmas Eve", "since Thanksgiving", "(Halloween - ...)"), and a month after
     # "last/next/this/early/late" or a preposition in lower case or short ("last June", "since Sept", "in june").
-    patterns += [
+    relative = [
         Pattern(
             "relative weekday",
             r"\b(?i:next|last|this|coming|past)[ \t]+"
@@ -210,7 +210,7 @@ def _date_recognizers() -> list[EntityRecognizer]:
             0.6,
         ),
     ]
-    quick = r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?i:next|last|this|coming|past)|" + _HOLIDAY
+    quick = r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     # What each pattern cannot match without (speed: most texts have a digit or a month word, few both).
     digit_and_month = r"\A(?=.*?\d)(?=.*?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
     day_slash_month = r"\d/\d"
@@ -231,6 +231,10 @@ def _date_recognizers() -> list[EntityRecognizer]:
         "preposition + month": (
             r"(?:January|February|March|April|June|July|August|September|October|November|December)\b"
         ),
+    }
+    # The relative patterns are a recognizer of their own, each behind its cheap gate and with no shared quick
+    # check: a quick regex that joins "\d" and these words is four times slower than each alone.
+    relative_gates = {
         "relative weekday": r"(?i:\b(?:next|last|this|coming|past)[ \t]+(?:mon|tue|wed|thu|fri|sat|sun))",
         "holiday": _HOLIDAY,
         "relative month": (
@@ -244,6 +248,9 @@ def _date_recognizers() -> list[EntityRecognizer]:
     return [
         ClinicalPatternRecognizer(
             DATE, patterns, "ClinicalDateRecognizer", priority=2, adjust=_valid_numeric_date, quick=quick, gates=gates
+        ),
+        ClinicalPatternRecognizer(
+            DATE, relative, "RelativeDateRecognizer", priority=2, adjust=_with_weekday, gates=relative_gates
         ),
         ClinicalPatternRecognizer(
             DATE,
