@@ -439,3 +439,31 @@ def test_chinese_batch8_dates_are_removed(deid, text, value):
 @pytest.mark.parametrize("text", ["比例3.5：1", "血压140/90", "每次1/2片"])
 def test_chinese_batch8_numbers_that_are_no_dates_stay(deid, text):
     assert deid.deidentify(text, "zh").text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Presented to Bondi Family Medical with a sore throat.", "Bondi"),
+        ("Ward round, Elmfield Psychiatric Unit, 21/06/2024.", "Elmfield"),
+        ("Fitness to drive for Redhill Haulage Ltd drivers.", "Redhill"),
+        ("She is refusing school at St Aidan's Primary.", "Aidan"),
+        ("The farmhouse past Doyle's pub on the Ennis road.", "Doyle"),
+    ],
+)
+def test_english_batch8_named_places_are_removed(deid, text, value):
+    assert _removed(deid, text, value), deid.deidentify(text, "en").text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Transferred to the Acute Medical Unit.",
+        "Dear Genetics Team, thank you.",
+        "A member of the Royal College of Physicians reviewed it.",
+        "Next depot injection due Tuesday.",
+    ],
+)
+def test_english_batch8_generic_places_stay(deid, text):
+    result = deid.deidentify(text, "en")
+    assert not [r for r in result.replacements if r.type == "LOCATION"], result.replacements

@@ -26,7 +26,14 @@ _FACILITY_HEAD = (
     r"Oncology|Urology|Gastroenterology|Endocrinology|Nephrology|Pulmonology|Psychiatry|Podiatry|Ophthalmology|"
     r"Assisted Living|Senior Living|Retirement (?:Home|Community|Village)|Care Cent(?:er|re)|School|Academy|ER|"
     # a UK general practice ("Sketty Surgery", "Colney Lane Surgery"); specialties stay generic (below)
-    r"Surgery|Primary Care|Medical Foundation|Dentistry|Dental|Physiotherapy"
+    r"Surgery|Primary Care|Medical Foundation|Dentistry|Dental|Physiotherapy|"
+    # Added after blind batch 8: more kinds of care and of workplace, school, church, pub or ground by name
+    # ("Coogee Family Medical", "Larkfield Psychiatric Unit", "Tomah VAMC", "Greyhawk Haulage Ltd", "St Bega's
+    # Primary", "Scanlon's pub", "Otterburn Ranges").
+    r"Medical|Unit|VAMC|VA Medical Center|Long Term Care|Travel Medicine|Occupational Medicine|Sports Medicine|"
+    r"Genetics|Agency|Sixth Form|Primary|College|Ltd|Limited|LLP|LLC|Inc\.?|Pty|& Sons|Solicitors|Roofing|Haulage|"
+    r"Logistics|Insurance|Church|church|Chapel|Mosque|Temple|Synagogue|Gurdwara|Pub|pub|Inn|Tavern|Pool|pool|"
+    r"Depot|depot|Golf Course|golf course|Bridge|Ranges|Hall|hall|Funeral Directors|funeral directors"
 )
 # Words that make a facility's name generic when it has no other: "the Sleep Clinic", "Urgent Care".
 _GENERIC = (
@@ -45,11 +52,21 @@ _GENERIC = (
     r"Plastic|Oral|Cardiac|Cardiothoracic|Thoracic|Vascular|Hand|Minor|Major|Orthopaedic|Orthopedic|Colorectal|"
     r"Spinal|Neuro|Paediatric|Pediatric|Cosmetic|Reconstructive|Maxillofacial|Robotic|Laparoscopic|Keyhole|Elective|"
     r"Same|Knee|Hip|Foot|Back|Eye|Weight|Bariatric|Refractive|Laser|Sports|Musculoskeletal|Pelvic|Women's|Men's|"
-    r"Family|Day|Your|Previous|Recent|Emergency|Urgent|Restorative|Cosmetic|Implant|Orthodontic|Specialist"
+    r"Family|Day|Your|Previous|Recent|Emergency|Urgent|Restorative|Cosmetic|Implant|Orthodontic|Specialist|"
+    # generic before the heads added after batch 8 ("Intensive Care Unit", "Royal College", "Town Hall")
+    r"Intensive|Coronary|Neonatal|Renal|Assessment|Admissions|Acute|Dependency|Observation|Decision|Clinical|"
+    r"Psychiatric|Research|Royal|Town|City|Village|Church|Parish|Sunday|Secondary|Junior|Infant|Sixth|Form|Fire|Police|"
+    r"Bus|Train|Railway|Private|Swimming|Leisure|Golf|Suspension|Toll|Health|Life|Car|Home|Travel|Occupational|Sports|"
+    r"Step-down|Stepdown|Surgical|Medical|Long|Term|Next|Appeals|Appeal|Respirator|DOT|Cardiovascular|Palliative|"
+    r"Hospice|Cardiology|Haematology|Hematology|Maternity|Antenatal|Postnatal|Discharge|Complaints|Billing|Records|"
+    r"Genetics|Team|Department"
 )
 _NAME_WORD = r"(?:St\.?|Saint|[A-Z]\.|[A-Z][A-Za-z'’-]+(?:\.[A-Za-z]+)*)"  # no sentence end inside ("Lancaster. Labs")
 _FACILITY = (
     rf"\b(?!(?:{_GENERIC})\b(?:[ \t]+(?:{_GENERIC})\b)*[ \t]+(?:{_FACILITY_HEAD})\b(?![ \t]+(?:of|at)[ \t]+[A-Z]))"
+    # a title or a department is no part of the name ("Member of the Royal College of Physicians")
+    r"(?!(?:Member|Members|Fellow|Fellows|President|Dean|Director|Head|Chair|Professor|Department|Dept|Division|"
+    r"Faculty|Society|Association|Council|Board|Dear|To|Attn|Royal[ \t]+(?:College|Society|Academy))\b)"
     rf"{_NAME_WORD}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?{_NAME_WORD}){{0,3}}[ \t]+(?:{_FACILITY_HEAD})\b"
     rf"(?:[ \t]+(?:of|at)[ \t]+[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+){{0,2}})?"
 )
@@ -75,7 +92,10 @@ def recognizers() -> list[EntityRecognizer]:
     heads = (
         r"Hospital|Clinic|Cent(?:er|re)|Health|Rehab|Cardiology|Orthop|Care|Nursing|Hospice|Dialysis|Allergy|"
         r"iatrics|Dermatology|Practice|Medicine|Group|Imaging|Radiology|Lab|Pharmacy|Ctr|Institute|Associates|logy|"
-        r"Internal Med|Family Med|Living|Retirement|School|Academy|ER\b|Surgery|Primary Care|Foundation|Dent|Physio"
+        r"Internal Med|Family Med|Living|Retirement|School|Academy|ER\b|Surgery|Primary Care|Foundation|Dent|Physio|"
+        r"Medical|Unit|VAMC|Term Care|Genetics|Agency|Sixth Form|Primary|College|Ltd|Limited|LLP|LLC|Inc|Pty|& Sons|"
+        r"Solicitors|Roofing|Haulage|Logistics|Insurance|[Cc]hurch|Chapel|Mosque|Temple|Synagogue|Gurdwara|[Pp]ub\b|"
+        r"Inn\b|Tavern|[Pp]ool\b|[Dd]epot|[Gg]olf [Cc]ourse|Bridge|Ranges|[Hh]all\b|[Ff]uneral [Dd]irectors"
     )
     after_word = r"\b(?:on|off|at|near|along|by|down|up|onto)[ \t]+[A-Z]"
     return [
