@@ -544,6 +544,81 @@ def test_levels_round16(text: str, level: TriageLevel) -> None:
     assert triage(text).level is level, triage(text).to_dict()
 
 
+# Round 17 (after the seventeenth blind set): each category in new words, both ways, with near misses: a real
+# collapse next to the news, a TV programme or a shopping centre stays an emergency.
+ROUND17 = [
+    # Someone who has gone down and no longer answers, told simply; a row or a device is no emergency.
+    ("my dad fell over in the garden and he is not answering me, he is lying there not moving", E),
+    ("grandad slumped in his chair, his eyes are closed and he stopped talking to us", E),
+    ("my sister is not talking to me since we fell out last week, how do I fix it", R),
+    ("I fell out with my flatmate and she stopped replying to my texts", R),
+    ("my laptop fell off the desk and it stopped responding", R),
+    ("my 2 year old is not talking yet and not moving around much, should I see the GP?", R),
+    # A stroke noticed on the phone or a video call.
+    ("was on a video call with my nan and her words suddenly came out slurred, now she's not responding", E),
+    ("dad's voice went strange and garbled on the phone then he stopped answering, I'm 200 miles away", E),
+    ("my friend stopped answering my calls after our argument, should I be worried?", R),
+    ("my phone went quiet mid-sentence and then the call dropped", R),
+    # Heavy bleeding in pregnancy by the pads it takes; spotting and a heavy period are not.
+    ("34 weeks pregnant, bleeding heavily, soaked through three maternity pads in an hour", E),
+    ("I'm 31 weeks and bleeding, been through 2 pads in 40 minutes and my bump feels tight and painful", E),
+    ("12 weeks pregnant with a bit of brown spotting on the pad, no pain", U),
+    ("I've gone through two big pads today on my period, heaviest day", R),
+    # Ectopic pregnancy told loosely; a faint line alone, or a faint covid test, is no pregnancy emergency.
+    (
+        "my period's about two weeks overdue, test was a faint positive, now sharp pain low on the right and I nearly "
+        "fainted",
+        E,
+    ),
+    ("got a faint line on a pregnancy test this morning, when should I book the midwife?", R),
+    ("covid test was a faint positive, sore throat and tummy ache", R),
+    # Sedatives by the handful or the half bottle with drink or drowsiness; one tablet and a question stay routine.
+    ("took 8 of my diazepam with half a bottle of vodka and i'm getting really drowsy", E),
+    ("swallowed half a packet of sleeping tablets after a few beers, feel woozy", E),
+    ("can I have a glass of wine if I take one zopiclone at night?", R),
+    ("I take 3 gabapentin a day and feel dizzy, is that a side effect?", R),
+    ("吵完架喝了半瓶白酒 又吃了好几片阿普唑仑 现在头很晕", E),
+    ("刚才吃了大半盒安眠药 迷迷糊糊的", E),
+    ("晚上吃一片艾司唑仑能喝点红酒吗", R),
+    ("我爸每天喝酒，家里还有几盒安眠药，我很担心", R),
+    # Cantonese stroke signs.
+    ("阿妈突然讲嘢讲唔清楚，右手又拎唔起啲嘢", E),
+    ("我老公啱啱食饭嗰陣個嘴歪埋一边", E),
+    ("阿爷成日话手痹，睇咗医生话系颈椎问题，点样护理好", R),
+    # A heart attack after a first question, called the old trouble by the patient; asking ahead stays routine.
+    (
+        "想先问一下医保报销的事，药费能不能报。另外我爸今天下午开始胸口压着疼，一直出冷汗，疼到左胳膊，现在还没好，"
+        "他说是老毛病不用管。",
+        E,
+    ),
+    ("以防万一先问一下，如果我爸以后胸口疼应该先吃什么药？", R),
+    ("先问一下，孩子今天打了疫苗，晚上可以洗澡吗", R),
+    ("我奶奶说是老毛病了，腰疼好几年了，今天想问问贴什么膏药", R),
+    # News, sport commentary, games, dramas and a stranger seen days ago; near misses stay emergencies.
+    ("read in the paper that a teenager had a cardiac arrest at football training, how rare is that?", R),
+    ("Heard on the news that a toddler drowned in a paddling pool, how do I keep mine safe?", R),
+    ("my Fortnite character keeps getting electrocuted by the storm, any tips", R),
+    ("my Sims character drowned in the pool lol", R),
+    ("the pundit is talking about that cricketer who had a stroke years ago, how do they recover?", R),
+    ("my friend just collapsed at the marathon and isn't breathing", E),
+    ("watching TV when my dad suddenly collapsed and now he won't wake up", E),
+    ("saw on the news a man collapsed at the station and now my husband has crushing chest pain too", E),
+    ("我刚才在商场看到一个人倒地抽搐到现在还没停", E),
+    ("前几天在地铁里看到一个人晕倒抽搐，后来被送走了，想问问这种情况路人该怎么帮", R),
+    ("看新闻报道说有个小孩溺水被救了，游泳馆一般有救生员吗", R),
+    ("在看医疗剧，医生给心脏骤停的病人做心肺复苏，现实中按压要多深", R),
+    ("在看韩剧，女主突然晕倒了，是什么病啊", R),
+    ("打游戏的时候角色被电死了好几次，怎么躲开那个机关", R),
+    ("我在看电视剧，我爸突然倒在地上叫不醒", E),
+    ("看新闻说有人心脏骤停，现在我妈也说胸口疼得厉害出冷汗", E),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), ROUND17)
+def test_levels_round17(text: str, level: TriageLevel) -> None:
+    assert triage(text).level is level, triage(text).to_dict()
+
+
 @pytest.mark.parametrize(("text", "level"), ROUND11)
 def test_levels_round11(text: str, level: TriageLevel) -> None:
     assert triage(text).level is level, triage(text).to_dict()

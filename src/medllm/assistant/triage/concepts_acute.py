@@ -790,3 +790,139 @@ ZH_ROUND16: dict[str, list[str]] = {
 for _table, _extra in ((EN, EN_ROUND16), (ZH, ZH_ROUND16)):
     for _name, _patterns in _extra.items():
         _table.setdefault(_name, []).extend(_patterns)
+
+
+# --- added after the seventeenth blind set --------------------------------------------------------------------------
+# Tables of their own again, appended below: a concept named here (overdose, bleeding_severe, speech_strong ...)
+# extends the one above.
+_SEDATIVE_EN = (
+    r"(?:diazepam|valium|alprazolam|xanax|lorazepam|ativan|clonazepam|klonopin|rivotril|temazepam|nitrazepam|"
+    r"oxazepam|chlordiazepoxide|librium|etizolam|benzos?|benzodiazepines?|zopiclone|zolpidem|ambien|stilnoct|"
+    r"zaleplon|sleeping (?:pills?|tablets?)|sleepers|tranquil+i[sz]ers?|pregabalin|lyrica|gabapentin)"
+)
+_SEDATIVE_ZH = (
+    r"(?:安眠药|安定片?|地西泮|艾司唑仑|舒乐安定|阿普唑仑|佳静安定|劳拉西泮|氯硝西泮|氯硝安定|奥沙西泮|硝西泮|三唑仑|"
+    r"咪达唑仑|唑吡坦|思诺思|佐匹克隆|右佐匹克隆|扎来普隆|苯巴比妥|镇静药|镇静剂|助眠药|睡眠药)"
+)
+_SEDATIVE_QTY_EN = (
+    r"(?:[3-9]|[1-9]\d|three|four|five|six|seven|eight|nine|ten|a dozen|several|loads of|lots of|a handful of|a bunch "
+    r"of|a fistful of|half (?:a |the |my |his |her )?(?:bottle|box|pack|packet|strip|tub|jar) of|(?:a|the|my|his|her|"
+    r"a whole|the whole) (?:bottle|box|pack|packet|strip|tub) of)(?! ?(?:mg|mcg|ml|milligrams?)\b)"
+)
+_SEDATIVE_QTY_ZH = (
+    r"(?:(?:大|多)?半(?:瓶|盒|板)|一(?:整)?(?:瓶|盒|板|把)|整(?:瓶|盒|板)|(?:好几|十几|几十|几|[三四五六七八九十]|[3-9]|"
+    r"\d{2})(?:片|粒|颗))"
+)
+_DRINK_EN = (
+    r"(?:vodka|whisk(?:e)?y|gin|rum|tequila|wine|beers?|cider|lager|pints?|booze|alcohol|spirits|drinks|drinking|"
+    r"drunk|shots|sake|soju|baijiu)"
+)
+EN_ROUND17: dict[str, list[str]] = {
+    # Someone who has gone down and no longer answers, told simply ("she is not talking to me and not moving"): the
+    # NHS tells a caller to ring 999 for someone unconscious or not responding; no medical word is needed.
+    "went_silent": [
+        r"(?<!\bit )(?<!phone )(?<!laptop )(?<!computer )(?<!app )(?<!screen )(?<!tv )(?<!router )(?<!ipad )"
+        r"(?<!tablet )(?<!console )(?<!mouse )(?<!keyboard )(?<!website )(?<!server )(?<!system )"
+        r"\b(?:stopped|stops) (?:answering|responding|replying|talking|speaking|making (?:any )?sense|saying "
+        r"anything|making a sound)\b",
+        r"\b(?:is|was|are|were) not (?:talking|answering|responding|replying|speaking|saying anything|making a "
+        r"sound)\b(?! (?:yet|much|properly|clearly|well|a lot|in sentences|about|to (?:me|us) (?:about|since|after|"
+        r"because)))",
+        r"\b(?:she|he|they|mum|mom|dad|nan|gran|grandad|grandma|grandpa) went (?:silent|quiet|dead quiet) (?:on the "
+        r"phone|on the line|mid[- ]sentence|all of a sudden|suddenly)\b",
+    ],
+    "lying_still": [
+        r"\b(?<!baby )(?<!baby is )(?<!baby has been )not moving\b(?! (?:much|as much|around|house|in|on|out|the|"
+        r"my|his|her|their|it|back|forward|to|for))",
+        r"\b(?:lying|lay|laying) (?:there |on the (?:floor|ground|bed|sofa|couch|bathroom floor|kitchen floor) )?"
+        r"(?:completely |totally |very )?(?:still|motionless|not moving)\b|\bmotionless\b",
+        r"\b(?:her|his|their) eyes (?:are|were|stay|stayed|have been|remain) (?:shut|closed)\b",
+    ],
+    # Gone down, not "fallen out" with someone or "fallen asleep".
+    "fell_down": [
+        r"\b(?:fell|fallen|collapsed|slumped|keeled over)\b(?! (?:out|asleep|for|behind|in love|"
+        r"apart|off the radar|through|ill|pregnant|silent|quiet))(?:\s(?:down|over|to the (?:floor|ground)|on the "
+        r"(?:floor|ground|stairs)|in the \w+|off \w+|\w+ the stairs))?",
+    ],
+    # Heavy bleeding by the pads it takes: "gone through two big pads in half an hour" (NHS: heavy bleeding in
+    # pregnancy, soaking pads, is an emergency).
+    "bleeding_severe": [
+        r"\b(?:gone|going|went|go|bled|bleeding|soaked|soaking|filled|filling)\s(?:right )?through (?:(?:a|the|"
+        r"two|three|four|five|several|\d+|big|large|thick|night|maternity|sanitary|whole|full|of|my|her|pack) ){1,3}"
+        r"(?:pads?|towels?|nappies)\b",
+        r"\b(?:\d+|two|three|four|five|several) (?:(?:big|large|thick|night|maternity|sanitary|full) )?(?:pads?|"
+        r"towels?) in (?:(?:about|under|less than|just|only) )?(?:half an hour|(?:an|one|two) hours?|\d+ ?(?:min|"
+        r"mins|minutes))\b",
+    ],
+    # A pregnant woman's "bump" hurting is pain in her belly.
+    "abdominal_pain": [
+        rf"\b(?:my|her|the baby) bump (?:is |has been |keeps |feels |started |went )?(?:really |very |so )?(?:"
+        rf"{PAIN}|hurting|cramping|tight and (?:sore|painful)|tender)\b",
+    ],
+    # Early pregnancy told loosely: "period is about 3 weeks late", "a faint positive" (NHS ectopic pregnancy).
+    "missed_period": [
+        r"\bperiods?(?:'s| is| was| are)? (?:about|around|roughly|nearly|almost|over|more than|maybe|like|at least) "
+        r"(?:\d+|a|one|two|three|four|five|six|a couple of|a few) (?:days?|weeks?) (?:late|overdue)\b",
+    ],
+    "pregnant": [
+        r"\bfaint (?:second |pink |blue )?line (?:on|in) (?:the|a|my) (?:pregnancy )?"
+        r"test\b|\b(?:pregnancy|home|hpt|clearblue|first response) tests? (?:was |were |is |came back |came up |"
+        r"showed )?(?:faint(?:ly)? )?positive\b",
+    ],
+    # Sedatives several at once or by the half bottle, with drink (NHS: sleeping pills or benzodiazepines mixed with
+    # alcohol can stop breathing; FRANK).
+    "sedative_dose_high": [
+        rf"\b(?:took|taken|swallowed|popped|necked|downed|had|ate|chewed)\b[^.!?]{{0,12}}\b{_SEDATIVE_QTY_EN} (?:of )?"
+        rf"(?:(?:my|his|her|their|the|mum's|dad's|\w+'s) )?(?:\w+ )?{_SEDATIVE_EN}\b(?! (?:a day|daily|per day|each "
+        rf"day|every day|a night|each night|every night|twice|three times))",
+        rf"\b(?:took|taken|swallowed|popped|necked|downed|had)\b[^.!?]{{0,8}}\b{_SEDATIVE_EN}\b[^.!?]{{0,20}}\b"
+        rf"{_SEDATIVE_QTY_EN}\b(?! ?(?:mg|mcg|ml|milligrams?|times|a day|at night|nights?|days?|weeks?|years?|months?|"
+        rf"hours?))",
+    ],
+    "alcohol_with": [rf"\b{_DRINK_EN}\b"],
+    "sleepy": [
+        r"\b(?:sleepy|drowsy|dozy|woozy|dizzy|groggy|spaced out|out of it|can barely keep (?:my|his|her) eyes "
+        r"open|nodding off)\b"
+    ],
+    "overdose": [
+        r"\b(?:took|taken|swallowed|had|downed|necked)\b[^.!?]{0,20}\bhalf (?:a |the |my |his |her )?(?:bottle|box|"
+        r"pack|packet|tub|strip|jar) of\b[^.!?]{0,20}\b(?:pills|tablets|meds|paracetamol|ibuprofen|co-codamol|"
+        rf"codeine|tramadol|antidepressants?|sertraline|citalopram|amitriptyline|{_SEDATIVE_EN})\b",
+    ],
+}
+
+ZH_ROUND17: dict[str, list[str]] = {
+    # "吃了半瓶艾司唑仑": half a bottle or box at once (NHS poisoning).
+    "overdose": [
+        r"把[^，。！？,.!?；;\n不没無无未]{0,8}?(?:大|多|小)?半(?:瓶|盒|板)[^，。！？,.!?；;\n不没無无未]{0,6}?(?:吃|吞|喝|服)"
+        r"(?:下去|了|掉|光)",
+        r"(?:吃了|吃下|吞了|吞下|服了|服下|喝了)[^，。！？,.!?；;\n]{0,6}(?:大|多|小)?半(?:瓶|盒|板)[^，。！？,.!?；;\n]{0,4}"
+        r"(?:药|片|" + _SEDATIVE_ZH + ")",
+    ],
+    "sedative_dose_high": [
+        rf"(?:吃|吞|服|嗑|咽)(?:了|下|掉)?[^，。！？,.!?；;\n]{{0,4}}{_SEDATIVE_QTY_ZH}[^，。！？,.!?；;\n]{{0,3}}{_SEDATIVE_ZH}",
+        rf"{_SEDATIVE_ZH}[^，。！？,.!?；;\n]{{0,4}}(?:吃|吞|服|嗑|咽)(?:了|下|掉)?[^，。！？,.!?；;\n]{{0,3}}"
+        rf"{_SEDATIVE_QTY_ZH}",
+    ],
+    "alcohol_with": [
+        r"(?:白酒|啤酒|红酒|洋酒|烈酒|黄酒|米酒|伏特加|威士忌|就着酒|喝了酒|喝了点酒|喝酒|喝多了|喝醉|醉了)"
+    ],
+    # Sleepy after sedatives and drink ("有点晕 想睡"): read only by the sedative rule, not as drowsiness in general.
+    "sleepy": [r"(?:想睡|犯困|困得|睁不开眼|迷迷糊糊|昏昏欲睡|(?:有点|好|很)?晕)"],
+    # Cantonese stroke signs: "讲嘢讲唔清楚", "左手拎唔起", "塊面一邊歪咗" (normalised to 不, 了, 块, 边).
+    "speech_strong": [
+        r"讲嘢(?:讲|说)?(?:唔|不)(?:清|到|出|明)|讲(?:嘢|话)[^，。！？,.!?\s]{0,3}(?:含含糊糊|含糊|口窒窒|黐黐脷|"
+        r"不清楚|怪怪)"
+    ],
+    "face_droop": [r"(?:面|嘴|口|脸)[^，。！？,.!?\s]{0,4}(?:歪埋一边|歪了一边|一边歪|歪向一边|歪去一边)"],
+    "hemi_weakness": [
+        r"(?:左|右)(?:边)?(?:手|脚|腿|臂)(?:都|又)?(?:拎|举|提|抬|揸|郁|攞)(?:唔|不)(?:起|到|实|稳|郁|住)"
+    ],
+    # Asking ahead or first asking about something else ("先问一下", "以防万一"): like a story it makes findings
+    # hypothetical, but not those in a sentence that says now (round 17; read by the engine).
+    "asking_ahead": [r"(?:先|提前)问(?:好|问|清楚|一下)|以防万一"],
+}
+
+for _table, _extra in ((EN, EN_ROUND17), (ZH, ZH_ROUND17)):
+    for _name, _patterns in _extra.items():
+        _table.setdefault(_name, []).extend(_patterns)

@@ -571,7 +571,9 @@ CONCEPTS: dict[str, list[str]] = {
     "fainted": [
         r"\b(?:was|went|been|is) out (?:cold )?for (?:a bit|a while|a few seconds|a second|a minute|a few minutes|"
         r"\d+ (?:seconds|minutes|mins))\b",
-        r"\b(?:faint\w*|pass(?:ed|es|ing)? out|black(?:ed|s|ing)? out|collaps\w*|keeled over|dropped to the (?:floor|"
+        # "a faint positive (test)" or "a faint line" is no faint (round 17).
+        r"\b(?:faint\w*\b(?! (?:positive|line|lines|second line|pink line|blue line|smell|taste|sound|hope|chance))|"
+        r"pass(?:ed|es|ing)? out|black(?:ed|s|ing)? out|collaps\w*|keeled over|dropped to the (?:floor|"
         r"ground)|fell to the (?:floor|ground)|(?<!pre)(?<!pre-)(?<!near )syncop\w*|\+ ?loc|brief loc|"
         r"loss of consciousness)\b",
     ],

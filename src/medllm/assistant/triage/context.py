@@ -160,6 +160,8 @@ _RESOLVED_EN = re.compile(
     # "stopped sweating", "the shivering has stopped", "passed out" are bad signs, not recovery.
     r"resolved|(?<!shivering )(?<!sweating )(?<!breathing )(?:has|have) stopped|stopped(?! (?:sweating|shivering|"
     r"breathing|eating|drinking|feeding|peeing|weeing|urinating|moving|responding|crying|making sense|talking|"
+    # "her voice went slurry and then she stopped answering" is worse, not better (round 17).
+    r"answering|replying|speaking|"
     r"reacting|(?:taking )?(?:my|his|her|their|the) (?:\w+ )?(?:blood thinners?|tablets?|pills?|meds|medication|"
     r"medicines?|warfarin|insulin|inhaler|anticoagulants?)))|subsided|"
     r"settled|disappeared|passed(?! out| away| blood| clots?| urine| a )|cleared up|(?:is|am|"
@@ -201,6 +203,12 @@ _CHRONIC_ZH = re.compile(
     r"经常|偶尔|时不时|有时候?|每次(?![吸呼喘咳])|每天|每到|(?:一|每次)(?:爬楼|运动|走路|活动|干活)(?:就)?|健身后|"
     r"锻炼后|打球后|肌肉|反反复复|反复发作|健身|卧推|练胸|举铁|(?:按|压|摸)(?:着|一下|上去)?(?:才|就)(?:痛|疼)|"
     r"不按不(?:痛|疼))"
+)
+
+
+_ATTRIBUTED_ZH = re.compile(
+    r"(?:说|以为|觉得|认为|当成|当作|当是|怀疑)(?:这)?(?:是|只是|就是|又是)?(?:她|他|我)?(?:的)?(?:老毛病|老胃病|老问题|"
+    r"老样子)"
 )
 
 
@@ -430,9 +438,46 @@ def _long_past(text: str, start: int, end: int, zh: bool) -> bool:
     return _has(_LONG_PAST_ZH if zh else _LONG_PAST_EN, sentence)
 
 
+# What the news, a sports commentator, a game or a TV drama shows, and what a stranger went through days ago: told
+# before the finding in its sentence, with nobody of the writer's own and no "now" in between (round 17). "Saw on the
+# news that a runner collapsed" is a report; "watching TV when my dad suddenly collapsed" is not, nor is "我刚才在商场
+# 看到一个人倒地抽搐到现在还没停".
+_REPORTED_EN = re.compile(
+    r"\b(?:(?:saw|seen|see|read|heard|watched|watching|hear) (?:it |a (?:story|report|clip|video|piece|post|article) "
+    r")?(?:on|in) (?:the )?(?:news|paper|papers|headlines|bbc|cnn|sky news|local news|evening news)|(?:news|press) "
+    r"(?:story|report|article|item|headline|clip)s?|(?:in|on) the (?:news|headlines)|according to (?:the )?(?:news|"
+    r"reports|papers)|commentators?|pundits?|commentary|the announcer|minecraft|fortnite|roblox|zelda|the sims|"
+    r"gta|call of duty|pokemon|animal crossing|skyrim|elden ring|valorant|league of legends|overwatch|apex legends|"
+    r"genshin|(?:game|video game|in-game) (?:character|avatar)|(?:my|his|her|our) (?:\w+ )?(?:character|avatar|sim|"
+    r"npc|toon)|(?:yesterday|last (?:night|week|weekend)|the other day|a few days ago|on (?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)) (?:i |we )?(?:saw|watched|witnessed|seen) (?:a|an|some|this) (?:man|woman|"
+    r"person|guy|lady|stranger|kid|boy|girl|runner|player|cyclist|passenger|someone|somebody))\b"
+)
+_REPORTED_ZH = re.compile(
+    r"(?:(?:看|玩|打)(?:了)?(?:一部|一个|部|个)?《[^》]{1,20}》|《[^》]{1,20}》(?:里|中|里面|的时候)|新闻(?:里|上|中)?(?:说|"
+    r"报道|讲)|看(?:到)?(?:了)?(?:一条|个|条)?新闻|新闻报道|报道(?:说|称)|(?:医疗剧|电视剧|连续剧|韩剧|美剧|日剧|"
+    r"网剧|短剧|动画片?|动漫|综艺)|现实(?:中|里|生活中|生活里)|(?:玩|打)(?:游戏|手游|网游)(?:的时候|时)|游戏(?:里|中|里面)(?:的)?|解说(?:员)?"
+    r"(?:说|讲|一直)|(?:昨天|前天|上周|前几天|那天|上次|之前)[^，。！？,.!?]{0,8}(?:看到|看见|遇到|碰到|目睹)(?:了)?"
+    r"(?:一个|有个|有人|路人|陌生人|一位|别人|一名))"
+)
+_OWN_NOW_EN = re.compile(r"\b(?:i|me|my|we|us|our|now|right now|just now|still)\b")
+_OWN_NOW_ZH = re.compile(r"(?:我|咱|现在|刚才|刚刚|正在|还在|还没|到现在|此刻)")
+
+
+def _reported(text: str, start: int, zh: bool) -> bool:
+    s_left, _ = sentence_bounds(text, start, start)
+    own = _OWN_NOW_ZH if zh else _OWN_NOW_EN
+    for cue in (_REPORTED_ZH if zh else _REPORTED_EN).finditer(text, s_left, start):
+        if not own.search(text, cue.end(), start):
+            return True
+    return False
+
+
 def _general(text: str, start: int, end: int, zh: bool) -> bool:
     if _has(_SELF_DISCLOSED, text):
         return False
+    if _reported(text, start, zh):
+        return True
     s_left, s_right = sentence_bounds(text, start, end)
     before, after = text[s_left:start], text[end:s_right]
     if _general_question(text[s_left:s_right], text, s_right, zh):
@@ -529,6 +574,10 @@ def match_context(text: str, start: int, end: int, *, intent: bool = False, zh: 
     # "慢阻肺十几年了 今天……嘴唇发紫": in chat Chinese a space between clauses ends a thought; the years there
     # belong to the illness named before it, not to a sign told in a later space-separated part (round 15).
     span = _chat_segment(text, start, end, s_left, s_right) if zh else sentence
+    # "今天晚上九点多开始说心口疼 ... 她说是老毛病胃疼": the patient's own word for a pain that began today dates
+    # nothing in the other clauses (round 17).
+    if zh and _has(_NEW_ZH, sentence):
+        span = _blank(_ATTRIBUTED_ZH, span)
     chronic = _has(chronic_words, clause) or (_has(chronic_words, span) and not _has(now_words, clause))
     if chronic and _has(_RECENT_SPAN_ZH if zh else _RECENT_SPAN_EN, clause):
         chronic = False

@@ -295,9 +295,10 @@ _SOFT_URGENT = frozenset({
 # appointment; one that passed in the last hours cannot, so stroke rules do not soften when the onset was recent.
 _NO_SOFTEN_WHEN_RECENT = frozenset({"nhs-stroke"})
 # Findings that describe the situation rather than a symptom: their own context does not matter.
-_CONTEXT_FREE = frozenset(
-    {"post_stroke", "fiction", "menstrual", "not_pregnant_context", "self_harm_accident", "anticoagulated"}
-)
+_CONTEXT_FREE = frozenset({
+    "post_stroke", "fiction", "asking_ahead", "menstrual", "not_pregnant_context", "self_harm_accident",
+    "anticoagulated",
+})  # fmt: skip
 # Findings stated with a date that reads as the past ("7 weeks since my last period") but describe now: only negation
 # and general talk remove them.
 # A known aneurysm said "at a check-up last year" is still there today.
@@ -325,9 +326,10 @@ def _figurative(text: str, start: int, end: int) -> bool:
 # _active derives from concepts: a rule is only worth judging (and its findings only worth a context) when its
 # findings are among the matches, these names or what the numbers can set.
 _ENGINE_INPUTS = frozenset({
-    "fever_word", "child", "fiction", "abdominal_pain", "severe", "sudden", "headache", "vision_change", "vision_loss",
-    "bp_160", "high_bp", "dyspnea", "dyspnea_severe", "nausea", "lightheaded", "cardiac_radiation", "household_unwell",
-    "missed_period", "pregnant", "recent_onset", "pregnancy_weeks_start", "postpartum_recent",
+    "fever_word", "child", "fiction", "asking_ahead", "abdominal_pain", "severe", "sudden", "headache",
+    "vision_change", "vision_loss", "bp_160", "high_bp", "dyspnea", "dyspnea_severe", "nausea", "lightheaded",
+    "cardiac_radiation", "household_unwell", "missed_period", "pregnant", "recent_onset", "pregnancy_weeks_start",
+    "postpartum_recent",
 })  # fmt: skip
 _COMBINED_NAMES = frozenset({
     "fever", "acute_pain_in_pregnancy", "headache_with_vision", "severe_headache", "headache_with_bp",
@@ -413,6 +415,20 @@ _OWN_BODY_NOW = re.compile(
     r"breathing) (?:is|are|feels?|keeps|has|have|went|just|suddenly|started)\b|\bi(?:'m| am) (?:sweating|bleeding|"
     r"shaking|vomiting|struggling to breathe|having (?:chest|a seizure|a heart))\b"
 )
+# Someone of the writer's own, now: "watching TV when my dad suddenly collapsed", "我在看电视剧，我爸突然倒在地上叫不醒"
+# (round 17): the programme is where the writer was, not what happened.
+_FAMILY_EN = (
+    r"(?:dad|mum|mom|father|mother|husband|wife|partner|son|daughter|baby|child|kid|brother|sister|nan|nana|gran|"
+    r"granny|grandad|grandpa|grandma|grandfather|grandmother|friend|boyfriend|girlfriend|flatmate|roommate)"
+)
+_FAMILY_ZH = (
+    r"(?:爸|妈|老公|老婆|孩子|儿子|女儿|宝宝|爷爷|奶奶|外婆|外公|姥姥|姥爷|哥|姐|弟|妹|家人|朋友|室友|同事|男朋友|"
+    r"女朋友|对象)"
+)
+_OWN_PERSON_NOW = re.compile(
+    rf"\b(?:my|our) {_FAMILY_EN}\b(?:'s)?(?: \w+){{0,2}} (?:suddenly|just|has just|is now|now|right now)\b|"
+    rf"我(?:的|家)?{_FAMILY_ZH}[^，。！？,.!?]{{0,6}}(?:突然|刚才|刚刚|现在|正在)"
+)
 _QUOTED = re.compile(r"[\"“”‘’]|'(?!(?:m|s|t|re|ve|d|ll)\b)")
 
 
@@ -423,17 +439,36 @@ def _own_body_now(text: str, f: Finding) -> bool:
         return False
     left, right = sentence_bounds(text, f.start, f.start + len(f.evidence))
     # A line of dialogue ("the heroine says 'my chest feels tight'") is still the story.
-    return _OWN_BODY_NOW.search(text, left, right) is not None and not _QUOTED.search(text, left, right)
+    own = _OWN_BODY_NOW.search(text, left, right) or _OWN_PERSON_NOW.search(text, left, right)
+    return own is not None and not _QUOTED.search(text, left, right)
+
+
+# "今天晚上九点多开始说心口疼", "现在还疼着": a sentence that says now.
+_SAID_NOW_ZH = re.compile(r"(?:现在|正在|刚才|刚刚|此刻|这会儿|今天|今晚|今早|今天早上|今天晚上)")
+
+
+def _said_now(text: str, start: int, end: int) -> bool:
+    from medllm.assistant.triage.context import sentence_bounds
+
+    if start < 0:
+        return False
+    left, right = sentence_bounds(text, start, end)
+    return _SAID_NOW_ZH.search(text, left, right) is not None
 
 
 def _active(findings: list[Finding], text: str, m: Measurements | None = None) -> dict[str, list[Finding]]:
     active: dict[str, list[Finding]] = {}
     # Story, exam or curiosity framing makes every finding hypothetical ("I'm writing a novel where ...").
     fiction = any(f.concept == "fiction" for f in findings)
+    # Asking ahead ("先问一下", "以防万一") does too, except in a sentence that says now: "我想先问一下降压药怎么吃 ...
+    # 另外她今天晚上九点多开始心口疼 现在还疼着" tells an event after the first question (round 17).
+    ahead = any(f.concept == "asking_ahead" for f in findings)
     for f in findings:
         dated = f.concept in _DATED and not (f.context.negated or f.context.general)
         # "I'm revising for my exam and my chest feels crushing": the writer's own body, now, is no exam item.
-        story = fiction and not _own_body_now(text, f)
+        story = (fiction and not _own_body_now(text, f)) or (
+            ahead and not _said_now(text, f.start, f.start + len(f.evidence))
+        )
         if f.concept in _CONTEXT_FREE or ((f.context.current or dated) and not story):
             active.setdefault(f.concept, []).append(f)
     m = measure(text) if m is None else m
@@ -446,7 +481,7 @@ def _active(findings: list[Finding], text: str, m: Measurements | None = None) -
         # "GCS 8分" or "SpO2 81%" is Latin inside Chinese: the words around it decide how to read its context.
         around = text[max(0, reading.start - 12) : reading.end + 12]
         context = match_context(text, reading.start, reading.end, zh=has_han(around))
-        if context.current and not fiction:
+        if context.current and not fiction and not (ahead and not _said_now(text, reading.start, reading.end)):
             for name in names:
                 active.setdefault(name, []).append(Finding(name, text[reading.start : reading.end].strip(), context))
     fever = "fever_word" in active or (m.temperature_c is not None and m.temperature_c >= 38.0)

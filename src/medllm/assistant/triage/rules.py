@@ -387,7 +387,7 @@ RULES: tuple[Rule, ...] = (
          none_of=("not_pregnant_context",), source="nhs-pregnancy-bleeding", soften=False),
     Rule("ectopic_signs", E, "early pregnancy with abdominal pain and fainting or shoulder-tip pain",
          "早孕腹痛伴晕厥或肩尖痛", ("pregnant", "abdominal_pain"), ("near_faint", "fainted", "shoulder_tip_pain"),
-         none_of=("not_pregnant_context",), source="nhs-pregnancy-bleeding", soften=False),
+         none_of=("not_pregnant_context",), source="nhs-ectopic", soften=False),
     Rule("pregnancy_bleeding", U, "bleeding in pregnancy", "孕期出血", ("pregnant", "bleeding"),
          none_of=("not_pregnant_context",), source="nhs-pregnancy-bleeding", soften=False),
     Rule("pregnancy_pain", U, "abdominal pain in pregnancy", "孕期腹痛", ("pregnant", "abdominal_pain"),

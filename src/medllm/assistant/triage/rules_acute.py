@@ -206,6 +206,19 @@ ACUTE_RULES: tuple[Rule, ...] = (
     Rule("postpartum_psychosis_newborn", E, "signs of psychosis in a mother with a new baby",
          "产后新手妈妈出现精神病性症状", ("newborn_age", "psychosis_signs"), source="nhs-postpartum-psychosis",
          soften=False),
+    # Round 17. Someone who has gone down or gone quiet and no longer answers, told simply ("she fell in the kitchen,
+    # she is not talking to me and not moving"; a voice that went slurred on the phone, then no answer): NHS, call 999
+    # for someone unconscious or not responding, or with signs of a stroke.
+    Rule("not_responding_told_simply", E, "someone who has collapsed or gone quiet and is not responding",
+         "倒地或突然不说话、没有反应", ("went_silent",),
+         ("lying_still", "fell_down", "fainted", "speech_strong", "speech_weak", "face_droop"), source="nhs-999",
+         soften=False),
+    # Several sleeping pills or benzodiazepines, or half a bottle, with drink or drowsiness: they slow breathing,
+    # alcohol more so (NHS diazepam; NHS poisoning).
+    Rule("sedatives_with_alcohol", E, "several sleeping pills or sedatives taken with alcohol, or with drowsiness",
+         "大量服用安眠药或镇静药，并饮酒或昏昏欲睡", ("sedative_dose_high",),
+         ("alcohol_with", "sleepy", "drowsy", "unresponsive", "confusion", "dyspnea", "dyspnea_severe", "suicidal",
+          "distress", "speech_strong"), source="nhs-diazepam", soften=False),
     # Acute compartment syndrome after a crushed or broken limb.
     Rule("compartment_syndrome", E, "a crushed or broken limb swelling tight with pain out of proportion or numbness",
          "肢体被砸伤或骨折后肿胀发紧、疼痛剧烈或麻木（疑似骨筋膜室综合征）", ("limb_crush", "compartment_signs"),

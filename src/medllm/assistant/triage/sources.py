@@ -144,6 +144,13 @@ SOURCES: dict[str, str] = {
     "your child have taken more than the recommended dose, even if you feel well, because the harm shows later. "
     "https://www.nhs.uk/medicines/paracetamol-for-adults/ ; https://www.nhs.uk/medicines/paracetamol-for-children/ "
     "; NHS, Poisoning. https://www.nhs.uk/conditions/poisoning/",
+    "nhs-ectopic": "NHS, Ectopic pregnancy: a missed period and a positive test with pain low down on one side, "
+    "pain in the tip of the shoulder or feeling faint; call 999 or go to A&E with sudden, intense tummy pain, "
+    "feeling very dizzy or fainting, or looking very pale. https://www.nhs.uk/conditions/ectopic-pregnancy/",
+    "nhs-diazepam": "NHS, Diazepam: too much of it, or of other benzodiazepines and sleeping pills, especially with "
+    "alcohol, can cause deep sleepiness and slow, shallow breathing; go to A&E or call 999 if someone has taken too "
+    "much and is very sleepy or hard to wake. https://www.nhs.uk/medicines/diazepam/ ; NHS, Poisoning. "
+    "https://www.nhs.uk/conditions/poisoning/",
 }
 
 #: Where the phone numbers in :mod:`.emergency` come from.
