@@ -406,7 +406,7 @@ _PLACE_WORDS = frozenset(
 )
 
 
-def _english_noun(word: str) -> bool:
+def english_noun(word: str) -> bool:
     """An English noun in singular or plural ("Deficiencies", "Symptoms")."""
     nouns = english_lexicon().nouns
     w = word.lower()
@@ -440,7 +440,7 @@ def trim_place(text: str, start: int, end: int, strict: bool = False, medical: b
         return None
     if strict and (
         lex.not_a_name(words[0][2], strict=True)
-        or all(_english_noun(w[2]) for w in words)
+        or all(english_noun(w[2]) for w in words)
         or (e - s <= 5 and text[s:e].rstrip("s").isupper())
         or not looks_like_name(text, s, e)
     ):

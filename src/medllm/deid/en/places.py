@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import EntityRecognizer, LocalRecognizer, Pattern, RecognizerResult
 
-from medllm.deid.en.context import _english_noun, trim_place
+from medllm.deid.en.context import english_noun, trim_place
 from medllm.deid.entities import LOCATION
 from medllm.deid.patterns import ClinicalPatternRecognizer, explained_result, labelled
 from medllm.deid.wordlists import places
@@ -460,7 +460,7 @@ def _count_word(word: str) -> bool:
     """A medical word or a plural English noun ("Platelets", "Cells"): what stands before a count."""
     from medllm.deid.wordlists import medical
 
-    return medical.is_medical_word(word) or (word.lower().endswith("s") and _english_noun(word[:-1]))
+    return medical.is_medical_word(word) or (word.lower().endswith("s") and english_noun(word[:-1]))
 
 
 def _adjust_town_and_pin(text: str, start: int, end: int) -> tuple[int, int] | None:
