@@ -112,7 +112,8 @@ def drug_word_around(text: str, start: int, end: int, whole: bool = True) -> boo
     return False
 
 
-def _is_han(c: str) -> bool:
+def is_han(c: str) -> bool:
+    """A Han character (the unified ideographs, extension A and the compatibility block)."""
     return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
 
 
@@ -142,6 +143,7 @@ class ChineseNameRecognizer(LocalRecognizer):
             return []
         words = nlp_artifacts.words
         starts = {w.start: k for k, w in enumerate(words)}
+        ends = {w.end for w in words}
         found: dict[tuple[int, int], tuple[float, str]] = {}
 
         def add(start: int, end: int, score: float, why: str) -> None:
@@ -177,7 +179,7 @@ class ChineseNameRecognizer(LocalRecognizer):
                     if span and (
                         not plausible_given(given)
                         or _flag_class(given) in _NOT_GIVEN_AFTER_CUE
-                        or span[1] not in {w.end for w in words}  # "我是双/侧输|卵管": it cuts a word
+                        or span[1] not in ends  # "我是双/侧输|卵管": it cuts a word
                     ):
                         span = None  # "患者李/最近", "患者王/说明": an adverb or a verb, not a given name
             else:
@@ -254,7 +256,7 @@ class ChineseNameRecognizer(LocalRecognizer):
     def _name_from(self, text: str, words: list[Word], j: int, allow_unknown_surname: bool) -> tuple[int, int] | None:
         """The name starting at word ``j``: a surname then one or two given-name characters."""
         word = words[j]
-        if not _is_han(word.text[0]) or word.text in NOT_NAMES:
+        if not is_han(word.text[0]) or word.text in NOT_NAMES:
             return None
         n = surname_at(text, word.start)
         if n == 0:
@@ -277,7 +279,7 @@ class ChineseNameRecognizer(LocalRecognizer):
         given = ""
         while k < len(words) and len(given) < 2:
             nxt = words[k].text
-            if len(given) + len(nxt) > 2 or not all(_is_han(c) and c not in NOT_IN_GIVEN_NAME for c in nxt):
+            if len(given) + len(nxt) > 2 or not all(is_han(c) and c not in NOT_IN_GIVEN_NAME for c in nxt):
                 break
             if len(nxt) > 1 and words[k].flag not in _ANY_NAME_FLAGS and _flag_class(nxt) in _NOT_GIVEN_FLAGS:
                 break  # a verb, adverb or time word after the surname: "王说明", "李最近", not a name
@@ -294,7 +296,7 @@ class ChineseNameRecognizer(LocalRecognizer):
             if start < 0 or start not in starts:
                 continue
             chunk = text[start:end]
-            if not all(_is_han(c) for c in chunk):
+            if not all(is_han(c) for c in chunk):
                 continue
             n = surname_at(text, start)
             if n == 0 or length < n:
@@ -334,7 +336,7 @@ def _bare_name(text: str, word: Word, words: list[Word], starts: dict[int, int])
             continue
         if end not in ends:
             continue  # the chunk cuts a word in two ("师傅现|在", "时需|要"): not a name
-        if end == len(text) or not _is_han(text[end]) or _AFTER_NAME.match(text, end):
+        if end == len(text) or not is_han(text[end]) or _AFTER_NAME.match(text, end):
             return start, end
     return None
 
@@ -345,7 +347,7 @@ def _chars_name(text: str, p: int) -> tuple[int, int] | None:
     if n == 0:
         return None
     end = p + n
-    while end < len(text) and end - p - n < 2 and _is_han(text[end]) and text[end] not in NOT_IN_GIVEN_NAME:
+    while end < len(text) and end - p - n < 2 and is_han(text[end]) and text[end] not in NOT_IN_GIVEN_NAME:
         end += 1
     given = text[p + n : end]
     if not given or dictionary_flag(text[p:end]) not in (None, "nr", "nrfg"):
@@ -369,7 +371,7 @@ def plausible_given(given: str) -> bool:
 
 
 def _given_ok(given: str) -> bool:
-    return 0 < len(given) <= 2 and all(_is_han(c) and c not in NOT_IN_GIVEN_NAME for c in given)
+    return 0 < len(given) <= 2 and all(is_han(c) and c not in NOT_IN_GIVEN_NAME for c in given)
 
 
 def _honorific_suffix(word: str) -> str | None:

@@ -22,6 +22,7 @@ from medllm.deid.patterns import explained_result
 from medllm.deid.wordlists.china_divisions import COMMON_WORD_PREFECTURES, FOREIGN_CITIES, divisions
 from medllm.deid.wordlists.chinese import LARGE_PLACES_ZH, PROVINCES
 from medllm.deid.wordlists.common import tokens
+from medllm.deid.zh.names import is_han
 from medllm.deid.zh.nlp import ChineseArtifacts, Word, dictionary_flag
 
 _SUFFIX = (
@@ -283,10 +284,6 @@ def _gazetteer_places(text: str, words: list[Word]) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_han_char(c: str) -> bool:
-    return "\u3400" <= c <= "\u9fff"
-
-
 def _facilities(text: str, words: list[Word]) -> list[tuple[int, int]]:
     """Hospitals, clinics and care homes by name: the suffix and the noun-like words before it."""
     spans = []
@@ -310,7 +307,7 @@ def _facilities(text: str, words: list[Word]) -> list[tuple[int, int]]:
             while k >= 0 and m.start() - words[k].start <= 4:
                 word = words[k]
                 if (
-                    not all(_is_han_char(c) for c in word.text)
+                    not all(is_han(c) for c in word.text)
                     or word.text in _NOT_FACILITY_NAME
                     or word.flag[:1] in ("v", "p", "c", "u", "r", "d", "m", "q", "a")
                 ):
