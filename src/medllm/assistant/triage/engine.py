@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from medllm.assistant.language import detect_language, has_han
-from medllm.assistant.triage import concepts_acute, concepts_en, concepts_zh
+from medllm.assistant.triage import concepts_acute, concepts_en, concepts_late, concepts_zh
 from medllm.assistant.triage.context import MatchContext, match_context
 from medllm.assistant.triage.features import Measurements, Reading, measure
 from medllm.assistant.triage.levels import TriageLevel, TriageReason, TriageResult
@@ -145,9 +145,12 @@ class _Table:
 @functools.lru_cache(maxsize=2)
 def _compiled(language: str) -> _Table:
     zh = language == "zh"
-    table = concepts_acute.merged(
-        *((concepts_zh.CONCEPTS, concepts_acute.ZH) if zh else (concepts_en.CONCEPTS, concepts_acute.EN))
+    base, acute, late = (
+        (concepts_zh.CONCEPTS, concepts_acute.ZH, concepts_late.ZH)
+        if zh
+        else (concepts_en.CONCEPTS, concepts_acute.EN, concepts_late.EN)
     )
+    table = concepts_acute.merged(concepts_acute.merged(base, acute), late)
     owner = tuple((name, index) for name, sources in table.items() for index in range(len(sources)))
     always: set[int] = set()
     by_start: dict[str, list[int]] = {}
