@@ -39,6 +39,19 @@ ROUND18 = [
     # "要心梗了哈哈" is a figure of speech; symptoms told with a laugh are not.
     ("老板说我这个方案再改下去他要心梗了哈哈，话说人气到什么程度真的会心梗？", R),
     ("我早上起来半边脸发麻 说话老是说错字 哈哈", E),
+    # Same-day care, not an ambulance: appendicitis, shingles near the eye, spreading redness, emergency
+    # contraception, chickenpox contact in pregnancy, a sandpaper rash; their textbook questions stay routine.
+    ("dull ache around my belly button since last night that's moved to the lower right side, feel a bit sick", U),
+    ("what are the first signs of appendicitis?", R),
+    ("Got a painful blistery rash on one side of my forehead going down towards my eye, I'm 70", U),
+    ("the red patch on my shin is spreading, it's bigger than yesterday and hot", U),
+    ("Condom split last night. How quickly do I need emergency contraception?", U),
+    ("I'm 20 weeks pregnant and my nephew has just come out in chickenpox, I was with him yesterday", U),
+    ("My daughter has a sore throat, a temperature and a rough sandpapery rash on her chest", U),
+    ("小腿上被蚊子咬的地方抓破了，现在红肿一大片，发热发烫，红的范围比昨天大了一圈", U),
+    ("肚脐周围疼了一晚上，现在转移到右下腹了，有点恶心", U),
+    ("怀孕5个月，昨天抱了得水痘的外甥，我没出过水痘", U),
+    ("水痘疫苗一般几岁打？", R),
 ]  # fmt: skip
 
 

@@ -27,6 +27,32 @@ EN: dict[str, list[str]] = {
         r"\bon the floor of (?:a|her|his|their|the|my \w+'s) (?:freezing|unheated|ice[- ]cold) "
         r"(?:house|home|flat|room|bedroom|apartment|kitchen|bathroom)\b",
     ],
+    # Round 18, urgent (NHS 111 level). Appendicitis: pain that starts around the navel and moves to the lower right
+    # (NHS appendicitis); shingles on the forehead or near the eye (widening the earlier concept); spreading
+    # redness of the skin (NHS cellulitis); emergency contraception, which works best the sooner it is taken
+    # (NHS emergency contraception); chickenpox contact in pregnancy (NHS chickenpox in pregnancy: call a GP or
+    # midwife straight away if you have not had it).
+    "pain_moved_right": [
+        r"\b(?:moved|moving|shifted|gone|went|travel\w*|spread\w*) (?:down )?(?:to|into|towards) "
+        r"(?:the |my |his |her )?(?:lower )?right(?: lower)? (?:side|belly|tummy|abdomen|stomach|groin)\b",
+    ],
+    "shingles_eye": [
+        rf"\b(?:blister\w*|rash|shingles)\b{gap(8)}(?:forehead|eye|eyes|eyelid|tip of (?:my|his|her) nose)\b",
+        rf"\b(?:forehead|eyelid)\b{gap(6)}(?:blister\w*|rash)\b",
+    ],
+    "spreading_redness": [
+        r"\b(?:red(?:ness)?|swelling|red patch|red area)\b[^.!?]{0,40}\b(?:spreading|getting bigger|growing|"
+        r"bigger than (?:yesterday|this morning|last night)|past the (?:pen|line)|beyond the (?:pen|line))\b",
+    ],
+    "emergency_contraception": [
+        r"\b(?:emergency contraception|morning[- ]after pill|plan b|levonelle|ellaone|condom (?:split|broke|came off|"
+        r"slipped off)|forgot (?:to take )?(?:my|the) pill and had sex)\b",
+    ],
+    "chickenpox_contact": [
+        r"\b(?:chicken ?pox|varicella|shingles)\b[^.!?]{0,60}\b(?:was with|been with|played with|spent|around|exposed|"
+        r"contact|visited|held|hugged)\b|\b(?:exposed|contact) to (?:chicken ?pox|varicella|shingles)\b",
+    ],
+    "sandpaper_rash": [r"\b(?:sandpaper\w*|sand ?paper|rough) (?:like )?rash\b|\brash\b[^.!?]{0,20}\bsandpaper\b"],
 }
 
 ZH: dict[str, list[str]] = {
@@ -42,5 +68,25 @@ ZH: dict[str, list[str]] = {
     "medicine_given": [
         r"(?:吃了|喂了|服了|用了|给(?:他|她|孩子|宝宝)?吃了?)(?:退烧药|布洛芬|美林|泰诺林?|对乙酰氨基酚|退热贴|"
         r"小儿退热)[^，。！？]{0,4}(?:退(?:到|了|下来)|降(?:到|了|下来)|烧(?:退|降)|体温)"
+    ],
+    # Round 18, urgent: the Chinese counterparts of the English entries above.
+    "pain_moved_right": [
+        r"(?:转移到|移到|挪到|跑到|转到|到了)(?:了)?右下(?:腹|肚子)|右下腹[^，。,.]{0,6}(?:压痛|按着痛|按着疼|反跳痛)"
+    ],
+    "shingles_eye": [
+        r"(?:带状疱疹|疱疹|水泡|缠腰龙|蛇串疮)[^。！？.!?]{0,12}(?:额头|眼睛|眼皮|眼周|鼻尖)|"
+        r"(?:额头|眼皮|眼周)[^。！？.!?]{0,8}(?:水泡|疱疹)"
+    ],
+    "spreading_redness": [
+        r"(?:红肿|发红|红的)[^。！？.!?]{0,12}(?:范围|面积)?[^。！？.!?]{0,6}(?:比昨天|比早上|越来越)(?:大|扩|宽)|"
+        r"(?:红肿|发红)[^。！？]{0,6}(?:在)?(?:扩散|蔓延|往上走|往上蔓延)"
+    ],
+    "emergency_contraception": [r"(?:紧急避孕|事后避孕|毓婷|安婷|避孕套(?:破|滑|掉)|套(?:子)?破了)"],
+    "chickenpox_contact": [
+        r"(?:水痘|带状疱疹)[^。！？.!?]{0,20}(?:接触|在一起|待了|抱了|玩了|碰到)|"
+        r"(?:接触|抱了|陪了|照顾了|跟)[^。！？.!?]{0,8}(?:水痘|带状疱疹)"
+    ],
+    "sandpaper_rash": [
+        r"(?:砂纸|沙纸)(?:一样|样|似)?(?:的)?(?:皮疹|疹子|红疹)|(?:皮疹|疹子|红疹)[^。！？.!?]{0,6}(?:砂纸|沙纸)"
     ],
 }

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from medllm.assistant.triage.levels import Rule, TriageLevel
 from medllm.assistant.triage.rules_acute import ACUTE_RULES
+from medllm.assistant.triage.rules_late import LATE_RULES
 
 E, U = TriageLevel.EMERGENCY, TriageLevel.URGENT
 
@@ -481,5 +482,6 @@ RULES: tuple[Rule, ...] = (
     Rule("vision_change", U, "vision change", "视力变化", ("vision_change",), source="nhs-111"),
     Rule("severe_pain", U, "severe pain", "剧烈疼痛", ("severe_pain",), source="nhs-111"),
     *ACUTE_RULES,
+    *LATE_RULES,
 )
 # fmt: on

@@ -151,6 +151,17 @@ SOURCES: dict[str, str] = {
     "alcohol, can cause deep sleepiness and slow, shallow breathing; go to A&E or call 999 if someone has taken too "
     "much and is very sleepy or hard to wake. https://www.nhs.uk/medicines/diazepam/ ; NHS, Poisoning. "
     "https://www.nhs.uk/conditions/poisoning/",
+    "nhs-appendicitis": "NHS, Appendicitis: pain that starts in the middle of the tummy and moves to the lower right; "
+    "ask for an urgent GP appointment or call 111. https://www.nhs.uk/conditions/appendicitis/",
+    "nhs-cellulitis": "NHS, Cellulitis: see a GP or call 111 if skin is red, swollen and hot, and sooner if it is "
+    "spreading. https://www.nhs.uk/conditions/cellulitis/",
+    "nhs-emergency-contraception": "NHS, Emergency contraception: the sooner it is taken the more effective it is. "
+    "https://www.nhs.uk/contraception/emergency-contraception/",
+    "nhs-chickenpox-pregnancy": "NHS, Chickenpox in pregnancy: call a GP or midwife straight away if you have not had "
+    "chickenpox and have been near someone with it. "
+    "https://www.nhs.uk/pregnancy/related-conditions/common-symptoms/chickenpox/",
+    "nhs-scarlet-fever": "NHS, Scarlet fever: a rash that feels like sandpaper; see a GP or call 111. "
+    "https://www.nhs.uk/conditions/scarlet-fever/",
 }
 
 #: Where the phone numbers in :mod:`.emergency` come from.
