@@ -58,3 +58,90 @@ ROUND18 = [
 @pytest.mark.parametrize(("text", "level"), ROUND18)
 def test_levels_round18(text: str, level: TriageLevel) -> None:
     assert triage(text).level is level, triage(text).to_dict()
+
+
+ROUND19 = [
+    # A radiating pain with grey skin and sickness; a sore jaw at the dentist's stays routine.
+    ("my husband has had pain in his jaw and between his shoulder blades for 40 mins, he's grey and feels sick", E),
+    ("pain in my jaw since the dentist pulled a tooth yesterday, what can I take?", R),
+    # "Is he going to die??" about a dog is no intent; wanting "to end it" is.
+    ("my dog ate a whole chocolate bar, is he going to die?? he's a lab, 30kg", R),
+    ("my friend is on the roof of his building, says he wants to end it. I'm on the phone with him", E),
+    ("she wants to end it with her boyfriend, how do I support her?", R),
+    # A week of heart pills at once; glaucoma told as pain in the eye with halos and vomiting; bone through skin.
+    ("think mum took her whole week of her heart pills (digoxin) today, she's being sick", E),
+    ("my mother suddenly has very severe pain in her right eye, sees halos around lights and is vomiting", E),
+    ("her arm is bent the wrong way, there's bone poking through the skin", E),
+    ("I can see the bone in my son's shin after he fell off his bike", E),
+    # Cholera-like dehydration; diarrhoea without the severe signs is not an ambulance.
+    ("rice water diarrhoea all night, now she cant stand, her eyes are sunken and hands wrinkled", E),
+    ("had diarrhoea all night after a curry, drinking fine and peeing normally", R),
+    # A jellyfish sting with breathing trouble; a bluebottle sting that only stings stays below an emergency.
+    ("my daughter got stung by a jellyfish, long red whip marks, now says it's hard to breathe", E),
+    ("stung by a bluebottle at the beach, it stings a bit, should I use vinegar?", R),
+    # Chinese: redcurrant stool with words between; Cantonese heatstroke and burns; croup with drooling.
+    ("10个月的宝宝一阵一阵哭闹，刚才拉了果酱一样的带血大便", E),
+    ("朋友跑完馬拉松之後成個人好混亂，身體熱到辣手，講嘢亂晒，行路都企唔穩", E),
+    ("屋企石油氣爆咗，我爸塊面同兩隻手都燒傷咗，啲皮黑晒，把聲有啲沙", E),
+    ("3岁娃儿半夜突然咳得像狗叫，现在吸气的时候喉咙里有尖尖的声音，一直流口水不肯躺下", E),
+    ("孩子咳嗽像狗叫一样是什么原因？", R),
+    # A baby of 20 days (written in brackets) with 38.2; a bracket that is no age stays as it was.
+    ("我家月子里的娃（20天）体温从37.9升到38.2了，不怎么吃奶一直睡", E),
+    ("孩子 3天 没大便了，肚子软软的，能吃能玩", R),
+    # Chat Chinese drops the subject: a question that says "now" is about somebody.
+    ("jms 健身房深蹲的时候后脑勺突然炸开一样剧痛，现在还是疼得想吐，吃颗止痛药能扛过去吗", E),
+    ("剧烈运动后头痛一般是什么原因？", R),
+    # A second seizure before waking; a first seizure followed by confusion.
+    ("我同事有颠痫，刚才抽完一次还没醒过来又开始抽第二次了", E),
+    ("我老公40岁从来没有过癫痫，刚才突然全身抽搐口吐白沫，现在停了但是叫他他就哼哼不认人", E),
+    # Farewell posts and method searches; a vitamin dose question and a joke said to be a joke stay routine.
+    ("我闺蜜刚发朋友圈说'再见了这个世界'，配了张楼顶的照片，打她电话不接", E),
+    ("我室友一直把东西送人，刚才我看到他在网上查吃多少片安眠药会死", E),
+    ("請問維他命D每天吃多少比較合適？", R),
+    ("考试又挂了我真想死😂 开玩笑的哈，就是压力大老失眠怎么调节", R),
+    ("我不是开玩笑的，我真的想死", E),
+    # Overdose named by its Taiwanese brand; charcoal for heating is no suicide method.
+    ("我朋友現在把自己鎖在廁所裡，說已經吞了一整盒普拿疼", E),
+    ("冬天烧炭取暖怎么防止一氧化碳中毒？老家老人总不听", R),
+    # A low sugar after a tablet with confusion, read in mg/dL; last week's faint checked at A&E stays routine.
+    ("我媽吃降血糖藥，剛剛手抖冒冷汗，喝了果汁十五分鐘了還是很恍惚，量血糖還是48", E),
+    ("上個禮拜阿媽喺超市暈咗一陣，急症室檢查話係低血糖，之後出街要帶啲咩？", R),
+    # A cleaner splashed into the eye; amputation at work; a roadside crash; a hurt stray cat stays routine.
+    ("刷马桶的时候洁厕灵和84混着用，溅了点到眼睛里，现在眼睛又痛又睁不开", E),
+    ("厂里同事手指头被冲床压断了一截，断的那截我们捡起来了", E),
+    ("对面路口车撞了电动车，骑车的阿姨躺地上说脖子疼，腿动不了", E),
+    ("楼下流浪猫被车撞了后腿一瘸一瘸的，我该给它吃点止痛药吗", R),
+    # A vaccine question: routine.
+    ("流脑疫苗打了几针了？孩子上小学还要补吗", R),
+    # Same-day care (urgent): exposure prophylaxis, Lyme, jaundice, flashes, mastitis, wounds, very high blood
+    # pressure, low mood; near neighbours stay routine.
+    ("我是护工，刚才给病人收针的时候被用过的针扎了手，病人有乙肝", U),
+    ("pulled a tick off my leg 10 days ago, now there's an expanding red ring rash there", U),
+    ("my mum's skin and the whites of her eyes have gone yellow over the past week", U),
+    ("new floaters and flashes of light in my right eye since this morning, no curtain or shadow", U),
+    ("breastfeeding, my right breast has a hot red wedge-shaped area and I have 38.2", U),
+    ("my dad had a knee operation 6 days ago, the wound is now red, warm and oozing a bit", U),
+    ("paper cut on my finger keeps oozing a bit, how do I get it to stop?", R),
+    ("BP at the pharmacy machine was 182/112 twice. no headache, no chest pain, feel normal", U),
+    ("体检量血压185/115，没有头疼胸闷看不清这些，以前没吃过降压药", U),
+    ("最近半个月心情特别差，啥都不想干，晚上睡不着，没有想伤害自己", U),
+    ("最近心情有点低落，提不起劲，不过没有想伤害自己的念头，就想问问怎么调节", R),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "level"), ROUND19)
+def test_levels_round19(text: str, level: TriageLevel) -> None:
+    assert triage(text).level is level, triage(text).to_dict()
+
+
+# Over, and seen by a doctor or cleared by a cough: no ambulance. The rules soften these to "urgent" (the event was
+# yesterday or the day before, which they do not date as past), one level above the writers' "routine".
+OVER_AND_SEEN = [
+    "前天孩子高热惊厥，在医院看过了医生说没事，现在不烧了，以后再发烧要怎么预防",
+    "昨天吃饭噎了一下，咳了几下就出来了，今天嗓子有点不舒服，喘气说话都正常",
+]
+
+
+@pytest.mark.parametrize("text", OVER_AND_SEEN)
+def test_an_event_that_is_over_is_no_emergency(text: str) -> None:
+    assert triage(text).level is not E, triage(text).to_dict()

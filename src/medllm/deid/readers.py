@@ -230,7 +230,7 @@ class ChineseReader(_Reader):
         super().__init__(chinese_analyzer(), wanted, min_score)
 
     def find_many(self, texts: Sequence[str]) -> list[list[Span]]:
-        from medllm.deid.zh.script import simplified_view
+        from medllm.chinese_script import simplified_view
 
         # The rules read a Simplified view of the text (same length): Traditional records from Taiwan and
         # Hong Kong then meet the same labels, surnames and place words.

@@ -396,9 +396,10 @@ CONCEPTS: dict[str, list[str]] = {
         r"themselves|themself)\b(?! laughing)",
         r"\b(?:end|ending|take|taking) (?:my|his|her|their) (?:own )?life\b",
         r"\bend (?:it all|everything)\b",
-        r"\b(?:want|wants|wanted|going|plan\w*|ready|thinking about|thought about|thinking of|urge|"
-        r"decided) (?:to )?(?:die|be dead|not (?:be )?(?:alive|here|exist)|disappear forever|not wake up|"
-        r"stop living)\b(?! (?:of|from|laughing|with laughter))",
+        # "is he going to die??" asks about someone's illness (round 19: a dog that ate chocolate), not an intent.
+        r"\b(?:want|wants|wanted|(?<!is he )(?<!is she )(?<!is it )(?<!are they )(?<!am i )going|plan\w*|ready|"
+        r"thinking about|thought about|thinking of|urge|decided) (?:to )?(?:die|be dead|not (?:be )?(?:alive|here|"
+        r"exist)|disappear forever|not wake up|stop living)\b(?! (?:of|from|laughing|with laughter))",
         r"\bbetter off (?:dead|without me|if i (?:was|were) gone)\b",
         r"\b(?:do not|does not|did not) want to (?:live|be alive|wake up|exist|go on|be here anymore|be here|"
         r"keep living|keep going)\b",

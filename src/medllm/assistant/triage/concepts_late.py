@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from medllm.assistant.triage.concepts_en import gap
 
-EN: dict[str, list[str]] = {
+EN_ROUND18: dict[str, list[str]] = {
     # Round 18. "A strange pressure in my jaw and between my shoulder blades": pressure, not pain, and two places
     # named in one breath. AHA: women more often have jaw, neck or back pain, breathlessness and nausea in a heart
     # attack; a rule still needs breathlessness, sweating or sickness with it.
@@ -55,7 +55,90 @@ EN: dict[str, list[str]] = {
     "sandpaper_rash": [r"\b(?:sandpaper\w*|sand ?paper|rough) (?:like )?rash\b|\brash\b[^.!?]{0,20}\bsandpaper\b"],
 }
 
-ZH: dict[str, list[str]] = {
+# --- round 19 ------------------------------------------------------------------------------------------------
+EN_ROUND19: dict[str, list[str]] = {
+    # "Pain in his jaw and between his shoulder blades ... he's grey and feels sick": the rule pairs the radiating
+    # pain with grey or clammy skin (NHS heart attack: pain spreading to the jaw or back, feeling sick, grey skin).
+    # "Severe pain in her right eye, halos around lights, vomiting": acute angle-closure glaucoma (NHS glaucoma).
+    "eye_pain": [
+        r"\b(?:pain|ache|aching|throbbing)\b (?:in|behind|around) (?:my |his |her |their |the )?(?:right |left )?"
+        r"eyes?\b"
+    ],
+    # "There's bone poking through the skin" (NHS broken bones: call 999 if a bone is sticking out).
+    "major_trauma": [
+        r"\bbone\b[^.!?]{0,12}\b(?:poking|sticking|coming|showing|protruding|pushing) (?:out|through)\b|"
+        r"\b(?:can see|could see|you can see) (?:the |a )?bone\b",
+    ],
+    # "Rice water diarrhoea all night ... can't stand, eyes sunken, hands wrinkled" (WHO cholera: severe dehydration
+    # needs intravenous fluids at once).
+    "dehydration": [
+        r"\brice[- ]?water (?:diarrh\w*|stools?|poo|watery stool)\b",
+    ],
+    "dehydration_severe": [
+        r"\b(?:eyes? (?:are |look |looks )?(?:very )?sunken|sunken eyes?|skin (?:stays|stayed) (?:up|tented)|"
+        r"(?:hands|fingers|skin) (?:are |look |looks )?(?:all )?wrinkl\w*|(?:cannot|can not|unable to) (?:stand|"
+        r"stand up|sit up|walk)|no (?:pee|urine|wee) (?:all day|since (?:morning|yesterday)|for (?:12|twelve|"
+        r"\d\d) hours))\b"
+    ],
+    # "Stung by a jellyfish ... now says it's hard to breathe" (healthdirect Australia: call 000 for a box jellyfish
+    # or Irukandji sting, or any sting with breathing trouble).
+    "marine_sting": [
+        r"\b(?:stung|sting|stings) by (?:a |some )?(?:jellyfish|jelly fish|man[- ]o[- ]war|bluebottle|stingray|"
+        r"stonefish)\b|\b(?:jellyfish|jelly fish|irukandji|stingray|man[- ]o[- ]war|bluebottle) (?:sting|stung|"
+        r"barb)\b|\birukandji\b",
+    ],
+    # "Says he wants to end it" (round 19), as "wants to end it all" already was.
+    "suicidal": [
+        r"\b(?:wants?|wanted|wanting|trying|tries|tried|plans?|planning|means to|going to|gonna|about to) (?:to )?"
+        r"end it\b(?! (?:with (?:him|her|them)|between|for good with))",
+    ],
+    # "Took her whole week of her heart pills (digoxin)" (NHS poisoning: a large amount of a medicine).
+    "overdose": [
+        r"\b(?:took|taken|take|swallowed|had|has had) (?:all |the |her |his |their |my |a )?(?:whole|entire|full) "
+        r"(?:week|weeks|month|box|bottle|pack|packet|strip|blister pack|dosette|pill organi[sz]er)(?:'s)?(?: worth)? "
+        r"(?:of )?(?:\w+ ){0,2}(?:pills|tablets|meds|medication|medicines|capsules|doses)\b",
+    ],
+    # --- round 19, same-day care -------------------------------------------------------------------------------
+    # "BP at the pharmacy machine was 182/112": more words between the name and the reading (NHS: 180/120 or
+    # higher needs a same-day check).
+    "high_bp": [
+        r"\b(?:blood pressure|bp)\b" + gap(7) + r"(?:1[89]\d|2\d\d) ?(?:/|over) ?(?:1[1-9]\d|\d{3})\b",
+    ],
+    "chickenpox_contact": [r"\b(?:was|been|spent time|played) with\b[^.!?]{0,60}\bchicken ?pox\b"],
+    # A needle-stick from a used needle, unprotected sex with HIV risk: post-exposure prophylaxis works best within
+    # hours and no later than 72 hours (NHS post-exposure prophylaxis).
+    "exposure_prophylaxis": [
+        r"\b(?:needle ?stick|(?:stuck|pricked|jabbed|stabbed) (?:myself |my \w+ )?(?:with|by|on) (?:a |an )?(?:used|"
+        r"dirty|discarded) (?:needle|syringe|sharp)|pep\b|post[- ]exposure)",
+    ],
+    # Lyme disease: a spreading ring or bull's-eye rash after a tick bite (NHS Lyme disease: see a GP).
+    "tick_rash": [
+        r"\btick\b[^.!?]{0,120}\b(?:red ring|ring rash|bull'?s[- ]?eye|expanding (?:red )?(?:ring|rash|circle)|"
+        r"spreading (?:red )?(?:ring|rash|circle))\b"
+    ],
+    # New yellow skin or eyes (NHS jaundice: see a GP urgently).
+    "jaundice": [
+        r"\b(?:skin|whites of (?:my|his|her|their) eyes|eyes)\b[^.!?]{0,30}\b(?:gone|turned|turning|going|look|"
+        r"looks|are|is) (?:a bit |quite |very )?yellow\b|\bjaundic\w*\b"
+    ],
+    # New flashes or floaters (NHS: see an optician or GP urgently, or A&E with a shadow or curtain).
+    "flashes_floaters": [
+        r"\b(?:new |sudden )?(?:floaters?|flashes (?:of light)?)\b[^.!?]{0,40}\b(?:and|or|with)\b"
+        r"[^.!?]{0,10}\b(?:floaters?|flashes)\b|\bflashing lights? in (?:my|his|her|one) eye\b"
+    ],
+    # A red, hot, painful area of the breast with fever while breastfeeding (NHS mastitis).
+    "mastitis": [
+        r"\bbreast\b[^.!?]{0,60}\b(?:red|hot|wedge|lump|hard)\b[^.!?]{0,80}\b(?:fever|temperature|temp|flu|"
+        r"chills|shivery|3[89](?:\.\d)?)\b",
+    ],
+    # A wound that is red, warm or oozing after an operation (NHS: contact the surgical team or GP the same day).
+    "wound_infection": [
+        r"\b(?:wound|incision|scar|stitches|cut)\b[^.!?]{0,40}\b(?:(?:oozing|weeping|leaking) (?:pus|yellow|green)|pus|"
+        r"red,? (?:and )?(?:warm|hot|swollen)|hot,? (?:and )?red|smells|opening up|opened up)\b",
+    ],
+}
+
+ZH_ROUND18: dict[str, list[str]] = {
     # Round 18. A farewell sent by message ("发微信说'谢谢你，再见了'"), as "sent ... goodbye" is in English: NHS
     # suicide guidance treats a goodbye message from someone now out of reach as an emergency.
     "suicidal": [
@@ -90,3 +173,72 @@ ZH: dict[str, list[str]] = {
         r"(?:砂纸|沙纸)(?:一样|样|似)?(?:的)?(?:皮疹|疹子|红疹)|(?:皮疹|疹子|红疹)[^。！？.!?]{0,6}(?:砂纸|沙纸)"
     ],
 }
+
+ZH_ROUND19: dict[str, list[str]] = {
+    # "拉了果酱一样的带血大便": redcurrant-jelly stool with words between (intussusception, NHS).
+    "redcurrant_stool": [r"果酱[^，。！？,.!?]{0,6}(?:大便|便|屎|粑粑)"],
+    # Cantonese and plain words for confusion: "成个人好混乱", "讲嘢乱晒", "叫他就哼哼不认人", "很恍惚".
+    "confusion": [
+        r"(?:人|成个人|脑子|意识|神志|说话|讲话|讲嘢)[^，。！？,.!?]{0,3}(?:混乱|乱晒|乱七八糟)|胡言乱语|语无伦次|"
+        r"不认人|认不得人|不认识人|(?:很|好|有点|有啲)恍惚",
+    ],
+    # "身体热到辣手": too hot to touch (heatstroke, NHS: call 999 when very hot and confused).
+    "heat_signs": [r"(?:身体|身上|全身|浑身|皮肤)[^，。！？,.!?]{0,2}(?:热到辣手|烫手|滚烫|烫得吓人)"],
+    # Floppy: "人软软的".
+    "lethargic": [r"(?:人|身体|浑身|全身)(?:都)?软软的?|软成一滩"],
+    # A faceburn in Cantonese ("块面"), charred skin, a hoarse voice after a fire or blast (NHS burns: call 999 for
+    # burns to the face or with breathing or voice changes).
+    "burn_severe": [
+        r"块面|个面|黑晒|(?:皮|皮肤)[^，。！？,.!?]{0,3}(?:发黑|黑了|焦)|(?:声|把声|声音)[^，。！？,.!?]{0,3}(?:沙|哑)"
+    ],
+    # Croup and stridor told plainly: "咳得像狗叫", "吸气的时候喉咙里有尖尖的声音".
+    "stridor": [
+        r"咳得像(?:小)?狗叫|吸气(?:时|的时候)?[^，。！？,.!?]{0,8}(?:尖尖的|尖的|怪|奇怪的|尖锐的?)(?:声音|声)"
+    ],
+    # A goodbye to the world posted online ("发朋友圈说'再见了这个世界'").
+    "suicidal": [
+        r"再见了?(?:这个|这)?世界|告别这个世界|(?:查|搜|百度)[^，。！？,.!?]{0,12}(?:吃多少|多少片|多少粒)"
+        r"[^，。！？,.!?]{0,6}(?:会死|能死|致死|死)|(?:查|搜|百度)[^，。！？,.!?]{0,12}(?:怎么死|怎样死|怎么自杀|致死量)",
+    ],
+    # A first seizure in an adult (NHS: call 999 if it is someone's first seizure).
+    "first_seizure": [r"(?:从来|从)没(?:有)?(?:过|得过|发过|抽过)?(?:癫痫|抽搐|抽过|抽风)|第一次(?:抽|癫痫|发作|抽搐)"],
+    # A road crash told from the roadside: "车撞了电动车".
+    "major_trauma": [
+        r"车撞(?:了|到|倒)(?:一个|一辆)?(?:电动车|自行车|行人|人|摩托车?|三轮车|老人|小孩)|"
+        r"(?:电动车|自行车|摩托车?)[^，。！？,.!?]{0,4}(?:被撞|被车撞|撞了|撞到)|(?:手指|指头|手指头|脚趾)[^，。！？,.!?]{0,6}"
+        r"(?:压断|切断|割断|砍断|绞断|断了一截|掉了一截)|断(?:的|掉的)那截",
+    ],
+    # A cleaner splashed into the eye, with the product named earlier in the sentence.
+    "chemical_eye": [
+        r"(?:洁厕灵|84|消毒液|漂白水?|管道疏通剂|烧碱|火碱|石灰|水泥|强酸|强碱)[^。！？.!?]{0,20}(?:溅|喷|进|迸)"
+        r"[^。！？.!?，,]{0,5}眼",
+    ],
+    # --- round 19, same-day care -------------------------------------------------------------------------------
+    "chickenpox_contact": [r"(?:水痘|带状疱疹)[^。！？.!?]{0,20}(?:一起|同桌|同屋|见过|来往)"],
+    "exposure_prophylaxis": [
+        r"(?:被|让)(?:用过的|病人用过的|别人用过的|废弃的)?(?:针|针头|注射器|针管)(?:扎|刺|戳)|针刺伤|"
+        r"阻断药|暴露后预防|(?:无保护|没戴套|没带套|套(?:子)?破了)[^。！？.!?]{0,20}(?:hiv|艾滋)"
+    ],
+    # Low mood for weeks, with no plan to self-harm (NICE depression, NHS: see a GP; 12356 in China).
+    "low_mood": [
+        r"(?:心情|情绪)[^，。！？,.!?]{0,3}(?:特别|非常|一直|总是|天天|每天都)(?:很)?(?:差|低落|不好|糟)|天天(?:都)?(?:哭|想哭)|"
+        r"每天都[^，。！？,.!?]{0,4}想哭|成日想喊|活着没(?:啥|什么|有)?盼头|产后抑郁|"
+        r"觉得自己(?:是个)?(?:很)?(?:差|没用|失败)"
+    ],
+    # Cantonese: "落地都踩唔到", cannot put the foot down (NHS: a possible broken bone).
+    "fracture": [r"(?:落地|着地|下地)[^，。！？,.!?]{0,3}(?:踩不到|踩不了|不能踩)|踩不了地"],
+}
+
+
+def _merge(*tables: dict[str, list[str]]) -> dict[str, list[str]]:
+    """One table from several rounds' tables: a concept named again in a later round gains its patterns (a dict
+    literal naming it twice would silently keep only the last)."""
+    out: dict[str, list[str]] = {}
+    for table in tables:
+        for name, patterns in table.items():
+            out.setdefault(name, []).extend(patterns)
+    return out
+
+
+EN = _merge(EN_ROUND18, EN_ROUND19)
+ZH = _merge(ZH_ROUND18, ZH_ROUND19)

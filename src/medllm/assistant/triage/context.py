@@ -47,7 +47,7 @@ _PSEUDO_NEG_ZH = re.compile(
     r"不确定|不清楚|不晓得|不懂|不会是|是不是|会不会|有没有|不知|不明白|说不定|不一定|不会吧|不要|不然|不得不|不断|"
     r"不停|不止|不行|不了|没想到|没办法|没法|受不了|止不住|不舒服|无法|不能|不敢|不好|不对劲|不对|别叫|别让|别说|"
     r"别跟|别告诉|别给|不用|不需要|不必|不想去|不想打|不算|没事吧|不准|不许|不注意|没注意|没看住|不小心|没留意|"
-    r"没看见|没想|没法子|没劲|没力气|没力|没精神|没胃口|没食欲|没反应|没知觉|没感觉)"
+    r"没看见|没想|没法子|没劲|没力气|没力|没精神|没胃口|没食欲|没反应|没知觉|没感觉|没醒(?:过来)?|没缓过来)"
 )
 
 # --- the past ------------------------------------------------------------------------------------
@@ -71,8 +71,8 @@ _PAST_EN = re.compile(
 )
 _PAST_ZH = re.compile(
     r"(?:(?:\d+|[一二两三四五六七八九十几半]+)(?:多)?(?:年|个月|月|个星期|星期|周)(?:多)?(?:以)?前|去年|前年|早年|"
-    r"(?:以前|之前)(?![^，。！？\s]{0,3}(?:剩下|剩的|吃剩|开的|买的|留的|配的|备的|用的))|曾经|既往|(?<!现)病史|得过|患过|犯过|发作过|做过|小时候|年轻时|那年|那次|后遗症|康复|恢复期|(?:19|"
-    r"20)\d\d年|上个?月|上个?星期|上周|死于|去世|离世|过世|走的|家族史|生(?:孩子|宝宝|小孩|老大|老二)的时候|当时|"
+    r"(?:以前|之前)(?![^，。！？\s]{0,3}(?:剩下|剩的|吃剩|开的|买的|留的|配的|备的|用的))(?!(?:都|也|从来)?(?:没|不|从没))|曾经|既往|(?<!现)病史|得过|患过|犯过|发作过|做过|小时候|年轻时|那年|那次|后遗症|康复|恢复期|(?:19|"
+    r"20)\d\d年|上个?月|上个?星期|上个?礼拜|上周|死于|去世|离世|过世|走的|家族史|生(?:孩子|宝宝|小孩|老大|老二)的时候|当时|"
     r"那时候?|那会儿|放了?支架|搭了?桥|\d+岁(?:时|的时候|那年|就)|高中|大学的时候|遗传|风险|几率|概率|中过|梗过|"
     r"(?:中风|卒中|脑梗|脑出血|心梗|晕倒|昏迷)过|"
     r"抽过(?!去)|晕过(?!去)|过敏过|肿过|(?![吐拉泻咳])[^，。]过一次)"
@@ -143,7 +143,7 @@ _KNOWLEDGE_ZH = re.compile(
 )
 _KNOWLEDGE_AFTER_ZH = re.compile(
     r"^[^，。！？,.!?]{0,4}?(?:的)?(?:症状|征兆|前兆|先兆|表现|原因|病因|危险因素|治疗|急救|处理|预防|诊断|区别|"
-    r"后遗症|概率|风险|是什么|家族史|家族病史|会(?:不会)?(?:变成|发展成|转成|遗传)|意味着|代表什么|说明什么|是什么意思|什么意思|"
+    r"后遗症|概率|风险|是什么|家族史|家族病史|疫苗|会(?:不会)?(?:变成|发展成|转成|遗传)|意味着|代表什么|说明什么|是什么意思|什么意思|"
     r"有哪些|有什么|怎么(?:治|预防|处理|急救|识别|判断|区分)|如何|能活|能治|会遗传|患者|病人|的?时候|一般|多久|"
     r"要多久|能好|的人|时(?:还|能|可以|该|要|应该|怎么|用)|会(?:怎样|怎么样|如何|有(?:什么|啥)(?:后果|影响|危害|"
     r"副作用|问题)))"
@@ -176,7 +176,10 @@ _RESOLVED_EN = re.compile(
 _RESOLVED_ZH = re.compile(
     r"(?:玩得(?:很|挺)?好|精神很好|能吃能玩|跟平时一样|一切正常|活蹦乱跳|跟没事人一样|(?:已经|现在|目前|后来|"
     r"过了一会儿?|休息后|然后|自己)[^，。！？]{0,4}(?:好了|没事了|缓解了|消失了|停了|不(?:痛|疼)了|恢复|正常)|缓解了|"
-    r"消失了|止住了|恢复正常了|自行缓解|就缓过来了|能叫醒|叫得醒|醒过来了|(?:现在|目前|已经)[^，。！？,]{0,4}没事)"
+    r"消失了|止住了|恢复正常了|自行缓解|就缓过来了|能叫醒|叫得醒|醒过来了|(?:现在|目前|已经)[^，。！？,]{0,4}没事|"
+    # Round 19: a doctor has seen it ("医生说没事"), the food came up ("咳了几下就出来了"), breathing is normal.
+    r"医生说(?:没事|没什么事|没大碍|问题不大|不要紧)|(?:咳|吐)(?:了)?[^，。,.]{0,4}就出来了|"
+    r"(?:喘气|呼吸|说话)[^，。,.]{0,4}(?:都|也)正常)"
 )
 _CHRONIC_EN = re.compile(
     r"\b(?:for (?:the )?(?:past |last )?(?:\d+|two|three|four|five|six|several|many|a few|few|couple of|"
@@ -296,6 +299,8 @@ def _negated(text: str, start: int, end: int, zh: bool) -> bool:
     before = text[left:start]
     if zh:
         window = _blank(_PSEUDO_NEG_ZH, before)[-6:]
+        # "还没醒过来又开始抽": 又 ("again") starts a new statement, as "and" or "still" does in English (round 19).
+        window = window[window.rfind("又") + 1 :]
         return _NEG_ZH.search(window) is not None
     words = _blank(_PSEUDO_NEG_EN, before).split()[-6:]
     # "will not feed and keeps vomiting": a new verb after "and", "keeps" or "still" starts a new scope; "or" and
@@ -320,9 +325,10 @@ _PERSON_EN = re.compile(
     r"husband|partner|mum|mom|mother|dad|father|brother|sister|friend|nan|gran\w*|grandma|grandpa|boy|girl|man|woman|"
     r"patient|people|person|someone|neighbou?r)\b"
 )
-_ANIMAL_ZH = re.compile(r"(?:猫|狗|宠物|兽医|兔子|仓鼠|鹦鹉)")
+# "咳得像狗叫" is a cough like a bark, a simile, not a dog (round 19).
+_ANIMAL_ZH = re.compile(r"(?<![像似如跟])(?:猫|狗|宠物|兽医|兔子|仓鼠|鹦鹉)")
 _PERSON_ZH = re.compile(
-    r"(?:我(?!家|们家)|孩子|儿子|女儿|宝宝|老公|老婆|爸|妈|爷|奶|外公|外婆|姥|朋友|同事|同学|老人|病人|患者|"
+    r"(?:我(?!家|们家)|孩子|儿子|女儿|宝宝|娃|\d+岁|老公|老婆|爸|妈|爷|奶|外公|外婆|姥|朋友|同事|同学|老人|病人|患者|"
     # "狗中风和人一样吗": a comparison with people is still about the animal.
     r"(?<![和跟像与同比])人(?!类|一样))"
 )
@@ -336,6 +342,9 @@ def _about_an_animal(sentence: str, zh: bool) -> bool:
     animal, person = (_ANIMAL_ZH, _PERSON_ZH) if zh else (_ANIMAL_EN, _PERSON_EN)
     if not _has(animal, sentence) or _has(_ANIMAL_ATTACK, sentence):
         return False
+    # "流浪猫被车撞了……我该给它吃点止痛药吗": with 它 for the animal, the writer (我) is only the one asking.
+    if zh and "它" in sentence:
+        sentence = sentence.replace("我", "")
     return not _has(person, _blank(animal, sentence))
 
 
@@ -399,7 +408,8 @@ def _general_question(sentence: str, full: str, end: int, zh: bool) -> bool:
     if zh:
         tail = full[end : end + 40]
         asks = _has(_QUESTION_END_ZH, sentence) or tail.lstrip().startswith(("?", "？"))
-        return asks and not _has(_PERSONAL_ZH, sentence)
+        # "jms …现在还是疼得想吐，吃颗止痛药能扛过去吗": chat drops the subject, "now" makes it somebody's (round 19).
+        return asks and not _has(_PERSONAL_ZH, sentence) and not _has(_NOW_ONLY_ZH, sentence)
     return _has(_QUESTION_EN, sentence) and not _has(_PERSONAL_EN, sentence)
 
 
@@ -409,8 +419,10 @@ _FUTURE_IF_ZH = re.compile(
     r"(?:如果|假如|万一|要是|倘若|若是|一旦)(?:以后|将来|今后|日后|哪天|有一天|下次|再)|(?:以后|将来|今后|日后|哪天|"
     r"有一天|下次)(?:如果|假如|万一|要是|倘若|若是|一旦)"
 )
+_JOKING_SAID_ZH = re.compile(r"(?<!不是)(?<!没)(?<!没有)(?<!不)(?:开玩笑的|开个玩笑|说着玩的?)")
 _JOKE_ZH = re.compile(r"(?:哈哈|嘿嘿|hhh|笑死|开玩笑|玩笑话|😂|🤣)")
 _FIGURATIVE_ZH = re.compile(r"(?:要|快|会|得)(?:被[^，。！？]{0,4})?(?:气)?(?:得)?$")
+_NOW_ONLY_ZH = re.compile(r"(?:现在|刚才|刚刚|正在|此刻|这会儿)")
 _STRICT_NOW_ZH = re.compile(r"(?:现在|正在|刚才|刚刚|此刻|这会儿|今天|今晚|今早)")
 _NOW_ZH = re.compile(r"(?:现在|正在|刚才|刚刚|此刻|这会儿|我(?:爸|妈|家|老公|老婆|孩子|儿子|女儿))")
 
@@ -524,7 +536,7 @@ _TOPIC_EN = re.compile(
 )
 _TOPIC_ZH = re.compile(
     # "我在门外怎么劝都不开": however hard one pleads, not a question how to (round 16).
-    r"(?:征兆|信号|预防|干预|科普|统计|比例|发生率|(?:怎么|如何)劝(?![^，。]{0,4}都)|怎么帮|如何帮|怎样帮|识别|电影|小说|"
+    r"(?:征兆|信号|预防|防止|怎么防|如何防|干预|科普|统计|比例|发生率|(?:怎么|如何)劝(?![^，。]{0,4}都)|怎么帮|如何帮|怎样帮|识别|电影|小说|"
     r"论文|课程|培训)"
 )
 
@@ -532,6 +544,9 @@ _TOPIC_ZH = re.compile(
 def _general_topic(text: str, start: int, end: int, zh: bool) -> bool:
     s_left, s_right = sentence_bounds(text, start, end)
     sentence = text[s_left:s_right]
+    # "真想死😂 开玩笑的哈": said to be a joke in the same breath; "不是开玩笑的" is not (round 19).
+    if zh and _has(_JOKING_SAID_ZH, text[s_left : s_right + 20]):
+        return True
     return _has(_TOPIC_ZH if zh else _TOPIC_EN, sentence)
 
 

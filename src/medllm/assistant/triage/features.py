@@ -34,11 +34,13 @@ _AGE_EN = re.compile(
 _UNITS_EN = {"d": "day", "w": "week", "wk": "week", "mo": "month"}
 _NEWBORN_EN = re.compile(r"\b(?:newborn|new born|neonate|new baby|born (?:yesterday|today|last night))\b")
 _AGE_ZH = re.compile(
-    r"(?<![孕怀])(出生|生下来|宝宝|婴儿|孩子|娃|儿子|女儿|闺女|宝贝|新生儿)?(?:才|刚|已经|刚刚)?(?:满)?(\d+|"
+    r"(?<![孕怀])(出生|生下来|宝宝|婴儿|孩子|娃|儿子|女儿|闺女|宝贝|新生儿)?\(?(?:才|刚|已经|刚刚)?(?:满)?(\d+|"
     r"[一二两三四五六七八九十几半]+)\s*(?:个)?(半)?(天|周|星期|月)(大|的|了|多|左右)?"
 )
 _BABY_ZH = re.compile(r"(?:宝宝|婴儿|新生儿|娃|孩子|儿子|女儿|闺女|宝贝|出生|月子)")
-_NEWBORN_ZH = re.compile(r"(?:新生儿|刚出生|刚生的|出生(?:才)?[一二两三四五六七八九十\d]+天|满月(?:前|内)?|没满月)")
+_NEWBORN_ZH = re.compile(
+    r"(?:新生儿|刚出生|刚生的|出生(?:才)?[一二两三四五六七八九十\d]+天|满月(?:前|内)?|没满月|月子里的(?:娃|宝宝|孩子|宝贝|小孩))"
+)
 _PREGNANCY_NEAR = re.compile(r"(?:孕|怀孕|妊娠|pregnan|along)")
 
 _TEMP_EN = re.compile(
@@ -200,7 +202,7 @@ _FILL = (
     r"(?:[\s:=~,(（]|is\b|was\b|are\b|were\b|has\b|have\b|been\b|of\b|at\b|about\b|around\b|approx\w*|only\b|now\b|"
     r"reading\b|reads?\b|says?\b|said\b|shows?\b|showed\b|showing\b|dropped to\b|down to\b|up to\b|went to\b|"
     r"gone to\b|just\b|still\b|measured\b|running\b|sitting\b|keeps\b|on (?:the )?(?:monitor|meter|machine|"
-    r"oximeter)\b|显示|测得|测出来?|测了|测|量了|量|为|是|约|只有|才|掉到|降到|到了|高达|大概|仪|夹|值|了|在)"
+    r"oximeter)\b|显示|测得|测出来?|测了|测|量了|量|为|是|约|只有|才|掉到|降到|到了|高达|大概|仪|夹|值|了|在|还|仍然|仍|依旧)"
 )
 _SPO2 = re.compile(
     r"(?:(?<![a-z])(?:spo2|sp02|sao2|o2 ?sats?|o2 saturation|sats?(?![a-z])|saturations?|oxygen(?: levels?|"

@@ -162,6 +162,20 @@ SOURCES: dict[str, str] = {
     "https://www.nhs.uk/pregnancy/related-conditions/common-symptoms/chickenpox/",
     "nhs-scarlet-fever": "NHS, Scarlet fever: a rash that feels like sandpaper; see a GP or call 111. "
     "https://www.nhs.uk/conditions/scarlet-fever/",
+    "who-cholera": "WHO, Cholera fact sheet: severe dehydration (sunken eyes, lethargy, skin that pinches back slowly) "
+    "needs intravenous fluids at once. https://www.who.int/news-room/fact-sheets/detail/cholera",
+    "healthdirect-jellyfish": "healthdirect Australia, Jellyfish stings: call 000 for a box jellyfish or Irukandji "
+    "sting or if the person has trouble breathing. https://www.healthdirect.gov.au/jellyfish-stings",
+    "nhs-pep": "NHS, HIV post-exposure prophylaxis (PEP): start as soon as possible, within 72 hours; needle-stick "
+    "injuries: wash, then get medical advice at once. https://www.nhs.uk/conditions/hiv-and-aids/prevention/",
+    "nhs-lyme": "NHS, Lyme disease: see a GP if you have a circular red rash after a tick bite. "
+    "https://www.nhs.uk/conditions/lyme-disease/",
+    "nhs-jaundice": "NHS, Jaundice: see a GP urgently or call 111 if your skin or the whites of your eyes turn yellow. "
+    "https://www.nhs.uk/conditions/jaundice/",
+    "nhs-mastitis": "NHS, Mastitis: see a GP or call 111 if a breast is red, hot and painful with a high temperature. "
+    "https://www.nhs.uk/conditions/mastitis/",
+    "nice-depression": "NICE NG222, Depression in adults; NHS, Clinical depression: see a GP if low mood lasts "
+    "more than 2 weeks. https://www.nhs.uk/mental-health/conditions/depression-in-adults/",
 }
 
 #: Where the phone numbers in :mod:`.emergency` come from.

@@ -15,6 +15,8 @@ import logging
 import re
 import unicodedata
 
+from medllm.chinese_script import simplified_view
+
 logger = logging.getLogger(__name__)
 
 # Traditional -> simplified for the characters the patterns and common messages use. Generated once with
@@ -67,6 +69,9 @@ _COMMON_MISSPELLINGS = {"抽蓄": "抽搐", "抽畜": "抽搐", "晕蹶": "晕�
 # 17). Longest first.
 _DIALECT = (
     ("透唔到气", "喘不上气"), ("透唔过气", "喘不过气"), ("唞唔到气", "喘不上气"), ("抖唔到气", "喘不上气"),
+    # Round 19: 讲嘢 (talk), 企唔稳 (cannot stand steady), 行路 (walk), 块面 (face), 把声 (voice), 啲 (some).
+    ("讲嘢", "说话"), ("企唔稳", "站不稳"), ("企唔住", "站不住"), ("行路", "走路"), ("块面", "脸"), ("把声", "声音"),
+    ("啲", "些"),
     ("食咗", "吃了"), ("脑袋瓜子", "头"), ("脑瓜子", "头"), ("脑袋瓜", "头"), ("脑瓜", "头"), ("脑壳", "头"),
     ("脑阔", "头"), ("遭不住", "受不了"), ("脚杆", "腿"), ("手杆", "胳膊"), ("咗", "了"), ("冇", "没"), ("佢", "他"),
     ("嘅", "的"), ("喺", "在"), ("啱啱", "刚刚"), ("啱先", "刚才"),
@@ -250,7 +255,9 @@ def normalize_zh(text: str) -> str:
     Latin text is left as it is (the English patterns read it); a run of pinyin that spells key words
     gets its reading after it, so "xiong tong" reads as "xiong tong（胸痛）".
     """
-    text = unicodedata.normalize("NFKC", text).translate(_TO_SIMPLIFIED)
+    # The hand table first (it also folds 著 and 乾, which Simplified text writes too, as a red-flag reader wants),
+    # then OpenCC's full one-to-one table for the Traditional characters no pattern names (round 19: 禮拜, 陣).
+    text = simplified_view(unicodedata.normalize("NFKC", text).translate(_TO_SIMPLIFIED))
     for wrong, right in _COMMON_MISSPELLINGS.items():
         text = text.replace(wrong, right)
     for word, mandarin in _DIALECT:

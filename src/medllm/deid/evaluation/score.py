@@ -160,7 +160,7 @@ def _required(sample: Sample, gold) -> list[int]:
         return positions
     if gold.kind == "NAME" and sample.language == "zh":
         # A title after a Chinese name is not the name ("陈老师", "付女士", "武大爷"): "[NAME]老师" reveals nothing.
-        from medllm.deid.zh.script import simplified_view
+        from medllm.chinese_script import simplified_view
 
         # Read in Simplified characters so that a Traditional title counts too ("陳醫生").
         title = _ZH_TITLE.search(simplified_view(sample.text[gold.start : gold.end]))

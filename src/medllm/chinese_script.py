@@ -1,6 +1,7 @@
 """Traditional Chinese read as Simplified, one character for one, so that every Chinese rule reads both scripts.
 
-The Chinese recognizers, word lists and jieba's dictionary are written in Simplified characters. A record
+Shared by de-identification (:mod:`medllm.deid`) and triage (:mod:`medllm.assistant.triage.text_zh`). The Chinese
+recognizers, word lists and jieba's dictionary are written in Simplified characters. A record
 from Taiwan or Hong Kong (病歷號碼, 電話, 身分證字號, 陳, 黃) would pass them by, so the reader runs them on a
 *view* of the text in which each Traditional character is replaced by its Simplified form. The view has the
 same length as the text, so every span found in it is a span of the original.
@@ -39,15 +40,10 @@ def _pairs(name: str) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[int, str]:
-    try:
-        traditional = _pairs(_TRADITIONAL)
-        variants: dict[str, str] = {}
-        for name in _VARIANTS:
-            variants.update(_pairs(name))
-    except ModuleNotFoundError as error:  # the deid extra was not installed
-        raise RuntimeError(
-            "Chinese de-identification needs OpenCC's character tables: pip install 'medllm[deid]'"
-        ) from error
+    traditional = _pairs(_TRADITIONAL)
+    variants: dict[str, str] = {}
+    for name in _VARIANTS:
+        variants.update(_pairs(name))
     # A character that is also written in Simplified text is left as it is (么 is no Traditional 幺, 著 stays).
     simplified = set(_pairs(_SIMPLIFIED)) | set(traditional.values())
     table = {ord(k): v for k, v in traditional.items() if k not in simplified}
