@@ -145,3 +145,51 @@ OVER_AND_SEEN = [
 @pytest.mark.parametrize("text", OVER_AND_SEEN)
 def test_an_event_that_is_over_is_no_emergency(text: str) -> None:
     assert triage(text).level is not E, triage(text).to_dict()
+
+
+ROUND20 = [
+    # Glaucoma with two words before "eye" and haloes; a sore red eye from hay fever stays below an emergency.
+    ("an extremely painful red right eye, blurred vision with rainbow haloes around lights, a severe headache and I "
+     "have been sick", E),
+    ("itchy red eyes from hay fever, what drops can I use?", R),
+    # Oral chemotherapy by name with a temperature.
+    ("On capecitabine tablets for bowel cancer. Feel really unwell, temp 38.0 twice an hour apart", E),
+    ("What is capecitabine used for?", R),
+    # A caustic cleaner in the eye with words between; pre-eclampsia at 34+2 weeks.
+    ("I splashed oven cleaner (it says caustic on the can) in my right eye 5 minutes ago, it is burning", E),
+    ("34+2 weeks, home BP monitor reading 168/112 twice, bad headache and blurry vision", E),
+    ("34+2 weeks and feeling well, when should I pack my hospital bag?", R),
+    # On a car park roof, not coming down.
+    ("I am on the top floor of the hospital multistorey car park. I am not going to come down this time.", E),
+    ("my cat is stuck on the roof and won't come down, who do I call?", R),
+    # A potassium of 7.1; a normal one stays routine.
+    ("尿毒症还没开始透析的老父亲 今天化验血钾7.1 社区医院让马上去急诊 可他现在说不难受", E),
+    ("体检报告血钾4.2，正常吗", R),
+    # Pets: a bitten dog, a parrot and a cat are the patients; a person bitten by a dog is not.
+    ("狗狗在草丛里被蛇咬了 嘴巴肿起来了 附近没有宠物医院", R),
+    ("老人养的鹦鹉好像被瓜子噎住了 张着嘴喘 我们该怎么拍它", R),
+    ("我家猫从六楼掉下去了 现在躺着不动 呼吸很急 嘴里有血 怎么办啊", R),
+    ("我家狗刚才偷吃了半板黑巧克力 现在喘得厉害 一直吐 宠物医院很远", R),
+    ("我被邻居家的狗咬了，流了很多血止不住", E),
+    # Figures of speech, a treated stroke, an old infarct on an ECG, snoring.
+    ("哈哈 今天看到基金跌成这样 差点心梗 说正经的 我血压130/85算高吗", R),
+    ("心电图报告写着陈旧性下壁心肌梗死 可我从来没胸痛过 现在也没任何不舒服", R),
+    ("老公打呼噜很响 有时候憋气好几秒 白天总犯困", R),
+    ("从来没这么疼过，后脑勺突然炸开一样，还吐了", E),
+    # A baby on day 45 with 38.4.
+    ("宝宝出生第45天 今晚摸着烫 耳温38.4 吃奶比平时少", E),
+    # Same-day care for long-term conditions.
+    ("Letter from the anticoagulation clinic says my INR was 6.8 today. No bleeding.", U),
+    ("I do peritoneal dialysis at home. My drained bag this morning was cloudy and I have a mild tummy ache.", U),
+    ("我的内瘘今天摸着震颤好像没有了 以前一直嗡嗡的 明天才透析", U),
+    ("I have heart failure. My weight has gone up 2 kg in three days and my ankles are more swollen", U),
+    ("化疗后第5天 今天拉了5次稀水便 没发烧 能喝水", U),
+    ("I am 33 weeks pregnant and have very itchy palms and soles of my feet, worse at night", U),
+    ("孕20周 这两天尿频尿急 尿的时候有点痛 不发烧", U),
+    ("糖尿病15年 脚底磨破了一个口子一周不好 今天周围有点红肿 流水", U),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "level"), ROUND20)
+def test_levels_round20(text: str, level: TriageLevel) -> None:
+    assert triage(text).level is level, triage(text).to_dict()

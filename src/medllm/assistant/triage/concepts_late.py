@@ -229,6 +229,94 @@ ZH_ROUND19: dict[str, list[str]] = {
     "fracture": [r"(?:落地|着地|下地)[^，。！？,.!?]{0,3}(?:踩不到|踩不了|不能踩)|踩不了地"],
 }
 
+# --- round 20 ------------------------------------------------------------------------------------------------
+EN_ROUND20: dict[str, list[str]] = {
+    # Round 20, same-day care for long-term conditions (NHS 111 level, or the specialist team's advice line): an
+    # INR of 5 or more, cloudy peritoneal dialysis fluid (peritonitis), a fistula that no longer buzzes, 2 kg gained in
+    # 3 days with heart failure, diarrhoea after chemotherapy, itchy palms and soles in pregnancy (obstetric
+    # cholestasis), a urine infection in pregnancy, a sore that is red or weeping on a diabetic foot.
+    "inr_high": [r"\binr\b[^.!?\d]{0,20}(?:[5-9](?:\.\d)?|1\d(?:\.\d)?)\b"],
+    "pd_cloudy": [
+        r"\b(?:cloudy|murky|milky) (?:pd |dialysis )?(?:bag|bags|fluid|drain|dialysate|effluent)\b|"
+        r"\b(?:bag|fluid|drain|dialysate|effluent)\b[^.!?]{0,30}\b(?:was|is|looked|looks) (?:a bit )?cloudy\b"
+    ],
+    "fistula_silent": [
+        r"\bfistula\b[^.!?]{0,60}\b(?:no|lost|cannot feel|can't feel|can not feel|stopped)\b[^.!?]{0,10}"
+        r"\b(?:thrill|buzz\w*|pulse|whoosh\w*)\b"
+    ],
+    "weight_gain_fast": [
+        r"\bweight\b[^.!?]{0,30}\b(?:up|gained|gone up|increased|put on)\b[^.!?]{0,10}\b(?:[2-9]|two|three)"
+        r" ?(?:kg|kilos?|lb|pounds)\b[^.!?]{0,20}\b(?:in|over) (?:[1-3]|a|one|two|three) days?\b"
+    ],
+    "after_chemo": [
+        r"\b(?:day \d+ (?:after|post|of) chemo\w*|after (?:my |the |his |her )?(?:last )?chemo\w*|"
+        r"(?:since|following) chemo\w*)\b"
+    ],
+    "diarrhoea_any": [r"\b(?:diarrh\w*|(?:runny|loose|watery) (?:poo|poos|stools?))\b"],
+    "itchy_palms_soles": [r"\bitch\w*\b[^.!?]{0,30}\b(?:palms?|soles?|hands and feet)\b"],
+    "urine_infection_signs": [
+        r"\b(?:burn\w*|stings?|stinging|pain\w*|hurts?) (?:when|while) (?:i )?(?:pee|wee|urinat\w*)\b|"
+        r"\b(?:uti|urine infection|cystitis|water infection)\b"
+    ],
+    "diabetic_foot": [
+        r"\b(?:diabet\w*)\b[^.!?]{0,80}\b(?:foot|feet|toe|heel|sole)\b[^.!?]{0,60}\b(?:red|weep\w*|ooz\w*|"
+        r"pus|smell\w*|black|ulcer|sore|wound)\b"
+    ],
+    # "An extremely painful red right eye ... rainbow haloes": two words between "painful" and "eye", and haloes.
+    "eye_pain": [
+        r"\b(?:painful|agonising|agonizing|excruciating|throbbing|aching|sore|stabbing) (?:(?:red|right|left|"
+        r"bloodshot|swollen) ){1,2}eyes?\b"
+    ],
+    "halos": [r"\b(?:rainbow|coloured|colored) haloes\b|\bhaloes (?:round|around)\b"],
+    # Oral chemotherapy by name (NHS: a temperature on chemotherapy is an emergency; neutropenic sepsis).
+    "immunosuppressed": [
+        r"\b(?:capecitabine|xeloda|temozolomide|lenalidomide|methotrexate for (?:cancer|leukaemia)|chemo (?:tablets|"
+        r"pills)|(?:oral|tablet) chemo\w*|on (?:cancer|chemo) (?:tablets|pills|treatment)|immunotherapy|"
+        r"neutrophils? (?:are |is )?(?:low|very low|0\.\d))\b",
+    ],
+    # "34+2 weeks": the gestation as obstetric notes write it.
+    "pregnant": [r"\b(?:[1-4]\d)\+[0-6] ?(?:weeks?|wks?|w)\b"],
+    # "Splashed oven cleaner (it says caustic on the can) in my right eye": the product and the eye further apart.
+    "chemical_eye": [
+        r"\b(?:bleach|acid|chemical\w*|lye|cleaner|caustic|ammonia|lime|cement|alkali|unblocker|descaler)\b[^.!?]{0,60}"
+        r"\b(?:in|into) (?:my|his|her|their|the|one) (?:right |left )?eyes?\b",
+    ],
+    # "On the top floor of the hospital multistorey car park ... not going to come down this time" (NHS: a plan and a
+    # place to end one's life is an emergency).
+    "at_height_now": [
+        r"\b(?:i am|i'm|im) (?:up )?(?:on|at) (?:the )?(?:top floor|top deck|roof) of (?:the |a )?(?:\w+ ){0,3}"
+        r"(?:car ?park|multi-?storey|building|hospital|block|tower|flats)\b",
+    ],
+    "suicidal": [r"\b(?:not|never) (?:going to|gonna) come (?:back )?down\b(?: (?:this time|again|alive))?"],
+    # A potassium of 6.5 mmol/L or more (UK Kidney Association: severe hyperkalaemia needs emergency treatment).
+    "potassium_severe": [
+        r"\b(?:potassium|k\+?)\b[^.!?\d]{0,20}(?:6\.[5-9]|[7-9](?:\.\d)?)\b(?! ?(?:days|hours|weeks|years))",
+    ],
+}
+
+
+ZH_ROUND20: dict[str, list[str]] = {
+    "inr_high": [r"inr[^，。！？,.!?\d]{0,6}(?:[5-9](?:\.\d)?|1\d(?:\.\d)?)(?![\d.])"],
+    "pd_cloudy": [r"(?:透析液|腹透液|放出来的(?:液|水))[^，。！？,.!?]{0,6}(?:浑浊|混浊|发浑|不清)"],
+    "fistula_silent": [
+        r"内瘘[^。！？.!?]{0,12}(?:震颤|嗡嗡|搏动|跳动)[^。！？.!?]{0,6}(?:没有|没了|消失|摸不到|感觉不到|停了)"
+    ],
+    "weight_gain_fast": [
+        r"(?:[1-3一二两三])天[^，。！？,.!?]{0,6}(?:体重)?[^，。！？,.!?]{0,4}(?:涨|长|增加|重)了?(?:[2-9]|两|三|四)"
+        r"(?:斤|公斤|kg)"
+    ],
+    "after_chemo": [r"化疗(?:后|完)(?:第)?[^，。！？,.!?]{0,4}天|化疗(?:以后|之后)"],
+    "diarrhoea_any": [r"(?:拉肚子|腹泻|稀水便|稀便|水样便|拉稀)"],
+    "itchy_palms_soles": [r"(?:手心|手掌|脚心|脚底|手脚心)[^，。！？,.!?]{0,8}(?:痒|瘙痒)"],
+    "urine_infection_signs": [r"尿频|尿急|尿痛|(?:尿|小便)的时候[^，。！？,.!?]{0,4}(?:痛|疼|烧)|尿路感染"],
+    "diabetic_foot": [
+        r"糖尿病[^。！？.!?]{0,30}(?:脚|足|脚趾|脚底|脚后跟)[^。！？.!?]{0,20}(?:红肿|流水|流脓|发黑|溃烂|伤口|口子)"
+    ],
+    # "宝宝出生第45天": an age with 第 (the infant age itself is read in features.py).
+    # "血钾7.1": a potassium of 6.5 or more (UK Kidney Association; 社区医院让马上去急诊).
+    "potassium_severe": [r"(?:血钾|钾)[^，。！？,.!?\d]{0,4}(?:6\.[5-9]|[7-9](?:\.\d)?)(?![\d.])"],
+}
+
 
 def _merge(*tables: dict[str, list[str]]) -> dict[str, list[str]]:
     """One table from several rounds' tables: a concept named again in a later round gains its patterns (a dict
@@ -240,5 +328,5 @@ def _merge(*tables: dict[str, list[str]]) -> dict[str, list[str]]:
     return out
 
 
-EN = _merge(EN_ROUND18, EN_ROUND19)
-ZH = _merge(ZH_ROUND18, ZH_ROUND19)
+EN = _merge(EN_ROUND18, EN_ROUND19, EN_ROUND20)
+ZH = _merge(ZH_ROUND18, ZH_ROUND19, ZH_ROUND20)

@@ -72,7 +72,7 @@ _PAST_EN = re.compile(
 _PAST_ZH = re.compile(
     r"(?:(?:\d+|[一二两三四五六七八九十几半]+)(?:多)?(?:年|个月|月|个星期|星期|周)(?:多)?(?:以)?前|去年|前年|早年|"
     r"(?:以前|之前)(?![^，。！？\s]{0,3}(?:剩下|剩的|吃剩|开的|买的|留的|配的|备的|用的))(?!(?:都|也|从来)?(?:没|不|从没))|曾经|既往|(?<!现)病史|得过|患过|犯过|发作过|做过|小时候|年轻时|那年|那次|后遗症|康复|恢复期|(?:19|"
-    r"20)\d\d年|上个?月|上个?星期|上个?礼拜|上周|死于|去世|离世|过世|走的|家族史|生(?:孩子|宝宝|小孩|老大|老二)的时候|当时|"
+    r"20)\d\d年|上个?月|上个?星期|上个?礼拜|上周|陈旧性|死于|去世|离世|过世|走的|家族史|生(?:孩子|宝宝|小孩|老大|老二)的时候|当时|"
     r"那时候?|那会儿|放了?支架|搭了?桥|\d+岁(?:时|的时候|那年|就)|高中|大学的时候|遗传|风险|几率|概率|中过|梗过|"
     r"(?:中风|卒中|脑梗|脑出血|心梗|晕倒|昏迷)过|"
     r"抽过(?!去)|晕过(?!去)|过敏过|肿过|(?![吐拉泻咳])[^，。]过一次)"
@@ -178,7 +178,8 @@ _RESOLVED_ZH = re.compile(
     r"过了一会儿?|休息后|然后|自己)[^，。！？]{0,4}(?:好了|没事了|缓解了|消失了|停了|不(?:痛|疼)了|恢复|正常)|缓解了|"
     r"消失了|止住了|恢复正常了|自行缓解|就缓过来了|能叫醒|叫得醒|醒过来了|(?:现在|目前|已经)[^，。！？,]{0,4}没事|"
     # Round 19: a doctor has seen it ("医生说没事"), the food came up ("咳了几下就出来了"), breathing is normal.
-    r"医生说(?:没事|没什么事|没大碍|问题不大|不要紧)|(?:咳|吐)(?:了)?[^，。,.]{0,4}就出来了|"
+    r"医生说(?:现在)?(?:没事|没什么事|没大碍|问题不大|不要紧|稳定|平稳)|(?:咳|吐)(?:了)?[^，。,.]{0,4}就出来了|"
+    r"已经(?:溶栓|做了?手术|放了?支架|抢救过来|脱离危险|出院)|"
     r"(?:喘气|呼吸|说话)[^，。,.]{0,4}(?:都|也)正常)"
 )
 _CHRONIC_EN = re.compile(
@@ -338,13 +339,27 @@ _PERSON_ZH = re.compile(
 _ANIMAL_ATTACK = re.compile(r"(?:咬|抓|挠|扑|\b(?:bit|bitten|bites?|scratch\w*|attack\w*|maul\w*|jumped (?:on|at)))")
 
 
+_BITTEN_BY_ANIMAL_ZH = re.compile(
+    r"被[^，。！？,.!?]{0,6}(?:猫|狗|兔子|仓鼠|鹦鹉)[^，。！？,.!?]{0,2}(?:咬|抓|挠|扑)|(?:猫|狗)(?:把|将)?[^，。！？,.!?]{0,2}"
+    r"(?:咬|抓|挠|扑)(?:了|伤|到|破)?(?:我|你|他|她|人|孩子|宝宝|儿子|女儿|老人|小孩)"
+)
+_VET_ZH = re.compile(r"(?:宠物医院|兽医|动物医院)")
+
+
 def _about_an_animal(sentence: str, zh: bool) -> bool:
     animal, person = (_ANIMAL_ZH, _PERSON_ZH) if zh else (_ANIMAL_EN, _PERSON_EN)
-    if not _has(animal, sentence) or _has(_ANIMAL_ATTACK, sentence):
+    if not _has(animal, sentence):
         return False
-    # "流浪猫被车撞了……我该给它吃点止痛药吗": with 它 for the animal, the writer (我) is only the one asking.
-    if zh and "它" in sentence:
-        sentence = sentence.replace("我", "")
+    if zh:
+        # "狗狗在草丛里被蛇咬了": the animal bitten is still the animal (round 20); "被狗咬了" is a person bitten.
+        if _has(_BITTEN_BY_ANIMAL_ZH, sentence):
+            return False
+        # "我该给它吃点止痛药吗", "老人养的鹦鹉……我们该怎么拍它", "宠物医院很远": 它 or a vet's makes the animal
+        # the patient, whoever else is named (rounds 19 and 20).
+        if "它" in sentence or _has(_VET_ZH, sentence):
+            return True
+    elif _has(_ANIMAL_ATTACK, sentence):
+        return False
     return not _has(person, _blank(animal, sentence))
 
 
@@ -421,7 +436,7 @@ _FUTURE_IF_ZH = re.compile(
 )
 _JOKING_SAID_ZH = re.compile(r"(?<!不是)(?<!没)(?<!没有)(?<!不)(?:开玩笑的|开个玩笑|说着玩的?)")
 _JOKE_ZH = re.compile(r"(?:哈哈|嘿嘿|hhh|笑死|开玩笑|玩笑话|😂|🤣)")
-_FIGURATIVE_ZH = re.compile(r"(?:要|快|会|得)(?:被[^，。！？]{0,4})?(?:气)?(?:得)?$")
+_FIGURATIVE_ZH = re.compile(r"(?:(?:要|快|会|得)(?:被[^，。！？]{0,4})?(?:气)?(?:得)?|差点|差一点|险些)$")
 _NOW_ONLY_ZH = re.compile(r"(?:现在|刚才|刚刚|正在|此刻|这会儿)")
 _STRICT_NOW_ZH = re.compile(r"(?:现在|正在|刚才|刚刚|此刻|这会儿|今天|今晚|今早)")
 _NOW_ZH = re.compile(r"(?:现在|正在|刚才|刚刚|此刻|这会儿|我(?:爸|妈|家|老公|老婆|孩子|儿子|女儿))")

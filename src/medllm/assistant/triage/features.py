@@ -34,7 +34,7 @@ _AGE_EN = re.compile(
 _UNITS_EN = {"d": "day", "w": "week", "wk": "week", "mo": "month"}
 _NEWBORN_EN = re.compile(r"\b(?:newborn|new born|neonate|new baby|born (?:yesterday|today|last night))\b")
 _AGE_ZH = re.compile(
-    r"(?<![孕怀])(出生|生下来|宝宝|婴儿|孩子|娃|儿子|女儿|闺女|宝贝|新生儿)?\(?(?:才|刚|已经|刚刚)?(?:满)?(\d+|"
+    r"(?<![孕怀])(出生|生下来|宝宝|婴儿|孩子|娃|儿子|女儿|闺女|宝贝|新生儿)?\(?(?:才|刚|已经|刚刚|第)?(?:满)?(\d+|"
     r"[一二两三四五六七八九十几半]+)\s*(?:个)?(半)?(天|周|星期|月)(大|的|了|多|左右)?"
 )
 _BABY_ZH = re.compile(r"(?:宝宝|婴儿|新生儿|娃|孩子|儿子|女儿|闺女|宝贝|出生|月子)")

@@ -10,6 +10,10 @@ from medllm.assistant.triage.levels import Rule, TriageLevel
 
 E, U = TriageLevel.EMERGENCY, TriageLevel.URGENT
 
+#: The rule the n-gram second opinion reports under (:mod:`.ngram_model`); no concept sets its finding, the engine
+#: adds the reason itself when the model says emergency and no rule did.
+NGRAM_RULE = "worded_like_an_emergency"
+
 # fmt: off
 LATE_RULES: tuple[Rule, ...] = (
     # Round 18: same-day care (NHS 111 level), none of them an ambulance on its own.
@@ -47,5 +51,25 @@ LATE_RULES: tuple[Rule, ...] = (
          source="nhs-111"),
     Rule("low_mood", U, "low mood for some time: talk to a doctor soon", "持续情绪低落：尽快就医或求助",
          ("low_mood",), source="nice-depression"),
+    # Round 20.
+    Rule("severe_hyperkalaemia", E, "a blood potassium of 6.5 or more", "血钾6.5以上", ("potassium_severe",),
+         source="uk-hyperkalaemia", soften=False),
+    Rule("inr_high", U, "an INR of 5 or more", "INR 5以上", ("inr_high",), source="nhs-warfarin"),
+    Rule("pd_peritonitis", U, "cloudy peritoneal dialysis fluid (possible peritonitis)", "腹透液浑浊（疑似腹膜炎）",
+         ("pd_cloudy",), source="nhs-dialysis"),
+    Rule("fistula_silent", U, "a dialysis fistula that no longer buzzes", "透析内瘘震颤消失", ("fistula_silent",),
+         source="nhs-dialysis"),
+    Rule("heart_failure_weight", U, "weight up 2 kg or more in three days (fluid building up)",
+         "三天内体重增加2公斤以上", ("weight_gain_fast",), source="nhs-heart-failure"),
+    Rule("diarrhoea_after_chemo", U, "diarrhoea after chemotherapy", "化疗后腹泻", ("after_chemo", "diarrhoea_any"),
+         source="nhs-sepsis"),
+    Rule("obstetric_cholestasis", U, "itchy palms or soles in pregnancy", "孕期手心脚心瘙痒",
+         ("itchy_palms_soles", "pregnant"), source="nhs-pregnancy-itching"),
+    Rule("urine_infection_in_pregnancy", U, "urine infection signs in pregnancy", "孕期尿路感染症状",
+         ("urine_infection_signs", "pregnant"), source="nhs-111"),
+    Rule("diabetic_foot", U, "a red, weeping or dark sore on a diabetic foot", "糖尿病足伤口红肿、流液或发黑",
+         ("diabetic_foot",), source="nhs-diabetic-foot"),
+    Rule(NGRAM_RULE, E, "worded like the emergencies in medllm's labelled messages (statistical model)",
+         "措辞与已标注的急症消息相似（统计模型）", ("ngram_model",), source="medllm-triage-sets", soften=False),
 )
 # fmt: on

@@ -176,6 +176,18 @@ SOURCES: dict[str, str] = {
     "https://www.nhs.uk/conditions/mastitis/",
     "nice-depression": "NICE NG222, Depression in adults; NHS, Clinical depression: see a GP if low mood lasts "
     "more than 2 weeks. https://www.nhs.uk/mental-health/conditions/depression-in-adults/",
+    "medllm-triage-sets": "medllm's labelled triage messages (tests/assistant/data: emergencies labelled from NHS 999 "
+    "and 111 guidance, AHA/ASA warning signs and China's 120 guidance), learned by a linear model over character "
+    "n-grams; see docs/assistant.md, 'The second opinion'.",
+    "nhs-warfarin": "NHS, Warfarin: contact your anticoagulant clinic the same day if your INR is higher than it "
+    "should be. https://www.nhs.uk/medicines/warfarin/",
+    "nhs-dialysis": "NHS, Dialysis: contact your renal unit straight away if peritoneal dialysis fluid is cloudy or "
+    "a fistula stops buzzing. https://www.nhs.uk/conditions/dialysis/",
+    "nhs-pregnancy-itching": "NHS, Itching and intrahepatic cholestasis of pregnancy: call your midwife or maternity "
+    "unit if you have itching on the palms or soles. https://www.nhs.uk/pregnancy/related-conditions/complications/"
+    "intrahepatic-cholestasis/",
+    "nhs-diabetic-foot": "NHS, Diabetes: foot problems; get medical help urgently for a red, hot, swollen or weeping "
+    "foot wound. https://www.nhs.uk/conditions/type-2-diabetes/foot-problems/",
 }
 
 #: Where the phone numbers in :mod:`.emergency` come from.

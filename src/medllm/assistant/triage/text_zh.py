@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
-import logging
+import json
 import re
 import unicodedata
 
 from medllm.chinese_script import simplified_view
-
-logger = logging.getLogger(__name__)
 
 # Traditional -> simplified for the characters the patterns and common messages use. Generated once with
 # OpenCC (s2t, s2hk, s2tw over every character of concepts_zh.py and context.py plus ~200 common ones);
@@ -81,24 +79,43 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _LATIN_RUN = re.compile(r"[a-z]+(?:[ '-]+[a-z]+)*")
 
 
-@functools.lru_cache(maxsize=1)
-def _pinyin_dict() -> dict[int, str]:
-    try:
-        from pypinyin.pinyin_dict import pinyin_dict
-    except ImportError:
-        logger.warning("Chinese typo repair is off: pypinyin is not installed")
-        return {}
-    return pinyin_dict
+KEY_SOUNDS_FILE = "zh_key_sounds.json"
 
 
-@functools.lru_cache(maxsize=8192)
-def _syllable(char: str) -> str | None:
-    """Toneless pinyin of the first reading of ``char`` (looked up one character at a time, then cached)."""
-    readings = _pinyin_dict().get(ord(char))
+def pinyin_syllable(char: str) -> str | None:
+    """Toneless pinyin of the first reading of ``char`` in pypinyin's table (None when it has none)."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    readings = pinyin_dict.get(ord(char))
     if readings is None:
         return None
     first = readings.split(",")[0]
     return "".join(c for c in unicodedata.normalize("NFD", first) if c.isascii()).replace("u:", "v")
+
+
+def key_sounds_table() -> dict[str, str]:
+    """Every character whose syllable occurs in a key term, with that syllable, from pypinyin's table.
+
+    A character with any other sound can start or complete no key term's sound, so the repair reads it the same
+    whether it knows the sound or not: this table (written to ``data/zh_key_sounds.json``, checked by a test) is all
+    the repair needs, and it loads in milliseconds where pypinyin's whole table takes a quarter of a second.
+    """
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    wanted = {pinyin_syllable(c) for term in KEY_TERMS for c in term} - {None}
+    table = {chr(code): pinyin_syllable(chr(code)) for code in pinyin_dict}
+    return {char: sound for char, sound in sorted(table.items()) if sound in wanted}
+
+
+@functools.lru_cache(maxsize=1)
+def _key_sounds() -> dict[str, str]:
+    path = importlib.resources.files("medllm.assistant.triage") / "data" / KEY_SOUNDS_FILE
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _syllable(char: str) -> str | None:
+    """The character's toneless pinyin when it is a sound of some key term, else None."""
+    return _key_sounds().get(char)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -127,16 +144,34 @@ def _first_syllables() -> frozenset[str]:
     return frozenset(sound[0] for sound in _terms_by_sound())
 
 
+KNOWN_WORDS_FILE = "zh_known_words.txt"
+
+
+def known_words_table() -> list[str]:
+    """The words of jieba's dictionary (about 350,000) that the repair can ever look up, sorted.
+
+    It looks up two kinds: a window that sounds like a key term (a real word is never "repaired"), and the two
+    characters across each end of such a window (never repair across a word boundary). Only 2-character words whose
+    second character has the sound a key term starts with, or whose first has the sound one ends with, can be the
+    second kind; about 64,000 words in all, written to ``data/zh_known_words.txt`` (checked by a test), so the
+    whole dictionary is not read on every start (a quarter of a second).
+    """
+    path = importlib.resources.files("jieba") / "dict.txt"
+    with path.open(encoding="utf-8") as handle:
+        words = {line.split(" ", 1)[0] for line in handle}
+    index = _terms_by_sound()
+    firsts = {sound[0] for sound in index}
+    lasts = {sound[-1] for sound in index}
+    kept = {w for w in words if 2 <= len(w) <= 5 and _syllables(w) in index}
+    kept |= {w for w in words if len(w) == 2 and (_syllable(w[1]) in firsts or _syllable(w[0]) in lasts)}
+    return sorted(kept)
+
+
 @functools.lru_cache(maxsize=1)
 def _known_words() -> frozenset[str]:
-    """jieba's dictionary (about 350,000 words): a homophone that is a real word is never "repaired"."""
-    try:
-        path = importlib.resources.files("jieba") / "dict.txt"
-        with path.open(encoding="utf-8") as handle:
-            return frozenset(line.split(" ", 1)[0] for line in handle)
-    except (ImportError, OSError) as error:
-        logger.warning("Chinese typo repair is limited: no jieba dictionary (%s)", error)
-        return frozenset()
+    """Real words among the repair's candidates (:func:`known_words_table`): these are never repaired."""
+    path = importlib.resources.files("medllm.assistant.triage") / "data" / KNOWN_WORDS_FILE
+    return frozenset(path.read_text(encoding="utf-8").split("\n"))
 
 
 # Mandarin's toneless syllables (pypinyin's table, one-letter interjections left out so English "i" or "a b c" is
