@@ -193,3 +193,40 @@ ROUND20 = [
 @pytest.mark.parametrize(("text", "level"), ROUND20)
 def test_levels_round20(text: str, level: TriageLevel) -> None:
     assert triage(text).level is level, triage(text).to_dict()
+
+
+ROUND21 = [
+    # A shock from a chewed cable; a plan to drive into a river; a fall from a barn loft; a scorpion sting.
+    ("my 4 year old bit through a phone charger cable and got a shock, theres a little burn at the corner of her lip",
+     E),
+    ("One of the night shift guys told me he's going to drive his truck into the river after his shift", E),
+    ("my dad fell from the barn loft about 4 metres, landed on his back, says his neck hurts", E),
+    ("my 5 year old was stung by a scorpion, now drooling and breathing is getting hard", E),
+    # A coach's players are people, not a game's.
+    ("soccer coach here, one of my players got stung by a bee, hives all over, lips swelling and wheezing", E),
+    ("my players' characters all died in the dragon's lair tonight, how do I keep the campaign going?", R),
+    # Strokes that are no strokes; a rash that fades; not on blood thinners; avoiding heat stroke.
+    ("how many calories does 30 minutes of breast stroke burn", R),
+    ("siri how do i fix my golf stroke i keep slicing it", R),
+    ("toddler has a rash of little red spots that fade when i press a glass on them, shes playing happily", R),
+    ("toddler has a rash of spots that don't fade when i press a glass on them and a fever", E),
+    ("hit my head on the cupboard 2 hrs ago, small bump, no vomiting, not on blood thinners, feel totally normal", R),
+    ("hit my head on the cupboard an hour ago, I'm on blood thinners (warfarin) and have a headache", E),
+    ("what should our farm workers do to avoid heat stroke during harvest", R),
+    ("our dog got bitten on the nose by a snake this morning, his face is swollen up", R),
+    # Chinese: a bone through the skin; jokes; a knowledge question; TV first aid; a Cantonese dog.
+    ("篮球课一个学生摔倒 小臂骨头戳出皮肤了 在流血", E),
+    ("热死了 感觉自己要中暑了 帮我查下明天天气", R),
+    ("笑死我了 这个视频太搞笑了 笑得我喘不过气", R),
+    ("这道数学题难得我想跳楼 算了 帮我定个七点的闹钟", R),
+    ("中风的早期信号有哪些 FAST是什么意思", R),
+    ("被蛇咬了到底能不能用嘴把毒吸出来 电视里都这么演", R),
+    ("我隻狗喺街度中暑 喘到好犀利 條脷都變紫 點算", R),
+    ("糖尿病酮症酸中毒是怎么回事 我刚确诊二型 会不会得", R),
+    ("我爸刚才被蛇咬了 腿肿得很快 头晕", E),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "level"), ROUND21)
+def test_levels_round21(text: str, level: TriageLevel) -> None:
+    assert triage(text).level is level, triage(text).to_dict()

@@ -126,7 +126,10 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     # --- stroke ----------------------------------------------------------------------------------
     "stroke": [
-        r"(?<!heat )(?<!sun)\b(?:stroke|strokes|mini[- ]stroke|tia|transient isch\w*mic attack|cva)\b(?! of)",
+        # Round 21: a breast stroke, a golf stroke, a brush stroke are no strokes.
+        r"(?<!heat )(?<!sun)(?<!breast )(?<!back )(?<!golf )(?<!swimming )(?<!tennis )(?<!brush )(?<!paddle )"
+        r"(?<!putting )(?<!rowing )(?<!pen )\b(?:stroke|strokes|mini[- ]stroke|tia|transient isch\w*mic attack|cva)\b"
+        r"(?! of| rate| count| technique| length| play| the (?:cat|dog|horse))",
         r"\b(?:nihss|be-?fast (?:positive|score)|fast (?:positive|test positive)|code stroke|stroke alert)\b",
     ],
     "face_droop": [
@@ -598,7 +601,8 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "fiction": [
         r"\bin (?:films|movies|tv|the movies|shows|dramas|soaps|games|video games|books|novels)\b|\b(?:d&d|dnd|"
-        r"dungeons (?:and|&) dragons|rpg|tabletop|video game|campaign|my players?)\b|\b\w+'s character\b|"
+        r"dungeons (?:and|&) dragons|rpg|tabletop|video game|campaign|my players'? (?:characters?|party|pcs?))\b|"
+        r"\b\w+'s character\b|"
         r"\bcharacter (?:gets|is|was|has|had|dies|falls|takes)\b",
         r"\bin (?:the|a|an|this|that) (?:(?:hospital|medical|crime|police|tv|new|latest|netflix|bbc|korean|kids'?) )?"
         r"(?:film|movie|show|series|episode|tv show|programme|program|soap|drama|book|novel|game|cartoon|documentary|"

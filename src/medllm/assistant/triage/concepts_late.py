@@ -317,6 +317,43 @@ ZH_ROUND20: dict[str, list[str]] = {
     "potassium_severe": [r"(?:血钾|钾)[^，。！？,.!?\d]{0,4}(?:6\.[5-9]|[7-9](?:\.\d)?)(?![\d.])"],
 }
 
+# --- round 21 ------------------------------------------------------------------------------------------------
+EN_ROUND21: dict[str, list[str]] = {
+    # "Bit through a phone charger cable and got a shock" (NHS: electric shock, a burn at the mouth from a cable).
+    "electric_shock": [
+        r"\b(?:bit|bitten|chewed|chewing|sucking) (?:through |into |on )?(?:a |the |his |her |my )?(?:\w+ )?"
+        r"(?:charger|phone|extension|power|electric\w*|live)? ?(?:cable|cord|wire|lead)\b[^.!?]{0,40}\bshock\w*\b",
+    ],
+    # "Going to drive his truck into the river", "saying goodbye to people" (NHS: a plan to end one's life).
+    "suicidal": [
+        r"\b(?:going to|gonna|will|plans? to|planning to|wants? to|about to) (?:drive|crash|steer|ride) "
+        r"(?:his|her|my|the|their) (?:\w+ )?(?:car|truck|ute|van|lorry|bike|motorbike) (?:into|off|over)\b",
+        r"\b(?:saying|said|been saying) (?:his |her |their |my )?goodbyes? to (?:people|everyone|everybody|us|all)\b",
+    ],
+    # "Fell from the barn loft about 4 metres" (NHS: a fall from height is a major injury).
+    "major_trauma": [
+        r"\b(?:fell|fall|falls|fallen|falling|dropped|came off)\b[^.!?]{0,50}\b(?:[2-9]|\d\d|two|three|four|five|six|"
+        r"ten|twenty) ?(?:m|metres?|meters?|feet|ft|floors?|stor(?:e)?ys?)\b",
+        r"\b(?:fell|fallen|came off|dropped) (?:off|from|out of) (?:a |the |his |her )?(?:barn|hay ?loft|loft|"
+        r"mezzanine|silo|grain bin|trailer|haystack|bale stack|hay bales|roof of the \w+)\b",
+    ],
+    # "Stung by a scorpion" (round 21; scorpions were only "bitten" before).
+    "bite_venom": [r"\b(?:stung|sting|stings)\b[^.!?]{0,30}\bscorpion\b|\bscorpion\b[^.!?]{0,30}\b(?:stung|sting)\b"],
+    # A rash that fades under the glass (NHS meningitis: the glass test; a rash that fades is not the warning sign).
+    "blanching_rash": [
+        r"\b(?:fade|fades|faded|fading|disappear\w*|go away|goes away|went away|turn\w* white|blanch\w*)\b"
+        r"[^.!?]{0,20}\b(?:press\w*|glass|push\w*)\b",
+    ],
+}
+
+
+ZH_ROUND21: dict[str, list[str]] = {
+    # "小臂骨头戳出皮肤了" (NHS: a bone sticking out is a 999 injury).
+    "major_trauma": [r"(?:骨头|骨)[^，。！？,.!?]{0,3}(?:露|戳|刺|穿|支)出(?:来|皮肤|肉|了)"],
+    # "电视里都这么演": what a programme shows is a story, as "在看韩剧" already was (round 21).
+    "fiction": [r"(?:电视|电视剧|电影|短视频|视频)里(?:都|就|是)?(?:这么|这样|那样|那么)演"],
+}
+
 
 def _merge(*tables: dict[str, list[str]]) -> dict[str, list[str]]:
     """One table from several rounds' tables: a concept named again in a later round gains its patterns (a dict
@@ -328,5 +365,5 @@ def _merge(*tables: dict[str, list[str]]) -> dict[str, list[str]]:
     return out
 
 
-EN = _merge(EN_ROUND18, EN_ROUND19, EN_ROUND20)
-ZH = _merge(ZH_ROUND18, ZH_ROUND19, ZH_ROUND20)
+EN = _merge(EN_ROUND18, EN_ROUND19, EN_ROUND20, EN_ROUND21)
+ZH = _merge(ZH_ROUND18, ZH_ROUND19, ZH_ROUND20, ZH_ROUND21)

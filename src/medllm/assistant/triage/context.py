@@ -91,7 +91,8 @@ _CURRENT_ZH = re.compile(
 # --- general and hypothetical questions ----------------------------------------------------------
 _KNOWLEDGE_BEFORE_EN = re.compile(
     r"\b(?:signs?|symptoms?|warning signs?|indications?|causes?|cause|risks?|risk factors?|treatment|treatments|"
-    r"treat|treated|treating|cure|manage|management|prevent\w*|recogni[sz]e|recogni[sz]ing|identify|tell if|know if|"
+    r"treat|treated|treating|cure|manage|management|prevent\w*|avoid|avoiding|protect (?:\w+ )?(?:from|against)|"
+    r"recogni[sz]e|recogni[sz]ing|identify|tell if|know if|"
     r"spot(?! (?:on|of|in|at|is|looks|has|feels|was|seems))|"
     r"difference between|differentiate|distinguish|what is|what's|what are|what happens|define|definition|"
     r"explain|mean|means|happens (?:when|if|during|in)|happen (?:when|if|in)|first aid (?:for|when|if)|how (?:long|"
@@ -143,7 +144,7 @@ _KNOWLEDGE_ZH = re.compile(
 )
 _KNOWLEDGE_AFTER_ZH = re.compile(
     r"^[^，。！？,.!?]{0,4}?(?:的)?(?:症状|征兆|前兆|先兆|表现|原因|病因|危险因素|治疗|急救|处理|预防|诊断|区别|"
-    r"后遗症|概率|风险|是什么|家族史|家族病史|疫苗|会(?:不会)?(?:变成|发展成|转成|遗传)|意味着|代表什么|说明什么|是什么意思|什么意思|"
+    r"后遗症|概率|风险|是什么|家族史|家族病史|疫苗|怎么回事|早期信号|早期症状|早期表现|信号|会(?:不会)?(?:变成|发展成|转成|遗传)|意味着|代表什么|说明什么|是什么意思|什么意思|"
     r"有哪些|有什么|怎么(?:治|预防|处理|急救|识别|判断|区分)|如何|能活|能治|会遗传|患者|病人|的?时候|一般|多久|"
     r"要多久|能好|的人|时(?:还|能|可以|该|要|应该|怎么|用)|会(?:怎样|怎么样|如何|有(?:什么|啥)(?:后果|影响|危害|"
     r"副作用|问题)))"
@@ -329,7 +330,8 @@ _PERSON_EN = re.compile(
 # "咳得像狗叫" is a cough like a bark, a simile, not a dog (round 19).
 _ANIMAL_ZH = re.compile(r"(?<![像似如跟])(?:猫|狗|宠物|兽医|兔子|仓鼠|鹦鹉)")
 _PERSON_ZH = re.compile(
-    r"(?:我(?!家|们家)|孩子|儿子|女儿|宝宝|娃|\d+岁|老公|老婆|爸|妈|爷|奶|外公|外婆|姥|朋友|同事|同学|老人|病人|患者|"
+    # "我隻狗" (Cantonese: my dog) names the owner, not a patient (round 21).
+    r"(?:我(?!家|们家|只|条|的(?:狗|猫))|孩子|儿子|女儿|宝宝|娃|\d+岁|老公|老婆|爸|妈|爷|奶|外公|外婆|姥|朋友|同事|同学|老人|病人|患者|"
     # "狗中风和人一样吗": a comparison with people is still about the animal.
     r"(?<![和跟像与同比])人(?!类|一样))"
 )
@@ -344,6 +346,11 @@ _BITTEN_BY_ANIMAL_ZH = re.compile(
     r"(?:咬|抓|挠|扑)(?:了|伤|到|破)?(?:我|你|他|她|人|孩子|宝宝|儿子|女儿|老人|小孩)"
 )
 _VET_ZH = re.compile(r"(?:宠物医院|兽医|动物医院)")
+# "our farm dog got bitten on the nose by a snake": the animal is the one bitten (round 21).
+_ANIMAL_BITTEN_EN = re.compile(
+    r"\b(?:dog|dogs|cat|cats|puppy|kitten|horse|pony|pet)\b[^.!?]{0,12}\b(?:got|was|has been|been|is)? ?"
+    r"(?:bitten|stung)\b"
+)
 
 
 def _about_an_animal(sentence: str, zh: bool) -> bool:
@@ -358,7 +365,7 @@ def _about_an_animal(sentence: str, zh: bool) -> bool:
         # the patient, whoever else is named (rounds 19 and 20).
         if "它" in sentence or _has(_VET_ZH, sentence):
             return True
-    elif _has(_ANIMAL_ATTACK, sentence):
+    elif _has(_ANIMAL_ATTACK, sentence) and not _has(_ANIMAL_BITTEN_EN, sentence):
         return False
     return not _has(person, _blank(animal, sentence))
 
@@ -422,12 +429,14 @@ def _general_question(sentence: str, full: str, end: int, zh: bool) -> bool:
         return True
     if zh:
         tail = full[end : end + 40]
-        asks = _has(_QUESTION_END_ZH, sentence) or tail.lstrip().startswith(("?", "？"))
+        asks = _has(_QUESTION_END_ZH, sentence) or tail.lstrip().startswith(("?", "？")) or _has(_ASKS_ZH, sentence)
         # "jms …现在还是疼得想吐，吃颗止痛药能扛过去吗": chat drops the subject, "now" makes it somebody's (round 19).
         return asks and not _has(_PERSONAL_ZH, sentence) and not _has(_NOW_ONLY_ZH, sentence)
     return _has(_QUESTION_EN, sentence) and not _has(_PERSONAL_EN, sentence)
 
 
+# "被蛇咬了到底能不能用嘴把毒吸出来 电视里都这么演": a question that does not end the sentence (round 21).
+_ASKS_ZH = re.compile(r"到底(?:能不能|可不可以|要不要|是不是|有没有用)")
 # A bare 有人 is also a bystander's report ("有人在路边倒地，叫不醒"); a question about "有人" is caught as a question.
 _HYPOTHETICAL_ZH = re.compile(r"(?:如果|假如|假设|万一|要是|倘若|若是|一旦|遇到有人|碰到有人|发现有人)")
 _FUTURE_IF_ZH = re.compile(

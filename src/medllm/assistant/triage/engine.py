@@ -268,7 +268,10 @@ _FIGURATIVE = re.compile(
     r"(?:大出血|吐血|心梗|猝死|休克|窒息)[’'”\"]?[^。！？!?]{0,4}(?:哈哈|hhh|233|😂|🤣)|(?:会不会|算不算|是不是|会)(?:过量|吃多了|超量)?中毒(?:吗|啊|呢)?|(?:会不会|算不算|是不是)(?:过量|吃多了|超量)|(?:会不会|是不是|说)(?:是)?(?:脑膜炎|中风|脑梗|心梗)(?:啊|吗|呢)?|网上说[^，。]{0,8}是(?:脑膜炎|中风|脑梗|心梗)|迷迷糊糊(?:地|的)?(?:把|就|吃|拿)|想死的心都有了?[^。！？!?]{0,8}(?:哈哈|嘿嘿|hhh|233|😂|🤣)|"
     # "感觉自己要死了哈哈哈", "期末周压力大到要死了": a laugh or exam stress right by it (round 16); "我不想活了" is
     # never read so. A game lost and a shouted "我要死了我不活了" in quotes is a tantrum, not a plan.
-    r"(?:快|要)死了[^。！？!?]{0,2}(?:哈哈|嘿嘿|hhh|233|😂|🤣)|(?:压力(?:山)?大|期末|考试|复习|ddl|deadline|论文)"
+    r"(?:快|要)死了[^。！？!?]{0,2}(?:哈哈|嘿嘿|hhh|233|😂|🤣)|"
+    # "笑得我喘不过气", "这道数学题难得我想跳楼", "感觉自己要中暑了" (round 21).
+    r"笑得[^，。！？,.!?]{0,3}(?:喘不过气|喘不上气|岔气)|(?:难|烦|气|累|饿|热|冷|困|丑|尬|忙|无聊|急)得(?:我)?(?:都)?"
+    r"想(?:死|跳楼|撞墙|跳河)|(?:要|快)中暑了|(?:压力(?:山)?大|期末|考试|复习|ddl|deadline|论文)"
     r"[^，。！？,!?]{0,6}(?:感觉|觉得)?(?:自己)?(?:快|要)死了|(?:打游戏|玩游戏|游戏|输了|连跪|掉分|排位|开黑)"
     r"[^。！？!?]{0,12}(?:喊|叫|嚷|骂)[^。！？!?]{0,3}[“\"‘'](?:我)?(?:要死了|不活了)(?:我)?(?:要死了|不活了)?[”\"’']|"
     # "加班加到心梗了": overwork hyperbole.
@@ -315,7 +318,7 @@ _INTENT_CONCEPTS = frozenset({
 _FIGURATIVE_CONCEPTS = frozenset({
     "suicidal", "heart_attack", "stroke", "cardiac_arrest", "dyspnea_severe", "overdose", "fainted", "unresponsive",
     "shock_state", "impending_doom", "thunderclap", "vomiting_blood", "bleeding_severe", "bleeding", "confusion",
-    "meningitis", "environmental",
+    "meningitis", "environmental", "dyspnea",
 })  # fmt: skip
 
 
@@ -473,7 +476,9 @@ def _active(findings: list[Finding], text: str, m: Measurements | None = None) -
         story = (fiction and not _own_body_now(text, f)) or (
             ahead and not _said_now(text, f.start, f.start + len(f.evidence))
         )
-        if f.concept in _CONTEXT_FREE or ((f.context.current or dated) and not story):
+        # "not on blood thinners" (round 21): a situation said not to hold is not there.
+        free = f.concept in _CONTEXT_FREE and not (f.concept == "anticoagulated" and f.context.negated)
+        if free or ((f.context.current or dated) and not story):
             active.setdefault(f.concept, []).append(f)
     m = measure(text) if m is None else m
     has = active.__contains__
@@ -581,6 +586,7 @@ _QUALIFIERS = frozenset({
     "pregnant", "alcohol", "menstrual", "side_effect", "self_harm_accident", "medicine_given", "resolved_now",
 })  # fmt: skip
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_ASKING_AHEAD_ZH = re.compile(r"(?:如果|假如|假设|万一|要是|倘若|若是|一旦)")
 _ANIMAL_WORDS = re.compile(
     r"\b(?:cats?|kittens?|dogs?|pupp(?:y|ies)|pets?|vets?|veterinar\w*|rabbits?|hamsters?|guinea pigs?|horses?|"
     r"parrots?|budgies?|ferrets?)\b|(?<![像似如跟])(?:猫|狗|宠物|兽医|兔子|仓鼠|鹦鹉)"
@@ -605,7 +611,8 @@ def _second_opinion(text: str, language: str, current: set[str]) -> TriageReason
         return None
     han = len(_HAN.findall(text))
     if han:
-        if han < 15:
+        # "以后万一她突然胸痛……我们该怎么办": asking ahead, with no sign present now, is the rules' to read (round 21).
+        if han < 15 or (not current and _ASKING_AHEAD_ZH.search(text)):
             return None
     elif len(text.split()) < 8 or not current:
         return None

@@ -276,7 +276,7 @@ RULES: tuple[Rule, ...] = (
     Rule("deep_cut", U, "deep cut", "深伤口", ("deep_cut",), source="nhs-111", soften=False),
     # Infection
     Rule("nonblanching_rash", E, "rash that does not fade under a glass", "压之不褪色的皮疹", ("nonblanching_rash",),
-         source="nhs-meningitis", soften=False),
+         none_of=("blanching_rash",), source="nhs-meningitis", soften=False),
     Rule("meningitis_signs", E, "fever with a stiff neck", "发热伴颈部僵硬", ("fever", "stiff_neck"),
          source="nhs-meningitis"),
     Rule("meningitis", E, "possible meningitis", "疑似脑膜炎", ("meningitis",), source="nhs-meningitis"),
