@@ -230,3 +230,33 @@ ROUND21 = [
 @pytest.mark.parametrize(("text", "level"), ROUND21)
 def test_levels_round21(text: str, level: TriageLevel) -> None:
     assert triage(text).level is level, triage(text).to_dict()
+
+
+ROUND22 = [
+    # A cleaning spray in the eye; burns to the face with a croaky voice after "when someone threw" (a past event).
+    ("cleaning the oven with that heavy duty spray and it splashed right in my eye, burns like crazy", E),
+    ("camping trip, my buddy got too close when someone threw lighter fluid on the fire, his face and both hands are "
+     "burned, eyebrows gone, his voice is getting croaky", E),
+    ("what should I do if someone gets burned at our barbecue this weekend?", R),
+    # A cold white leg with AF; fingers off; pinpoint pupils and barely rousable; a drive to the bridge.
+    ("my leg suddenly went cold and white below the knee an hour ago, really painful, can't move toes well", E),
+    ("warehouse accident, a coworker caught his hand in the baler, two fingers are completely off", E),
+    ("he's on the couch, snoring weird then stopped, pinpoint pupils, I can barely wake him", E),
+    ("im going to drive to the bridge tonight and i dont plan on coming back", E),
+    ("moving to Canada next month and I don't plan on coming back, which vaccines do I need?", R),
+    # A dish and a class named after a heart attack; a corn snake's bite.
+    ("looking for a ridiculous 'heart attack burger' recipe for my brother's bday", R),
+    ("the spin instructor called it a heart attack workout haha, is HIIT good for the heart?", R),
+    ("my pet corn snake bit me while feeding, little scratches on my thumb", R),
+    # Chinese: blood pressure written with a space, Minnan, a normal temperature named, sepsis after the gym.
+    ("量了血压 230 130 头疼的要炸 眼睛看不清 恶心 手也有点麻", E),
+    ("阮某月经慢两礼拜，这马腹肚下爿足痛，面青青，头壳眩，险险昏去，是按怎？", E),
+    ("宝宝两周大，一直打嗝，偶尔吐一小口奶，吃得好睡得好，体温正常，要紧吗", R),
+    ("前几天健身的时候腿上蹭破了一块皮，现在又红又肿发烫，今天烧到40度，心跳特别快，人迷迷糊糊", E),
+    ("健身完大腿酸痛得厉害，下楼梯都疼，正常吗", R),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "level"), ROUND22)
+def test_levels_round22(text: str, level: TriageLevel) -> None:
+    assert triage(text).level is level, triage(text).to_dict()

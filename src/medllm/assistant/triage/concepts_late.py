@@ -354,6 +354,59 @@ ZH_ROUND21: dict[str, list[str]] = {
     "fiction": [r"(?:电视|电视剧|电影|短视频|视频)里(?:都|就|是)?(?:这么|这样|那样|那么)演"],
 }
 
+# --- round 22 ------------------------------------------------------------------------------------------------
+EN_ROUND22: dict[str, list[str]] = {
+    # "Heavy duty spray and it splashed right in my eye".
+    "chemical_eye": [
+        r"\b(?:spray|cleaner|bleach|chemical\w*|acid|caustic|degreaser|solvent|descaler)\b[^.!?]{0,60}\bsplash\w*\b"
+        r"[^.!?]{0,15}\beyes?\b",
+    ],
+    # "His face and both hands are burned, eyebrows gone, his voice is getting croaky" (NHS burns: face, hands and a
+    # hoarse voice after a fire need 999).
+    "burn": [
+        r"\b(?:face|hands?|arms?|legs?|chest|back|neck)\b[^.!?]{0,25}\b(?:are|is|got|were|was) (?:badly |all |"
+        r"really )?(?:burned|burnt|scalded)\b"
+    ],
+    "burn_severe": [
+        r"\b(?:eyebrows|eyelashes|nose hairs?)\b[^.!?]{0,10}\b(?:gone|singed|burnt|burned|burnt off)\b|"
+        r"\bvoice\b[^.!?]{0,15}\b(?:croaky|hoarse|raspy)\b|\bface and (?:both )?hands\b"
+    ],
+    # "Can't move toes well", "pins and needles" in a suddenly cold, white leg.
+    "distal_ischaemia": [
+        r"\b(?:cannot|can not|could not) (?:feel|move|wiggle) (?:my |his |her |their |the )?"
+        r"(?:toes|fingers)\b|\bpins and needles\b"
+    ],
+    # "Two fingers are completely off" (NHS: a severed body part is a 999 injury).
+    "major_trauma": [
+        r"\b(?:fingers?|thumb|toes?|hand|foot)\b[^.!?]{0,15}\b(?:is|are|was|were|came|come|got|been) "
+        r"(?:completely |clean |right |almost )?(?:off|cut off|severed|torn off|ripped off|hanging off)\b"
+    ],
+    # A snake that cannot envenom (NHS snake bites: non-venomous snakes; a wound to clean, not an ambulance).
+    "harmless_snake": [
+        r"\b(?:corn|garter|grass|king|milk|rat|hognose|gopher) snakes?\b|\bball pythons?\b|"
+        r"\b(?:royal|carpet) pythons?\b"
+    ],
+    # "Going to drive to the bridge tonight and I don't plan on coming back".
+    "no_return": [
+        r"\b(?:do not|don't|dont|not|never|won't|will not) (?:plan(?:ning)? on |intend(?:ing)? (?:on |to )?|"
+        r"going to be |be )?(?:coming|come) back\b"
+    ],
+    "bridge_place": [r"\b(?:to|at|on|off) the (?:bridge|cliffs?|tracks|railway|river|quarry|top floor|roof)\b"],
+    # "I can barely wake him".
+    "drowsy": [r"\b(?:can|could) (?:barely|hardly|only just) (?:wake|rouse)\b"],
+}
+
+
+ZH_ROUND22: dict[str, list[str]] = {
+    # "量了血压 230 130": the two numbers written with a space.
+    "high_bp": [r"(?:血压|高压)[^，。！？,.!?\d]{0,4}(?:1[89]\d|2\d\d)\s+(?:1[1-9]\d|\d{3})(?!\d)"],
+    # "月经慢两礼拜": a period two weeks late.
+    "missed_period": [
+        r"(?:月经|例假|大姨妈|姨妈)[^，。！？,.!?]{0,2}(?:慢|晚|推迟|迟)了?(?:[一二两三四五六七八九十\d]+|几)"
+        r"(?:天|个?礼拜|个?星期|周)"
+    ],
+}
+
 
 def _merge(*tables: dict[str, list[str]]) -> dict[str, list[str]]:
     """One table from several rounds' tables: a concept named again in a later round gains its patterns (a dict
@@ -365,5 +418,5 @@ def _merge(*tables: dict[str, list[str]]) -> dict[str, list[str]]:
     return out
 
 
-EN = _merge(EN_ROUND18, EN_ROUND19, EN_ROUND20, EN_ROUND21)
-ZH = _merge(ZH_ROUND18, ZH_ROUND19, ZH_ROUND20, ZH_ROUND21)
+EN = _merge(EN_ROUND18, EN_ROUND19, EN_ROUND20, EN_ROUND21, EN_ROUND22)
+ZH = _merge(ZH_ROUND18, ZH_ROUND19, ZH_ROUND20, ZH_ROUND21, ZH_ROUND22)

@@ -118,7 +118,10 @@ _FIRST_AID_NOW_EN = re.compile(
     r"(?:my|our|his|her) (?:\w+ )?\w+"
 )
 _HYPOTHETICAL_EN = re.compile(
-    r"\b(?:if|in case|suppose|supposing|what if|whenever|should|when) (?:someone|somebody|anyone|a person|people|you|"
+    # "when someone threw lighter fluid on the fire": "when" with a past verb tells what happened (round 22).
+    r"\b(?!when (?:someone|somebody|a (?:man|woman|guy|person|kid)) (?:\w+ed|threw|fell|hit|got|took|gave|ran|came|"
+    r"went|said|told|left|put|set|knocked|lit|poured|spilled|dropped|grabbed|drove|swung|bit|shot|stabbed|struck)\b)"
+    r"(?:if|in case|suppose|supposing|what if|whenever|should|when) (?:someone|somebody|anyone|a person|people|you|"
     r"one|an adult|an? (?:child|baby|kid|toddler|patient|friend|family member|man|woman|elderly person|adult|diner|"
     r"athlete|runner)|i ever|he ever|she ever|they ever|my (?:child|baby|kid|son|daughter|husband|wife|partner|"
     r"friend|mom|mum|dad|mother|father|grand\w*|toddler) ever|it ever)\b|\b(?:if|when|in case) (?:my|a|"
@@ -208,7 +211,7 @@ _CHRONIC_ZH = re.compile(
     r"(?:(?:好几|几|[一二两三四五六七八九十\d]+)(?:个)?(?:星期|周|个月|月|年)(?:了|多|来)|一直都|长期|慢性|老毛病|"
     r"经常|偶尔|时不时|有时候?|每次(?![吸呼喘咳])|每天|每到|(?:一|每次)(?:爬楼|运动|走路|活动|干活)(?:就)?|健身后|"
     # "在健身房突然后脑勺像被棍子打": the gym is where it happened, not a sore muscle from training (round 18).
-    r"锻炼后|打球后|肌肉|反反复复|反复发作|健身(?!房)|卧推|练胸|举铁|(?:按|压|摸)(?:着|一下|上去)?(?:才|就)(?:痛|疼)|"
+    r"锻炼后|打球后|肌肉|反反复复|反复发作|健身(?!房)(?=[^，。,.]{0,8}(?:酸|疼|痛|累|胀))|卧推|练胸|举铁|(?:按|压|摸)(?:着|一下|上去)?(?:才|就)(?:痛|疼)|"
     r"不按不(?:痛|疼))"
 )
 

@@ -69,6 +69,10 @@ LATE_RULES: tuple[Rule, ...] = (
          ("urine_infection_signs", "pregnant"), source="nhs-111"),
     Rule("diabetic_foot", U, "a red, weeping or dark sore on a diabetic foot", "糖尿病足伤口红肿、流液或发黑",
          ("diabetic_foot",), source="nhs-diabetic-foot"),
+    # Round 22.
+    Rule("suicide_no_return", E, "going somewhere high or to water and not planning to come back",
+         "要去高处或水边且不打算回来", ("no_return",), ("bridge_place", "at_height_now", "distress", "plan_ready"),
+         source="nhs-suicide", soften=False),
     Rule(NGRAM_RULE, E, "worded like the emergencies in medllm's labelled messages (statistical model)",
          "措辞与已标注的急症消息相似（统计模型）", ("ngram_model",), source="medllm-triage-sets", soften=False),
 )
