@@ -254,6 +254,23 @@ ROUND22 = [
     ("宝宝两周大，一直打嗝，偶尔吐一小口奶，吃得好睡得好，体温正常，要紧吗", R),
     ("前几天健身的时候腿上蹭破了一块皮，现在又红又肿发烫，今天烧到40度，心跳特别快，人迷迷糊糊", E),
     ("健身完大腿酸痛得厉害，下楼梯都疼，正常吗", R),
+    # Same-day care (urgent), and near neighbours that stay routine.
+    ("sudden waves of pain in my side going to my groin, had a kidney stone 3 years ago and it feels the same", U),
+    ("I'm 18 weeks pregnant, never had chickenpox, my niece who I babysat yesterday has just come out in spots", U),
+    ("sore throat getting worse for 4 days, hard to open my mouth and my voice is muffled, breathing is fine", U),
+    ("fell asleep on the beach, back is bright red with big blisters, I feel shivery and a bit sick", U),
+    ("travelling in Bali, a monkey at the temple scratched my arm and drew a bit of blood an hour ago", U),
+    ("something happened at a party last night that I didn't agree to. I don't know what to do", U),
+    ("my 13 year old is drinking tons of water, peeing all the time, lost weight even though he eats loads", U),
+    ("flew back from Ghana yesterday, I took my malaria tablets but now I have a fever and headache", U),
+    ("which malaria tablets should I take for a trip to Ghana next month?", R),
+    ("been drinking a bottle of wine a day, stopped 2 days ago cold turkey, hands are shaking a lot and sweating", U),
+    ("stood on a rusty nail in the cattle yard, went through my boot, cant remember when i last had a tetanus shot", U),
+    ("喂奶的左边乳房有个红肿的硬块，很疼，发烧38.5", U),
+    ("吃鱼遭刺卡起了，吞了两坨饭团也下不去，咽口水都痛", U),
+    ("孩子昨天被鱼刺卡了一下，当时咳了两下就吐出来了，今天吃饭喝水都正常", R),
+    ("戴隐形眼镜 一只眼突然很红很疼 怕光 看东西有点模糊", U),
+    ("上了三年夜班，最近整个人很丧，吃不下睡不着，老觉得活着挺没意思的，不过也没想过要怎么样", U),
 ]  # fmt: skip
 
 

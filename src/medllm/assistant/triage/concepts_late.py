@@ -394,6 +394,69 @@ EN_ROUND22: dict[str, list[str]] = {
     "bridge_place": [r"\b(?:to|at|on|off) the (?:bridge|cliffs?|tracks|railway|river|quarry|top floor|roof)\b"],
     # "I can barely wake him".
     "drowsy": [r"\b(?:can|could) (?:barely|hardly|only just) (?:wake|rouse)\b"],
+    # --- round 22, same-day care ---------------------------------------------------------------------------------
+    "asthma_worse": [
+        r"\b(?:blue |reliever )?inhaler\b[^.!?]{0,30}\b(?:[3-9]|three|four|five|six)(?: ?(?:-|to|or) ?(?:[4-9]|"
+        r"five|six|ten))? times a day\b"
+    ],
+    # Kidney stone pain: waves of pain from the side to the groin (NHS kidney stones: see a GP or call 111).
+    "renal_colic": [
+        r"\b(?:waves?|comes and goes)\b[^.!?]{0,40}\b(?:side|flank|loin)\b|\b(?:side|flank|loin)\b[^.!?]{0,30}"
+        r"\b(?:to|into|down to|towards) (?:my |the |his |her )?groin\b|\bkidney stones?\b[^.!?]{0,40}\b(?:same|"
+        r"again|pain)\b"
+    ],
+    "chickenpox_contact": [
+        r"\b(?:babysat|looked after|was with|been with|visited|spent (?:the )?(?:day|afternoon|morning|"
+        r"evening|time) with)\b[^.!?]{0,60}\b(?:chicken ?pox|come out in spots|spots)\b"
+    ],
+    "dvt": [r"\bcalf\b[^.!?]{0,40}\b(?:swollen|swelling)\b[^.!?]{0,40}\b(?:warm|warmer|hot|red|sore|painful|tender)\b"],
+    "quinsy_signs": [
+        r"\b(?:hard|difficult|struggl\w*|can't|cannot|can not) (?:to )?open (?:my|his|her) mouth\b|\bvoice "
+        r"(?:is |sounds )?muffled\b|\bmuffled voice\b"
+    ],
+    "spreading_redness": [
+        r"\b(?:red|redness|patch)\b[^.!?]{0,40}\b(?:got bigger|gotten bigger|grown|past the (?:pen )?line)\b"
+    ],
+    # Sunburn with blisters and shivers (NHS sunburn: call 111 with blisters over a large area and feeling unwell).
+    "sunburn_severe": [
+        r"\b(?:sunburn\w*|sun ?burnt|fell asleep (?:on|in) the (?:beach|sun)|forgot to (?:re-?apply|put on) "
+        r"(?:sun ?cream|sunscreen))\b[^.!?]{0,80}\b(?:big blisters|blisters)\b[^.!?]{0,40}\b(?:shivery|"
+        r"shivering|sick|chills|fever|dizzy|faint)\b|\b(?:big blisters|blisters)\b[^.!?]{0,40}\b(?:shivery|"
+        r"shivering|chills)\b"
+    ],
+    # Rabies risk (NHS rabies: get medical help straight away after a bite or scratch abroad, or a bat in the room).
+    "animal_bite": [
+        r"\b(?:monkey|macaque|bat|stray dog|fox|raccoon)\b[^.!?]{0,30}\b(?:scratch\w*|bit|bitten|lick\w*)\b",
+        r"\bbat\b[^.!?]{0,60}\b(?:bedroom|room)\b[^.!?]{0,60}\b(?:asleep|sleeping)\b",
+    ],
+    # Sexual assault (NHS: a sexual assault referral centre can help, emergency contraception and HIV prevention work
+    # best as soon as possible).
+    "sexual_assault": [
+        r"\b(?:didn't|did not|didnt) (?:agree|consent)\b|\bsexual(?:ly)? assault\w*|\b(?:raped|rape)\b|"
+        r"\bspiked\b[^.!?]{0,60}\b(?:woke up|don't remember|can't remember)\b"
+    ],
+    # Type 1 diabetes signs in a child (NHS: the 4 Ts; see a GP the same day).
+    "new_diabetes_signs": [
+        r"\b(?:drinking|thirsty)\b[^.!?]{0,40}\b(?:peeing|weeing|urinating|toilet)\b[^.!?]{0,60}"
+        r"\b(?:lost weight|losing weight|weight loss|thinner)\b"
+    ],
+    # Fever after travel to a malaria area (NHS malaria: get medical help urgently, even after taking tablets).
+    "malaria_travel": [
+        r"\b(?:back from|returned from|flew back from|home from|travell?ed to|trip to|was in)\b[^.!?]{0,20}"
+        r"\b(?:africa|ghana|nigeria|kenya|uganda|tanzania|malawi|zambia|mozambique|cameroon|sierra leone|"
+        r"congo|india|pakistan|papua|sudan|ethiopia|malaria)\b"
+    ],
+    # Alcohol withdrawal (NHS: stopping heavy drinking suddenly needs medical help).
+    "alcohol_withdrawal": [
+        r"\b(?:stopped|quit|quitting|stopping) (?:drinking|the booze|alcohol)\b[^.!?]{0,80}\b(?:shak\w*|"
+        r"trembl\w*|tremor\w*|sweat\w*)\b|\bcold turkey\b[^.!?]{0,80}\b(?:shak\w*|trembl\w*|sweat\w*)\b"
+    ],
+    # A puncture or dirty wound and tetanus unknown (NHS tetanus: get medical help for a deep or dirty wound).
+    "tetanus_risk": [
+        r"\b(?:rusty nail|stood on a nail|stepped on a nail|barbed wire|soil in (?:the|my) wound)\b|"
+        r"\bcan(?:'t|not) remember (?:when|my last)[^.!?]{0,30}\btetanus\b|\btetanus\b[^.!?]{0,40}\b(?:years ago|"
+        r"not sure|don't know|can't remember)\b"
+    ],
 }
 
 
@@ -405,6 +468,17 @@ ZH_ROUND22: dict[str, list[str]] = {
         r"(?:月经|例假|大姨妈|姨妈)[^，。！？,.!?]{0,2}(?:慢|晚|推迟|迟)了?(?:[一二两三四五六七八九十\d]+|几)"
         r"(?:天|个?礼拜|个?星期|周)"
     ],
+    # Round 22, same-day care.
+    "mastitis": [
+        r"(?:喂奶|哺乳)[^。！？.!?]{0,20}乳房[^。！？.!?]{0,12}(?:红肿|硬块|肿块)[^。！？.!?]{0,20}(?:发烧|发热|烧|\d\d\.\d)"
+    ],
+    "low_mood": [
+        r"干(?:啥|什么)都没劲|整个人(?:很|好)?丧|活着(?:挺|真|好)?没(?:啥|什么)?意思|闷闷不乐|心里(?:很|好)?空|"
+        r"(?:好|很)?不开心[^，。！？,.!?]{0,8}(?:返工|上班|上学)?[^，。！？,.!?]{0,4}(?:没|冇)心机|不想见人"
+    ],
+    "fish_bone": [r"(?:鱼刺|鱼骨|刺)[^，。！？,.!?]{0,4}卡(?:住|在|起|了)|卡(?:了)?(?:根|个|一根)?鱼刺"],
+    "contact_lens_eye": [r"(?:隐形眼镜|美瞳)[^。！？.!?]{0,20}(?:红|疼|痛|怕光|模糊)"],
+    "gout_flare": [r"(?:脚|腳)?(?:大拇指|大脚趾|拇趾)[^，。！？,.!?]{0,6}(?:红肿|又红又肿)[^。！？.!?]{0,10}(?:痛|疼)"],
 }
 
 

@@ -79,7 +79,7 @@ _PAST_ZH = re.compile(
 )
 _CURRENT_EN = re.compile(
     r"\b(?:right now|currently|today|tonight|this (?:morning|afternoon|evening)|just now|just|(?:\d+|few|couple of|"
-    r"ten|twenty|thirty) (?:minutes?|mins?|hours?|hrs?) ago|again|at the moment|still|started|starting|suddenly|"
+    r"ten|twenty|thirty) (?:minutes?|mins?|hours?|hrs?) ago|again|at the moment|still|started|starting|suddenly|sudden|"
     r"is having|are having|am having|happening|is happening|keeps|now)\b"
 )
 _CURRENT_ZH = re.compile(
@@ -182,7 +182,7 @@ _RESOLVED_ZH = re.compile(
     r"过了一会儿?|休息后|然后|自己)[^，。！？]{0,4}(?:好了|没事了|缓解了|消失了|停了|不(?:痛|疼)了|恢复|正常)|缓解了|"
     r"消失了|止住了|恢复正常了|自行缓解|就缓过来了|能叫醒|叫得醒|醒过来了|(?:现在|目前|已经)[^，。！？,]{0,4}没事|"
     # Round 19: a doctor has seen it ("医生说没事"), the food came up ("咳了几下就出来了"), breathing is normal.
-    r"医生说(?:现在)?(?:没事|没什么事|没大碍|问题不大|不要紧|稳定|平稳)|(?:咳|吐)(?:了)?[^，。,.]{0,4}就出来了|"
+    r"医生说(?:现在)?(?:没事|没什么事|没大碍|问题不大|不要紧|稳定|平稳)|(?:咳|吐)(?:了)?[^，。,.]{0,6}出来了|"
     r"已经(?:溶栓|做了?手术|放了?支架|抢救过来|脱离危险|出院)|"
     r"(?:喘气|呼吸|说话)[^，。,.]{0,4}(?:都|也)正常)"
 )

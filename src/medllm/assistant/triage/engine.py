@@ -298,7 +298,7 @@ _ASKS_IF_FEVER = re.compile(
 _SOFT_URGENT = frozenset({
     "chest_pain", "palpitations", "breathlessness", "severe_pain", "head_injury", "limb_weakness", "speech_difficulty",
     "facial_swelling", "ataxia", "vision_change", "allergic_reaction", "hypoglycaemia", "low_blood_pressure",
-    "fast_heart_rate", "low_oxygen_borderline", "raised_breathing_rate", "drowsy",
+    "fast_heart_rate", "low_oxygen_borderline", "raised_breathing_rate", "drowsy", "fish_bone",
 })  # fmt: skip
 # NHS: call 999 for stroke signs even if they go away. A TIA that passed days ago can wait for a same-day
 # appointment; one that passed in the last hours cannot, so stroke rules do not soften when the onset was recent.

@@ -188,6 +188,23 @@ SOURCES: dict[str, str] = {
     "intrahepatic-cholestasis/",
     "nhs-diabetic-foot": "NHS, Diabetes: foot problems; get medical help urgently for a red, hot, swollen or weeping "
     "foot wound. https://www.nhs.uk/conditions/type-2-diabetes/foot-problems/",
+    "nhs-kidney-stones": "NHS, Kidney stones: see a GP or call 111 for pain in the side that comes and goes and may "
+    "spread to the groin. https://www.nhs.uk/conditions/kidney-stones/",
+    "nhs-sunburn": "NHS, Sunburn: call 111 if skin is blistering over a large area or you feel hot and shivery. "
+    "https://www.nhs.uk/conditions/sunburn/",
+    "nhs-sexual-assault": "NHS, Help after rape and sexual assault: sexual assault referral centres; emergency "
+    "contraception and HIV PEP work best as soon as possible. "
+    "https://www.nhs.uk/live-well/sexual-health/help-after-rape-and-sexual-assault/",
+    "nhs-type-1-diabetes": "NHS, Type 1 diabetes: see a GP urgently for the 4 Ts (toilet, thirsty, tired, thinner). "
+    "https://www.nhs.uk/conditions/type-1-diabetes/",
+    "nhs-malaria": "NHS, Malaria: get medical help urgently if you have a high temperature after travelling to a "
+    "malaria area, even after taking tablets. https://www.nhs.uk/conditions/malaria/",
+    "nhs-alcohol": "NHS, Alcohol misuse: stopping heavy drinking suddenly can cause withdrawal; get medical advice. "
+    "https://www.nhs.uk/conditions/alcohol-misuse/",
+    "nhs-tetanus": "NHS, Tetanus: get medical help for a deep or dirty wound if you are not fully vaccinated or not "
+    "sure. https://www.nhs.uk/conditions/tetanus/",
+    "nhs-gout": "NHS, Gout: see a GP if a joint is suddenly hot, swollen and very painful. "
+    "https://www.nhs.uk/conditions/gout/",
 }
 
 #: Where the phone numbers in :mod:`.emergency` come from.
