@@ -277,3 +277,26 @@ ROUND22 = [
 @pytest.mark.parametrize(("text", "level"), ROUND22)
 def test_levels_round22(text: str, level: TriageLevel) -> None:
     assert triage(text).level is level, triage(text).to_dict()
+
+
+ROUND23 = [
+    # Second-language English: ectopic signs; a stroke at the back of the brain; a cold white leg; a hammered eye.
+    ("I am pregnant 7 week. very strong pain in belly one side. I feel dizzy, I fall down when I stand.", E),
+    ("woke up and the room is spinning, im seeing two of everything and cant walk straight, keep veering left", E),
+    ("I get double vision when I'm very tired at the end of the day, should I see an optician?", R),
+    ("My left leg suddenly went cold, white and really painful 2 hours ago and I can't feel my toes properly", E),
+    ("hammering a nail and a bit of metal flew into my eye, hurts, I can see something stuck in it", E),
+    ("在厂里打磨的时候铁屑崩进眼睛了，总觉得有东西磨着，一直流眼泪，看东西还清楚", U),
+    # Prevention, a first-aid question and a dog bitten: routine.
+    ("taking the kids skiing in Whistler in January, how do we stop them getting frostbite?", R),
+    ("被蛇咬了到底要不要用绳子绑？网上说法不一样", R),
+    ("带狗去爬山，狗被蛇咬了鼻子，现在肿起来了，人没事", R),
+    # Tetanus after a rusty nail; a tongue pushed up after a tooth was pulled.
+    ("两周前被生锈铁钉扎了脚，没打破伤风，这两天嘴张不开，脖子和背发僵，一碰就抽筋", E),
+    ("拔牙后第三天，下巴下面肿得老高，硬硬的，舌头被顶起来了，张不开嘴", E),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "level"), ROUND23)
+def test_levels_round23(text: str, level: TriageLevel) -> None:
+    assert triage(text).level is level, triage(text).to_dict()

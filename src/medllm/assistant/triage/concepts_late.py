@@ -481,6 +481,47 @@ ZH_ROUND22: dict[str, list[str]] = {
     "gout_flare": [r"(?:脚|腳)?(?:大拇指|大脚趾|拇趾)[^，。！？,.!?]{0,6}(?:红肿|又红又肿)[^。！？.!?]{0,10}(?:痛|疼)"],
 }
 
+# --- round 23 ------------------------------------------------------------------------------------------------
+EN_ROUND23: dict[str, list[str]] = {
+    # "Very strong pain in belly one side ... I fall down when I stand" (second-language English; NHS ectopic).
+    "abdominal_pain": [r"\b(?:pain|ache|cramp\w*) in (?:the |my |her |his )?(?:belly|tummy|stomach|abdomen)\b"],
+    "severe": [r"\bvery (?:strong|bad|big) (?:pain|ache)\b"],
+    "fainted": [r"\b(?:fall|falls|fell) down when (?:i|she|he|they) (?:stand|stood|get up|got up)\b"],
+    # Vertigo with double vision and veering: a stroke at the back of the brain (NHS stroke; the rule in rules_late).
+    "double_vision": [r"\b(?:double vision|seeing double|seeing two of everything|see(?:ing)? two of)\b"],
+    # "Went cold, white and really painful".
+    "limb_cold_pale": [
+        r"\b(?:leg|arm|foot|hand)\b[^.!?]{0,20}\b(?:went|gone|turned|is|looks?) (?:really |very )?"
+        r"(?:cold,? (?:white|pale)|(?:white|pale),? (?:and )?cold)\b"
+    ],
+    # Metal driven into the eye by a hammer or a nail gun, or something seen stuck in it (NHS eye injuries: A&E for
+    # something that hit the eye at high speed or pierced it). Grinding dust in the eye is a foreign body, urgent.
+    "eye_penetrating": [
+        r"\b(?:hammer\w*|chisel\w*|nail gun|strimm\w*)\b[^.!?]{0,60}\b(?:in|into) (?:my|his|her|their|the) eyes?\b|"
+        r"\b(?:stuck|embedded|sticking out) (?:in|of) (?:my|his|her|their|the) eyes?\b|"
+        r"\bcan see (?:something|it|a bit|a piece)\b[^.!?]{0,15}\b(?:stuck|sticking)\b"
+    ],
+    # A tongue pushed up by swelling under the jaw (Ludwig's angina: an airway emergency).
+    "tongue_pushed_up": [r"\btongue\b[^.!?]{0,15}\b(?:pushed|lifted|raised|forced) up\b"],
+    # Lockjaw with spasms (tetanus).
+    "trismus": [
+        r"\b(?:lock ?jaw|jaw (?:is )?(?:locked|clenched shut)|(?:can't|cannot|can not) open (?:my|his|her) mouth)\b"
+    ],
+    "muscle_spasm": [r"\b(?:spasms?|cramping|stiff neck|neck (?:is )?stiff|back (?:is )?stiff|rigid)\b"],
+}
+
+
+ZH_ROUND23: dict[str, list[str]] = {
+    "double_vision": [r"(?:重影|复视|看东西(?:是)?双的|一个看成两个)"],
+    "eye_penetrating": [
+        r"(?:钉子|玻璃|钢丝|铁丝|木刺|竹签|剪刀|刀尖)[^，。！？,.!?]{0,6}(?:扎|插|戳)(?:进|到|入)(?:了)?眼|(?:锤|敲)[^，。！？,.!?]{0,10}"
+        r"(?:飞|崩)(?:进|到|入)(?:了)?眼|眼(?:睛|球)?(?:里|上)[^，。！？,.!?]{0,4}(?:插着|扎着|嵌着)"
+    ],
+    "tongue_pushed_up": [r"舌头[^，。！？,.!?]{0,4}(?:被)?(?:顶起来|顶起|抬起来|抬高|往上顶)"],
+    "trismus": [r"(?:嘴|嘴巴)张不开|张不开嘴|牙关(?:紧闭|紧咬|咬紧)"],
+    "muscle_spasm": [r"(?:抽筋|痉挛|发僵|僵硬|发硬|角弓反张)"],
+}
+
 
 def _merge(*tables: dict[str, list[str]]) -> dict[str, list[str]]:
     """One table from several rounds' tables: a concept named again in a later round gains its patterns (a dict
@@ -492,5 +533,5 @@ def _merge(*tables: dict[str, list[str]]) -> dict[str, list[str]]:
     return out
 
 
-EN = _merge(EN_ROUND18, EN_ROUND19, EN_ROUND20, EN_ROUND21, EN_ROUND22)
-ZH = _merge(ZH_ROUND18, ZH_ROUND19, ZH_ROUND20, ZH_ROUND21, ZH_ROUND22)
+EN = _merge(EN_ROUND18, EN_ROUND19, EN_ROUND20, EN_ROUND21, EN_ROUND22, EN_ROUND23)
+ZH = _merge(ZH_ROUND18, ZH_ROUND19, ZH_ROUND20, ZH_ROUND21, ZH_ROUND22, ZH_ROUND23)

@@ -84,6 +84,7 @@ _CURRENT_EN = re.compile(
 )
 _CURRENT_ZH = re.compile(
     r"(?:现在|刚才|刚刚|正在|此刻|今天|今早|今晚|突然|又|再次|还在|一直在|分钟前|小时前|半小时|这会儿|马上|这次|这回|"
+    r"这两天|这几天|"
     r"还没(?:停|听|好|醒|缓)|快(?:\d+|[一二三四五六七八九十]+)分钟|还是(?:没|不)(?:好|见好|缓解|停|管用)|"
     r"过了(?:\d+|[一二三四五六七八九十半几]+)(?:多)?(?:个)?(?:分钟|小时|钟头))"
 )
@@ -92,6 +93,7 @@ _CURRENT_ZH = re.compile(
 _KNOWLEDGE_BEFORE_EN = re.compile(
     r"\b(?:signs?|symptoms?|warning signs?|indications?|causes?|cause|risks?|risk factors?|treatment|treatments|"
     r"treat|treated|treating|cure|manage|management|prevent\w*|avoid|avoiding|protect (?:\w+ )?(?:from|against)|"
+    r"stop (?:\w+ )?(?:from )?getting|"
     r"recogni[sz]e|recogni[sz]ing|identify|tell if|know if|"
     r"spot(?! (?:on|of|in|at|is|looks|has|feels|was|seems))|"
     r"difference between|differentiate|distinguish|what is|what's|what are|what happens|define|definition|"
@@ -336,7 +338,8 @@ _PERSON_ZH = re.compile(
     # "我隻狗" (Cantonese: my dog) names the owner, not a patient (round 21).
     r"(?:我(?!家|们家|只|条|的(?:狗|猫))|孩子|儿子|女儿|宝宝|娃|\d+岁|老公|老婆|爸|妈|爷|奶|外公|外婆|姥|朋友|同事|同学|老人|病人|患者|"
     # "狗中风和人一样吗": a comparison with people is still about the animal.
-    r"(?<![和跟像与同比])人(?!类|一样))"
+    # "狗被蛇咬了鼻子……人没事": the person is said to be fine (round 23).
+    r"(?<![和跟像与同比])人(?!类|一样|没事|没有事|都没事|还好|好好的))"
 )
 
 
@@ -418,6 +421,9 @@ _PERSONAL_ZH = re.compile(
     r"(?:我|他|她|孩子|宝宝|妈|爸|老公|老婆|儿子|女儿|家人|朋友|爷|奶|这|人家|室友|同事|宝贝|娃|了|自己|医院|急诊|"
     r"要紧|老人|患者|病人|第二天)"
 )
+_PERSONAL_STRICT_ZH = re.compile(
+    r"(?:我|他|她|孩子|宝宝|妈|爸|老公|老婆|儿子|女儿|家人|朋友|爷|奶|人家|室友|同事|宝贝|娃|自己|老人|患者|病人)"
+)
 
 
 # "看到有人癫痫发作，应该往他嘴里塞东西吗": a first-aid question about a stranger, though it says 他.
@@ -432,7 +438,10 @@ def _general_question(sentence: str, full: str, end: int, zh: bool) -> bool:
         return True
     if zh:
         tail = full[end : end + 40]
-        asks = _has(_QUESTION_END_ZH, sentence) or tail.lstrip().startswith(("?", "？")) or _has(_ASKS_ZH, sentence)
+        # "被蛇咬了到底要不要用绳子绑？": 了 alone makes no person of an "到底……" question (round 23).
+        if _has(_ASKS_ZH, sentence) and not _has(_PERSONAL_STRICT_ZH, sentence):
+            return True
+        asks = _has(_QUESTION_END_ZH, sentence) or tail.lstrip().startswith(("?", "？"))
         # "jms …现在还是疼得想吐，吃颗止痛药能扛过去吗": chat drops the subject, "now" makes it somebody's (round 19).
         return asks and not _has(_PERSONAL_ZH, sentence) and not _has(_NOW_ONLY_ZH, sentence)
     return _has(_QUESTION_EN, sentence) and not _has(_PERSONAL_EN, sentence)

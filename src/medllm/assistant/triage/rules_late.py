@@ -92,6 +92,16 @@ LATE_RULES: tuple[Rule, ...] = (
          ("contact_lens_eye",), source="nhs-111"),
     Rule("gout_flare", U, "a suddenly red, swollen, very painful big toe joint", "大脚趾关节突然红肿剧痛",
          ("gout_flare",), source="nhs-gout"),
+    # Round 23.
+    Rule("posterior_stroke", E, "unsteady walking with double vision or vision loss (possible stroke)",
+         "走路不稳伴复视或视力丧失（疑似中风）", ("ataxia",), ("double_vision", "vision_loss", "speech_strong"),
+         source="nhs-stroke"),
+    Rule("eye_penetrating", E, "something driven into the eye", "异物高速扎入眼睛", ("eye_penetrating",),
+         source="nhs-eye-injury", soften=False),
+    Rule("floor_of_mouth_swelling", E, "swelling under the jaw pushing the tongue up (airway at risk)",
+         "下颌下肿胀把舌头顶起（气道危险）", ("tongue_pushed_up",), source="nhs-999", soften=False),
+    Rule("tetanus_signs", E, "lockjaw with stiffness or spasms (possible tetanus)",
+         "牙关紧闭伴肌肉僵硬或抽搐（疑似破伤风）", ("trismus", "muscle_spasm"), source="nhs-tetanus", soften=False),
     Rule(NGRAM_RULE, E, "worded like the emergencies in medllm's labelled messages (statistical model)",
          "措辞与已标注的急症消息相似（统计模型）", ("ngram_model",), source="medllm-triage-sets", soften=False),
 )

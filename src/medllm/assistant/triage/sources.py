@@ -205,6 +205,8 @@ SOURCES: dict[str, str] = {
     "sure. https://www.nhs.uk/conditions/tetanus/",
     "nhs-gout": "NHS, Gout: see a GP if a joint is suddenly hot, swollen and very painful. "
     "https://www.nhs.uk/conditions/gout/",
+    "nhs-eye-injury": "NHS, Eye injuries: go to A&E if something has hit the eye at high speed or pierced it. "
+    "https://www.nhs.uk/conditions/eye-injuries/",
 }
 
 #: Where the phone numbers in :mod:`.emergency` come from.
