@@ -139,6 +139,7 @@ def test_levels_round19(text: str, level: TriageLevel) -> None:
 OVER_AND_SEEN = [
     "前天孩子高热惊厥，在医院看过了医生说没事，现在不烧了，以后再发烧要怎么预防",
     "昨天吃饭噎了一下，咳了几下就出来了，今天嗓子有点不舒服，喘气说话都正常",
+    "我姥爷前两天半夜胸痛送了急诊 确诊心梗做了支架 现在在CCU 家属探视有什么要注意的",
 ]
 
 
@@ -299,4 +300,28 @@ ROUND23 = [
 
 @pytest.mark.parametrize(("text", "level"), ROUND23)
 def test_levels_round23(text: str, level: TriageLevel) -> None:
+    assert triage(text).level is level, triage(text).to_dict()
+
+
+ROUND24 = [
+    # A train platform, a hay trailer, insulin and confusion.
+    ("i'm standing on the platform thinking about jumping in front of the next train", E),
+    ("one of the farm lads fell off a hay trailer onto his back, says his neck hurts, pins and needles in his arms",
+     E),
+    ("neighbour is diabetic on insulin, found him in the garden confused and quite aggressive, pouring with sweat", E),
+    ("I'm type 1 diabetic on insulin, what snacks are best before a run?", R),
+    # Events already treated in hospital; a comparison question; one extra vitamin; a dosed fever.
+    ("上个月吃虾过敏送了急诊 打了肾上腺素已经好了 现在想查过敏原 应该挂什么科", R),
+    ("前几天一氧化碳中毒住了院 现在已经出院了 医生说要继续做高压氧 一般要做多少次", R),
+    ("我爸上周出院了，今天又突然胸口压着疼，出冷汗", E),
+    ("心肌梗死和心绞痛有什么区别啊 看了网上越看越糊涂", R),
+    ("孩子多吃了一颗维生素AD 会不会中毒", R),
+    ("儿子5岁 发烧一天了38.5 吃了退烧药精神挺好 又吃又玩 尿也正常 要去医院吗", R),
+    ("上次孩子吃果冻噎住了 我拍背拍出来了 现在好好的没咳嗽 以后要注意啥", R),
+    ("猫被车撞了 后腿流血站不起来 一直叫 我该怎么办 人医能看吗", R),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "level"), ROUND24)
+def test_levels_round24(text: str, level: TriageLevel) -> None:
     assert triage(text).level is level, triage(text).to_dict()

@@ -522,6 +522,47 @@ ZH_ROUND23: dict[str, list[str]] = {
     "muscle_spasm": [r"(?:抽筋|痉挛|发僵|僵硬|发硬|角弓反张)"],
 }
 
+# --- round 24 ------------------------------------------------------------------------------------------------
+EN_ROUND24: dict[str, list[str]] = {
+    # "Thinking about jumping in front of the next train" (NHS: a plan or means now is an emergency).
+    "suicidal": [
+        r"\b(?:thinking (?:about|of)|going to|gonna|want to|about to) (?:jump\w*|step\w*|throw\w* (?:my|him|her)self) "
+        r"(?:in front of|under|off)\b"
+    ],
+    # "Fell off a hay trailer onto his back": a word before the place fallen from.
+    "major_trauma": [
+        r"\b(?:fell|fallen|came off|dropped) (?:off|from|out of) (?:a |the |his |her )?\w+ (?:trailer|wagon|"
+        r"loft|roof|ladder|scaffold\w*|platform|balcony|truck|lorry|tractor|horse)\b"
+    ],
+    # Insulin and confusion, aggression or sweating that a sugary drink does not reach (NHS low blood sugar: call 999
+    # if someone is confused and cannot eat or drink).
+    "on_insulin": [
+        r"\b(?:on insulin|takes insulin|uses insulin|insulin[- ]dependent|type 1 diabet\w*|diabetic on insulin)\b"
+    ],
+    "confusion": [
+        r"\b(?:found (?:him|her|them)\b[^.!?]{0,30}\bconfused|confused and (?:aggressive|agitated|combative))\b"
+    ],
+    # Already in hospital or discharged after the event (named diagnoses are then questions about care, not calls).
+    "already_treated": [
+        r"\b(?:discharged|(?:released|home) from (?:hospital|the er|a&e)|(?:is|are|was) (?:now )?in (?:the )?"
+        r"(?:icu|ccu|hdu|hospital))\b"
+    ],
+}
+
+
+ZH_ROUND24: dict[str, list[str]] = {
+    "already_treated": [
+        r"(?:已经)?出院了|已经出院|出院(?:以后|之后|后)|(?:现在)?(?:在|住在)(?:ccu|icu|监护室|病房)|住了院|"
+        r"(?:送了|去了|看了|进了)急诊[^，。！？,.!?]{0,12}(?:已经好了|好了|没事了)"
+    ],
+    # "孩子多吃了一颗维生素AD": one extra tablet is a dose question, not a child in the medicine cabinet.
+    "one_extra_dose": [r"多(?:吃|喂|服)了(?:一|1|半)(?:颗|片|粒|次|顿|勺)"],
+    # "发烧一天了38.5 吃了退烧药精神挺好": the fever medicine given for the fever.
+    "medicine_given": [
+        r"(?:发烧|发热|烧)[^。！？!?]{0,20}(?:吃了|喂了|服了)(?:退烧药|布洛芬|美林|泰诺林?|对乙酰氨基酚)"
+    ],
+}
+
 
 def _merge(*tables: dict[str, list[str]]) -> dict[str, list[str]]:
     """One table from several rounds' tables: a concept named again in a later round gains its patterns (a dict
@@ -533,5 +574,5 @@ def _merge(*tables: dict[str, list[str]]) -> dict[str, list[str]]:
     return out
 
 
-EN = _merge(EN_ROUND18, EN_ROUND19, EN_ROUND20, EN_ROUND21, EN_ROUND22, EN_ROUND23)
-ZH = _merge(ZH_ROUND18, ZH_ROUND19, ZH_ROUND20, ZH_ROUND21, ZH_ROUND22, ZH_ROUND23)
+EN = _merge(EN_ROUND18, EN_ROUND19, EN_ROUND20, EN_ROUND21, EN_ROUND22, EN_ROUND23, EN_ROUND24)
+ZH = _merge(ZH_ROUND18, ZH_ROUND19, ZH_ROUND20, ZH_ROUND21, ZH_ROUND22, ZH_ROUND23, ZH_ROUND24)

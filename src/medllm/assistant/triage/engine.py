@@ -306,8 +306,10 @@ _NO_SOFTEN_WHEN_RECENT = frozenset({"nhs-stroke"})
 # Findings that describe the situation rather than a symptom: their own context does not matter.
 _CONTEXT_FREE = frozenset({
     "post_stroke", "fiction", "asking_ahead", "menstrual", "not_pregnant_context", "self_harm_accident",
-    "anticoagulated",
+    "anticoagulated", "already_treated",
 })  # fmt: skip
+# Of those, the ones a negation still removes: "not on blood thinners", "还没出院".
+_FREE_UNLESS_NEGATED = frozenset({"anticoagulated", "already_treated"})
 # Findings stated with a date that reads as the past ("7 weeks since my last period") but describe now: only negation
 # and general talk remove them.
 # A known aneurysm said "at a check-up last year" is still there today.
@@ -479,7 +481,7 @@ def _active(findings: list[Finding], text: str, m: Measurements | None = None) -
             ahead and not _said_now(text, f.start, f.start + len(f.evidence))
         )
         # "not on blood thinners" (round 21): a situation said not to hold is not there.
-        free = f.concept in _CONTEXT_FREE and not (f.concept == "anticoagulated" and f.context.negated)
+        free = f.concept in _CONTEXT_FREE and not (f.concept in _FREE_UNLESS_NEGATED and f.context.negated)
         if free or ((f.context.current or dated) and not story):
             active.setdefault(f.concept, []).append(f)
     m = measure(text) if m is None else m

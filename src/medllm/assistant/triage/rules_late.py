@@ -102,6 +102,10 @@ LATE_RULES: tuple[Rule, ...] = (
          "下颌下肿胀把舌头顶起（气道危险）", ("tongue_pushed_up",), source="nhs-999", soften=False),
     Rule("tetanus_signs", E, "lockjaw with stiffness or spasms (possible tetanus)",
          "牙关紧闭伴肌肉僵硬或抽搐（疑似破伤风）", ("trismus", "muscle_spasm"), source="nhs-tetanus", soften=False),
+    # Round 24.
+    Rule("insulin_confusion", E, "on insulin and confused, aggressive, drowsy or unresponsive (possible severe hypo)",
+         "使用胰岛素且意识混乱、烦躁、嗜睡或叫不醒（疑似严重低血糖）", ("on_insulin",),
+         ("confusion", "agitation", "drowsy", "unresponsive", "seizure", "fainted"), source="nhs-999", soften=False),
     Rule(NGRAM_RULE, E, "worded like the emergencies in medllm's labelled messages (statistical model)",
          "措辞与已标注的急症消息相似（统计模型）", ("ngram_model",), source="medllm-triage-sets", soften=False),
 )
