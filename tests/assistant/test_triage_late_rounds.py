@@ -325,3 +325,33 @@ ROUND24 = [
 @pytest.mark.parametrize(("text", "level"), ROUND24)
 def test_levels_round24(text: str, level: TriageLevel) -> None:
     assert triage(text).level is level, triage(text).to_dict()
+
+
+ROUND25 = [
+    # Pharmacy questions hiding emergencies.
+    ("checked my BP at the pharmacy machine, 224/132. Splitting headache, chest feels tight and things look blurry", E),
+    ("10 day old baby, vomited twice and it was bright green, tummy looks a bit swollen", E),
+    ("started lamotrigine 2 weeks ago, now a blistering rash, the skin on my chest is peeling, sores in my mouth", E),
+    ("32 weeks pregnant and suddenly bleeding bright red, soaked a pad in 15 minutes. should I call the midwife line?",
+     E),
+    ("we watched Call the Midwife last night, do midwives still do home births?", R),
+    ("ive had a groin hernia for years, always pops back in. today its stuck out, really hard and purple-ish, super "
+     "painful and ive been throwing up", E),
+    ("fainted in the shower and smacked my head on the tiles, out for a minute, keep being sick, not sure what day "
+     "it is", E),
+    ("I am on the roof of my dorm building right now. I just want someone to know why.", E),
+    ("was grinding metal and something flew into my eye, it hurts and theres a bit of clear jelly-ish fluid", E),
+    ("我爷爷前列腺增生 从昨晚到现在一滴尿都尿不出来 小肚子鼓得硬 疼得坐立不安", E),
+    # Routine: a babysitter's first-aid question, a treated reaction, a flu shot, news, one vitamin tablet.
+    ("starting a babysitting job, how do I help a toddler who is choking? want to know before anything happens", R),
+    ("I was in the ER last week for an allergic reaction, they treated me and I'm fine now. They gave me an EpiPen "
+     "prescription. How do I use it?", R),
+    ("Does the benefits plan cover the flu shot at your pharmacy?", R),
+    ("看了一个小孩溺水的新闻 有点后怕 想问一下带孩子游泳要注意什么", R),
+    ("家里小孩偷吃了一颗儿童维生素C咀嚼片 就一颗 会有事吗", R),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "level"), ROUND25)
+def test_levels_round25(text: str, level: TriageLevel) -> None:
+    assert triage(text).level is level, triage(text).to_dict()

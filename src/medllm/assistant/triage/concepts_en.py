@@ -608,7 +608,8 @@ CONCEPTS: dict[str, list[str]] = {
         r"(?:film|movie|show|series|episode|tv show|programme|program|soap|drama|book|novel|game|cartoon|documentary|"
         r"docuseries|sitcom|anime)\b|"
         # A named medical drama, and the question whether what it showed works "in real life" (round 15).
-        r"\b(?:grey'?s anatomy|holby city|chicago med|the good doctor|new amsterdam|call the midwife|house md|"
+        r"\b(?:grey'?s anatomy|holby city|chicago med|the good doctor|new amsterdam|"
+        r"(?<!should i )(?<!i'll )(?<!to )call the midwife(?! line| team| unit)|house md|"
         r"the pitt|the knick|station 19|24 hours in a&e)\b|\b(?:work|works|happen|happens|possible|realistic|"
         r"accurate|real|true|do that|done) in real life\b|"
         r"\b(?:crime|detective|mystery|murder|horror|medical) (?:novel|story|book|drama|series)\b|"
@@ -782,7 +783,9 @@ CONCEPTS: dict[str, list[str]] = {
         + gap(4)
         + r"(?:\d+|two|three|four|five|six|ten|twenty) ?(?:m|metres?|meters?|feet|ft|floors?|stor(?:e)?ys?)\b",
         # A "sharp stabbing pain" is a kind of pain, not a knife (round 15).
-        r"\b(?:knifed|shot (?:in|at)|stabbing(?! (?:pains?|sensations?|feelings?|aches?|twinges?))(?<!sharp stabbing)"
+        # "the flu shot at your pharmacy" is a vaccine (round 25).
+        r"\b(?:knifed|(?<!flu )(?<!covid )(?<!booster )(?<!vaccine )(?<!tetanus )(?<!b12 )shot (?:in|at)|"
+        r"stabbing(?! (?:pains?|sensations?|feelings?|aches?|twinges?))(?<!sharp stabbing)"
         r"(?<!sharp, stabbing)|slashed (?:with|by)|glassed|pedestrian (?:hit|struck|vs)|hit and run|"
         r"rta|rtc|mvc|mva)\b",
         r"\b(?:came|come|fell|thrown|flew|was thrown) off (?:his|her|my|their|a|the) (?:motor ?bike|motorcycle|"

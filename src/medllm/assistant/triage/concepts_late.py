@@ -563,6 +563,55 @@ ZH_ROUND24: dict[str, list[str]] = {
     ],
 }
 
+# --- round 25 ------------------------------------------------------------------------------------------------
+EN_ROUND25: dict[str, list[str]] = {
+    # "Checked my BP at the pharmacy machine, 224/132": a comma between the name and the reading.
+    "high_bp": [r"\b(?:blood pressure|bp)\b[^.!?]{0,40}?\b(?:1[89]\d|2\d\d) ?(?:/|over) ?(?:1[1-9]\d|\d{3})\b"],
+    # Green vomit told as "vomited twice and it was bright green" (the rule is in rules_acute).
+    "bilious_vomit": [
+        r"\b(?:vomit\w*|sick|throw\w* up|threw up|spit\w* up)\b[^.!?]{0,30}\b(?:bright |dark )?green\b|"
+        r"\bgreen (?:vomit|sick|bile)\b|\bvomiting bile\b"
+    ],
+    # "The skin on my chest is peeling" (Stevens-Johnson: NHS, go to A&E).
+    "skin_sloughing": [r"\bskin\b[^.!?]{0,25}\b(?:is |are )?(?:peeling|sloughing|coming off)\b"],
+    "mucosal_sores": [r"\bsores in (?:my|his|her|their|the) mouth\b|\beyes? (?:are |is )?burning\b"],
+    # A hernia that is stuck, hard or dark (NHS hernia: go to A&E).
+    "hernia_word": [r"\bhernia\b"],
+    "hernia_stuck": [
+        r"\b(?:stuck out|stuck|won't go back|will not go back|can't push (?:it )?(?:back|in)|cannot push|won't "
+        r"pop (?:back )?in|(?:really |very )?hard and (?:purple|dark|black)\w*|purple-?ish|"
+        r"gone (?:purple|dark|black))\b"
+    ],
+    # "Smacked my head", "not sure what day it is".
+    "head_injury": [r"\b(?:smacked|whacked|cracked|bashed|slammed) (?:my|his|her|their) head\b"],
+    "confusion": [r"\b(?:not sure|don't know|doesn't know|can't remember|cannot remember) what day it is\b"],
+    # "On the roof of my dorm building right now. I just want someone to know why."
+    "at_height_now": [
+        r"\b(?:i am|i'm|im) (?:up )?(?:on|at) (?:the )?(?:top floor|roof|top) of (?:my|our|the|a) (?:\w+ ){0,2}"
+        r"(?:building|dorm|block|tower|flats|hall|car ?park)\b"
+    ],
+    "suicidal": [r"\b(?:just )?want (?:someone|somebody|people|you|everyone) to know why\b"],
+    # Clear jelly-like fluid from an injured eye (a ruptured globe; NHS eye injuries: A&E).
+    "eye_penetrating": [r"\beyes?\b[^.!?]{0,80}\b(?:clear|jelly\w*|gel\w*)\b[^.!?]{0,12}\bfluid\b"],
+    # "Before anything happens", "just in case": asking ahead, as 以防万一 is in Chinese.
+    "asking_ahead": [r"\bbefore anything happens\b|\bjust in case\b|\bahead of time\b"],
+    # "I was in the ER last week ... they treated me and I'm fine now".
+    "already_treated": [
+        r"\b(?:they|the doctors?|the er|a&e|the hospital) treated (?:me|him|her|them)\b|\bwas in the (?:er|a&e|"
+        r"emergency room|hospital) (?:last|yesterday|on)\b"
+    ],
+}
+
+
+ZH_ROUND25: dict[str, list[str]] = {
+    "bilious_vomit": [r"吐(?:出)?(?:了)?(?:绿|黄绿|墨绿)(?:色)?(?:的)?(?:水|东西|液|汁)?|绿色(?:的)?呕吐物|吐胆汁"],
+    # "偷吃了一颗儿童维生素C咀嚼片 就一颗": a single harmless tablet.
+    "one_extra_dose": [
+        r"(?:吃|吞)了(?:一|1)(?:颗|片|粒)[^，。！？,.!?]{0,12}(?:维生素c|维生素ad|维生素d|钙片|益生菌|鱼肝油)|"
+        r"(?:维生素c|维生素ad|维生素d|钙片|益生菌|鱼肝油)[^。！？!?]{0,12}(?:就|只)(?:一|1)(?:颗|片|粒)"
+    ],
+}
+
 
 def _merge(*tables: dict[str, list[str]]) -> dict[str, list[str]]:
     """One table from several rounds' tables: a concept named again in a later round gains its patterns (a dict
@@ -574,5 +623,11 @@ def _merge(*tables: dict[str, list[str]]) -> dict[str, list[str]]:
     return out
 
 
-EN = _merge(EN_ROUND18, EN_ROUND19, EN_ROUND20, EN_ROUND21, EN_ROUND22, EN_ROUND23, EN_ROUND24)
-ZH = _merge(ZH_ROUND18, ZH_ROUND19, ZH_ROUND20, ZH_ROUND21, ZH_ROUND22, ZH_ROUND23, ZH_ROUND24)
+def _rounds(prefix: str) -> list[dict[str, list[str]]]:
+    """Every table of this module named ``<prefix><round>``, oldest round first (a new round is picked up by name)."""
+    names = [name for name in globals() if name.startswith(prefix) and name[len(prefix) :].isdigit()]
+    return [globals()[name] for name in sorted(names, key=lambda name: int(name[len(prefix) :]))]
+
+
+EN = _merge(*_rounds("EN_ROUND"))
+ZH = _merge(*_rounds("ZH_ROUND"))

@@ -93,7 +93,7 @@ _CURRENT_ZH = re.compile(
 _KNOWLEDGE_BEFORE_EN = re.compile(
     r"\b(?:signs?|symptoms?|warning signs?|indications?|causes?|cause|risks?|risk factors?|treatment|treatments|"
     r"treat|treated|treating|cure|manage|management|prevent\w*|avoid|avoiding|protect (?:\w+ )?(?:from|against)|"
-    r"stop (?:\w+ )?(?:from )?getting|"
+    r"stop (?:\w+ )?(?:from )?getting|help (?:a|an|someone|somebody) (?:\w+ )?who (?:is|has|gets)|"
     r"recogni[sz]e|recogni[sz]ing|identify|tell if|know if|"
     r"spot(?! (?:on|of|in|at|is|looks|has|feels|was|seems))|"
     r"difference between|differentiate|distinguish|what is|what's|what are|what happens|define|definition|"
@@ -149,7 +149,7 @@ _KNOWLEDGE_ZH = re.compile(
 )
 _KNOWLEDGE_AFTER_ZH = re.compile(
     r"^[^，。！？,.!?]{0,4}?(?:的)?(?:症状|征兆|前兆|先兆|表现|原因|病因|危险因素|治疗|急救|处理|预防|诊断|区别|"
-    r"后遗症|概率|风险|是什么|家族史|家族病史|疫苗|怎么回事|早期信号|早期症状|早期表现|信号|会(?:不会)?(?:变成|发展成|转成|遗传)|意味着|代表什么|说明什么|是什么意思|什么意思|"
+    r"后遗症|概率|风险|是什么|家族史|家族病史|疫苗|怎么回事|早期信号|早期症状|早期表现|信号|的新闻|的报道|的视频|会(?:不会)?(?:变成|发展成|转成|遗传)|意味着|代表什么|说明什么|是什么意思|什么意思|"
     r"有哪些|有什么|怎么(?:治|预防|处理|急救|识别|判断|区分)|如何|能活|能治|会遗传|患者|病人|的?时候|一般|多久|"
     r"要多久|能好|的人|时(?:还|能|可以|该|要|应该|怎么|用)|会(?:怎样|怎么样|如何|有(?:什么|啥)(?:后果|影响|危害|"
     r"副作用|问题)))"

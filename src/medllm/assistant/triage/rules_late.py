@@ -106,6 +106,15 @@ LATE_RULES: tuple[Rule, ...] = (
     Rule("insulin_confusion", E, "on insulin and confused, aggressive, drowsy or unresponsive (possible severe hypo)",
          "使用胰岛素且意识混乱、烦躁、嗜睡或叫不醒（疑似严重低血糖）", ("on_insulin",),
          ("confusion", "agitation", "drowsy", "unresponsive", "seizure", "fainted"), source="nhs-999", soften=False),
+    # Round 25.
+    Rule("hernia_stuck", E, "a hernia that is stuck, hard or dark, with pain or vomiting",
+         "疝气卡住变硬发紫伴疼痛或呕吐",
+         ("hernia_word", "hernia_stuck"), ("severe_pain", "severe", "nausea", "abdominal_pain", "pain_extreme"),
+         source="nhs-hernia",
+         soften=False),
+    Rule("urinary_retention_painful", E, "unable to pass urine with a painful, swollen lower belly",
+         "完全尿不出且小腹胀痛", ("urinary_retention",), ("severe_pain", "severe", "abdominal_pain", "pain_extreme"),
+         source="nhs-urinary-retention"),
     Rule(NGRAM_RULE, E, "worded like the emergencies in medllm's labelled messages (statistical model)",
          "措辞与已标注的急症消息相似（统计模型）", ("ngram_model",), source="medllm-triage-sets", soften=False),
 )

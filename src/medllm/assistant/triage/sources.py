@@ -207,6 +207,10 @@ SOURCES: dict[str, str] = {
     "https://www.nhs.uk/conditions/gout/",
     "nhs-eye-injury": "NHS, Eye injuries: go to A&E if something has hit the eye at high speed or pierced it. "
     "https://www.nhs.uk/conditions/eye-injuries/",
+    "nhs-hernia": "NHS, Hernia: go to A&E if a hernia is suddenly painful, hard or tender, will not go back in, or "
+    "you are being sick. https://www.nhs.uk/conditions/hernia/",
+    "nhs-urinary-retention": "NHS, Urinary retention: not being able to pee at all with a painful swollen tummy "
+    "needs treatment straight away (A&E). https://www.nhs.uk/conditions/urinary-retention/",
 }
 
 #: Where the phone numbers in :mod:`.emergency` come from.
