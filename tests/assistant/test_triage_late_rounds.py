@@ -355,3 +355,27 @@ ROUND25 = [
 @pytest.mark.parametrize(("text", "level"), ROUND25)
 def test_levels_round25(text: str, level: TriageLevel) -> None:
     assert triage(text).level is level, triage(text).to_dict()
+
+
+ROUND26 = [
+    # A limp that is a gait; training and curiosity said outright; preventing CO poisoning; a dog bitten.
+    # (A swollen ankle after a fall is same-day care for the rules; the point is that a limp is no collapse.)
+    ("Rolled my ankle playing netball yesterday, bit swollen, I can walk on it ok with a slight limp. Ice and rest?",
+     U),
+    ("my baby went limp and floppy in my arms and isn't responding", E),
+    ("I'm a teacher doing allergy training. If a child is having anaphylaxis, do you use the auto-injector first or "
+     "call 999 first? Nobody's ill, just want to get it right.", R),
+    ("Watched a documentary on sepsis. How would you tell the difference between flu and sepsis? Asking generally, "
+     "nobody's ill.", R),
+    ("冬天快到了，家里用煤炉取暖，怎么防止煤气中毒？要装报警器吗", R),
+    ("家里的狗被蛇咬了嘴巴肿起来了，人没被咬，狗需要打血清吗", R),
+    # Orbital cellulitis; a skull fracture's signs after a fall without a helmet.
+    ("daughter 6 had a cold, now her eyelid is very swollen and red, it hurts when she moves her eye and she's seeing "
+     "double. temp 39", E),
+    ("孩子骑车没戴头盔摔了 耳朵里流出来淡红色的水 眼睛周围开始发青", E),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "level"), ROUND26)
+def test_levels_round26(text: str, level: TriageLevel) -> None:
+    assert triage(text).level is level, triage(text).to_dict()

@@ -570,7 +570,9 @@ CONCEPTS: dict[str, list[str]] = {
         r"unarousable|comatose|limp and (?:unresponsive|not)|keeled over|fell unconscious|eyes (?:are )?rolling back|"
         r"not (?:really )?(?:with it|there)|zoned out and not|collapsed|knocked (?:himself|herself|themselves|"
         r"myself) out|slumped (?:over|in|on)|passed out cold)\b",
-        r"\b(?:floppy|limp|lifeless)\b",
+        # "walk on it with a slight limp" is a gait (round 26).
+        r"\b(?:floppy|(?<!slight )(?<!a )(?<!bit of a )(?<!small )limp(?! (?:slightly|a bit|when|on|around|home|"
+        r"badly))|lifeless)\b",
     ],
     "fainted": [
         r"\b(?:was|went|been|is) out (?:cold )?for (?:a bit|a while|a few seconds|a second|a minute|a few minutes|"

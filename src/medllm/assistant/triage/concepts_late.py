@@ -612,6 +612,39 @@ ZH_ROUND25: dict[str, list[str]] = {
     ],
 }
 
+# --- round 26 ------------------------------------------------------------------------------------------------
+EN_ROUND26: dict[str, list[str]] = {
+    # "Nobody's ill, just want to get it right", "asking generally": training and curiosity, said outright.
+    "asking_ahead": [
+        r"\b(?:nobody|no one|no-one)(?:'s| is) (?:ill|sick|unwell|hurt|in danger)\b|\basking (?:generally|in "
+        r"general|hypothetically)\b|\bjust want to (?:get it right|be prepared)\b"
+    ],
+    # A swollen, red eyelid with pain on moving the eye or double vision (orbital cellulitis: NHS, A&E).
+    "eyelid_swollen": [
+        r"\b(?:eyelid|eye lid|around (?:his|her|my|their) eye)\b[^.!?]{0,30}\b(?:very |really )?(?:swollen|puffy)"
+        r"\b"
+    ],
+    "eye_movement_pain": [
+        r"\b(?:hurts|painful|pain) (?:when|to) (?:she |he |i |they )?(?:moves?|moving|look\w*)"
+        r" (?:her |his |my |their )?eyes?\b"
+    ],
+    # Fluid from the ear or nose, or bruising around the eyes, after a head injury (a skull fracture; NHS head injury).
+    "head_injury_severe": [
+        r"\b(?:clear|pink\w*|watery|bloody|blood-stained) (?:fluid|liquid|water) (?:from|coming out of|"
+        r"leaking from|out of) (?:his|her|my|their|the) (?:ear|ears|nose)\b|\bbruis\w* (?:around|behind) "
+        r"(?:both )?(?:his |her |my |their )?(?:eyes|ears?)\b|\bpanda eyes\b"
+    ],
+}
+
+
+ZH_ROUND26: dict[str, list[str]] = {
+    "head_injury_severe": [
+        r"耳朵(?:里)?[^，。！？,.!?]{0,4}流(?:出来)?(?:了)?[^，。！？,.!?]{0,6}(?:水|液|血)|(?:眼睛|眼眶|两眼)周围"
+        r"[^，。！？,.!?]{0,4}(?:发青|发紫|淤青|青紫)|熊猫眼"
+    ],
+    "eyelid_swollen": [r"眼皮[^，。！？,.!?]{0,4}(?:肿|红肿)"],
+}
+
 
 def _merge(*tables: dict[str, list[str]]) -> dict[str, list[str]]:
     """One table from several rounds' tables: a concept named again in a later round gains its patterns (a dict

@@ -115,6 +115,10 @@ LATE_RULES: tuple[Rule, ...] = (
     Rule("urinary_retention_painful", E, "unable to pass urine with a painful, swollen lower belly",
          "完全尿不出且小腹胀痛", ("urinary_retention",), ("severe_pain", "severe", "abdominal_pain", "pain_extreme"),
          source="nhs-urinary-retention"),
+    # Round 26.
+    Rule("orbital_cellulitis", E, "a swollen eyelid with pain on moving the eye, double vision or fever",
+         "眼皮肿伴转动眼球疼痛、复视或发热", ("eyelid_swollen",), ("eye_movement_pain", "double_vision"),
+         source="nhs-cellulitis-eye", soften=False),
     Rule(NGRAM_RULE, E, "worded like the emergencies in medllm's labelled messages (statistical model)",
          "措辞与已标注的急症消息相似（统计模型）", ("ngram_model",), source="medllm-triage-sets", soften=False),
 )

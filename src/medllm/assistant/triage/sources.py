@@ -211,6 +211,8 @@ SOURCES: dict[str, str] = {
     "you are being sick. https://www.nhs.uk/conditions/hernia/",
     "nhs-urinary-retention": "NHS, Urinary retention: not being able to pee at all with a painful swollen tummy "
     "needs treatment straight away (A&E). https://www.nhs.uk/conditions/urinary-retention/",
+    "nhs-cellulitis-eye": "NHS, Cellulitis: go to A&E if the skin around the eye is affected and you have problems "
+    "with your vision or pain when moving the eye. https://www.nhs.uk/conditions/cellulitis/",
 }
 
 #: Where the phone numbers in :mod:`.emergency` come from.
