@@ -55,11 +55,6 @@ ROUND18 = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "level"), ROUND18)
-def test_levels_round18(text: str, level: TriageLevel) -> None:
-    assert triage(text).level is level, triage(text).to_dict()
-
-
 ROUND19 = [
     # A radiating pain with grey skin and sickness; a sore jaw at the dentist's stays routine.
     ("my husband has had pain in his jaw and between his shoulder blades for 40 mins, he's grey and feels sick", E),
@@ -129,11 +124,6 @@ ROUND19 = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "level"), ROUND19)
-def test_levels_round19(text: str, level: TriageLevel) -> None:
-    assert triage(text).level is level, triage(text).to_dict()
-
-
 # Over, and seen by a doctor or cleared by a cough: no ambulance. The rules soften these to "urgent" (the event was
 # yesterday or the day before, which they do not date as past), one level above the writers' "routine".
 OVER_AND_SEEN = [
@@ -191,11 +181,6 @@ ROUND20 = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "level"), ROUND20)
-def test_levels_round20(text: str, level: TriageLevel) -> None:
-    assert triage(text).level is level, triage(text).to_dict()
-
-
 ROUND21 = [
     # A shock from a chewed cable; a plan to drive into a river; a fall from a barn loft; a scorpion sting.
     ("my 4 year old bit through a phone charger cable and got a shock, theres a little burn at the corner of her lip",
@@ -226,11 +211,6 @@ ROUND21 = [
     ("糖尿病酮症酸中毒是怎么回事 我刚确诊二型 会不会得", R),
     ("我爸刚才被蛇咬了 腿肿得很快 头晕", E),
 ]  # fmt: skip
-
-
-@pytest.mark.parametrize(("text", "level"), ROUND21)
-def test_levels_round21(text: str, level: TriageLevel) -> None:
-    assert triage(text).level is level, triage(text).to_dict()
 
 
 ROUND22 = [
@@ -275,11 +255,6 @@ ROUND22 = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "level"), ROUND22)
-def test_levels_round22(text: str, level: TriageLevel) -> None:
-    assert triage(text).level is level, triage(text).to_dict()
-
-
 ROUND23 = [
     # Second-language English: ectopic signs; a stroke at the back of the brain; a cold white leg; a hammered eye.
     ("I am pregnant 7 week. very strong pain in belly one side. I feel dizzy, I fall down when I stand.", E),
@@ -296,11 +271,6 @@ ROUND23 = [
     ("两周前被生锈铁钉扎了脚，没打破伤风，这两天嘴张不开，脖子和背发僵，一碰就抽筋", E),
     ("拔牙后第三天，下巴下面肿得老高，硬硬的，舌头被顶起来了，张不开嘴", E),
 ]  # fmt: skip
-
-
-@pytest.mark.parametrize(("text", "level"), ROUND23)
-def test_levels_round23(text: str, level: TriageLevel) -> None:
-    assert triage(text).level is level, triage(text).to_dict()
 
 
 ROUND24 = [
@@ -320,11 +290,6 @@ ROUND24 = [
     ("上次孩子吃果冻噎住了 我拍背拍出来了 现在好好的没咳嗽 以后要注意啥", R),
     ("猫被车撞了 后腿流血站不起来 一直叫 我该怎么办 人医能看吗", R),
 ]  # fmt: skip
-
-
-@pytest.mark.parametrize(("text", "level"), ROUND24)
-def test_levels_round24(text: str, level: TriageLevel) -> None:
-    assert triage(text).level is level, triage(text).to_dict()
 
 
 ROUND25 = [
@@ -352,11 +317,6 @@ ROUND25 = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "level"), ROUND25)
-def test_levels_round25(text: str, level: TriageLevel) -> None:
-    assert triage(text).level is level, triage(text).to_dict()
-
-
 ROUND26 = [
     # A limp that is a gait; training and curiosity said outright; preventing CO poisoning; a dog bitten.
     # (A swollen ankle after a fall is same-day care for the rules; the point is that a limp is no collapse.)
@@ -376,6 +336,13 @@ ROUND26 = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "level"), ROUND26)
-def test_levels_round26(text: str, level: TriageLevel) -> None:
-    assert triage(text).level is level, triage(text).to_dict()
+ROUNDS = {
+    18: ROUND18, 19: ROUND19, 20: ROUND20, 21: ROUND21, 22: ROUND22, 23: ROUND23, 24: ROUND24, 25: ROUND25,
+    26: ROUND26,
+}  # fmt: skip
+PROBES = [(round_, text, level) for round_, probes in ROUNDS.items() for text, level in probes]
+
+
+@pytest.mark.parametrize(("round_", "text", "level"), PROBES, ids=[f"r{r}-{i}" for i, (r, _, _) in enumerate(PROBES)])
+def test_levels_of_the_late_rounds(round_: int, text: str, level: TriageLevel) -> None:
+    assert triage(text).level is level, (round_, triage(text).to_dict())
