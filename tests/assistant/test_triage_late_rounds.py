@@ -336,9 +336,28 @@ ROUND26 = [
 ]  # fmt: skip
 
 
+ROUND27 = [
+    # Idioms, an acid attack, livestock, a cold white leg, a seizure told by what is seen, rice-water stools.
+    ("this NEPA bill wan give me heart attack o 😂 anyway what's a normal blood pressure for a 40 year old man?", R),
+    ("someone threw acid on a girl near the bus stop, her face and arm are burning and skin is peeling", E),
+    ("our goat was bitten by a snake and died this morning, is the meat safe to eat?", R),
+    ("my dad's left leg suddenly went cold, white, really painful and numb in the last hour. he has AF", E),
+    ("my daughter 4yrs has been jerking and frothing for about 10 minutes now, eyes rolled up", E),
+    ("my 1 year old has been passing watery stool like rice water since morning, eyes sunken, no urine since morning",
+     E),
+    # Chinese hyperbole, hearsay, prevention, a dog's fit, a baby written half in English.
+    ("老板今天又让我加班，我脑溢血都快气出来了，说真的经常生气对身体有啥影响", R),
+    ("每年都听说有人吃菌子中毒，怎么分辨有毒的菌子，炒熟了是不是就没事", R),
+    ("今天爬了泰山，腿疼得我要死了，下楼梯都得扶着，多久能好", R),
+    ("暑假快到了，农村孩子爱去河里游泳，怎么跟孩子讲防溺水", R),
+    ("我家老狗抽搐了五分钟还没停，口吐白沫，我们该怎么办，在线等，急", R),
+    ("baby 两个月大，temperature 38.5，一直很 sleepy 不太要喝奶，我老公说明天再去 klinik 看，可以等吗？", E),
+]  # fmt: skip
+
+
 ROUNDS = {
     18: ROUND18, 19: ROUND19, 20: ROUND20, 21: ROUND21, 22: ROUND22, 23: ROUND23, 24: ROUND24, 25: ROUND25,
-    26: ROUND26,
+    26: ROUND26, 27: ROUND27,
 }  # fmt: skip
 PROBES = [(round_, text, level) for round_, probes in ROUNDS.items() for text, level in probes]
 

@@ -645,6 +645,28 @@ ZH_ROUND26: dict[str, list[str]] = {
     "eyelid_swollen": [r"眼皮[^，。！？,.!?]{0,4}(?:肿|红肿)"],
 }
 
+# --- round 27 ------------------------------------------------------------------------------------------------
+EN_ROUND27: dict[str, list[str]] = {
+    # An acid attack (NHS: chemical burns need 999; run water over the burn).
+    "acid_attack": [
+        r"\b(?:threw|thrown|splashed|poured|sprayed) (?:acid|bleach|corrosive\w*|chemicals?|ammonia|lye)\b"
+    ],
+    # "Really painful", "extremely painful".
+    "severe_pain": [r"\b(?:really|very|extremely|super|so|terribly) painful\b"],
+    # "Watery stool like rice water".
+    "dehydration": [r"\b(?:stools?|poo|poos|diarrh\w*)\b[^.!?]{0,15}\blike rice[- ]?water\b"],
+    # "Jerking and frothing ... eyes rolled up".
+    "seizure": [
+        r"\b(?:jerking|shaking|twitching|convuls\w*)\b[^.!?]{0,30}\b(?:frothing|foaming)\b|\bfrothing at the mouth\b|"
+        r"\beyes (?:have )?rolled (?:up|back)\b"
+    ],
+}
+
+
+ZH_ROUND27: dict[str, list[str]] = {
+    "acid_attack": [r"(?:泼|被泼|浇|洒)(?:了)?[^，。！？,.!?]{0,4}(?:硫酸|盐酸|强酸|强碱|腐蚀性)"],
+}
+
 
 def _merge(*tables: dict[str, list[str]]) -> dict[str, list[str]]:
     """One table from several rounds' tables: a concept named again in a later round gains its patterns (a dict

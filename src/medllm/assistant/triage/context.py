@@ -147,7 +147,7 @@ _KNOWLEDGE_ZH = re.compile(
     r"(?:什么是|何为|关于|预防|识别|判断|区分|鉴别|如何|怎么样|怎样|哪些|有什么|是什么|为什么|多久|多长时间|常见|"
     r"原因|症状|征兆|先兆|前兆|表现|病因|危险因素|治疗|急救|处理|诊断|区别|几率|概率|风险|科普|知识|课程|培训|剂量|"
     r"多少|最多|上限|一般|正常|平时|备用|备着|以防|万一|如果|假如|假设|要是|倘若|若是|一旦|遇到|碰到|发现有人|引起|"
-    r"防止|怎么防|如何防|避免|"
+    r"防止|怎么防|如何防|避免|防$|听说有人|听人说|"
     r"导致|造成|会不会引起|容易)"
 )
 _KNOWLEDGE_AFTER_ZH = re.compile(
@@ -329,7 +329,9 @@ _SCOPE_RESET_EN = frozenset({"and", "plus", "keeps", "keep", "still", "&"})
 # "me", no "my son") is read as being about the animal; "the dog bit me" still counts.
 _ANIMAL_EN = re.compile(
     r"\b(?:cats?|kittens?|dogs?|pupp(?:y|ies)|pets?|vets?|veterinar\w*|rabbits?|hamsters?|guinea pigs?|horses?|"
-    r"pon(?:y|ies)|parrots?|budgies?|ferrets?|tortoises?)\b"
+    r"pon(?:y|ies)|parrots?|budgies?|ferrets?|tortoises?|goats?|cows?|sheep|pigs?|chickens?|hens?|donkeys?|"
+    # "a rusty nail in the cattle yard" is a place (round 27).
+    r"camels?)\b(?! (?:yard|shed|farm|pen|field|market|barn|house|sheds|pens))"
 )
 _PERSON_EN = re.compile(
     r"\b(?:me|myself|i am|i have|i feel|i can|i cannot|i was|i got|son|daughter|baby|child|kid|kids|toddler|wife|"
@@ -340,7 +342,7 @@ _PERSON_EN = re.compile(
 _ANIMAL_ZH = re.compile(r"(?<![像似如跟])(?:猫|狗|宠物|兽医|兔子|仓鼠|鹦鹉)")
 _PERSON_ZH = re.compile(
     # "我隻狗" (Cantonese: my dog) names the owner, not a patient (round 21).
-    r"(?:我(?!家|们家|只|条|的(?:狗|猫))|孩子|儿子|女儿|宝宝|娃|\d+岁|老公|老婆|爸|妈|爷|奶|外公|外婆|姥|朋友|同事|同学|老人|病人|患者|"
+    r"(?:我(?!家|们|只|条|的(?:狗|猫))|孩子|儿子|女儿|宝宝|娃|\d+岁|老公|老婆|爸|妈|爷|奶|外公|外婆|姥|朋友|同事|同学|老人|病人|患者|"
     # "狗中风和人一样吗": a comparison with people is still about the animal.
     # "狗被蛇咬了鼻子……人没事": the person is said to be fine (round 23); "人医" is a doctor for people (round 24).
     r"(?<![和跟像与同比])人(?!类|一样|没事|没有事|都没事|还好|好好的|医|没被|没有被))"
@@ -358,7 +360,8 @@ _BITTEN_BY_ANIMAL_ZH = re.compile(
 _VET_ZH = re.compile(r"(?:宠物医院|兽医|动物医院|人医)")
 # "our farm dog got bitten on the nose by a snake": the animal is the one bitten (round 21).
 _ANIMAL_BITTEN_EN = re.compile(
-    r"\b(?:dog|dogs|cat|cats|puppy|kitten|horse|pony|pet)\b[^.!?]{0,12}\b(?:got|was|has been|been|is)? ?"
+    r"\b(?:dog|dogs|cat|cats|puppy|kitten|horse|pony|pet|goat|cow|sheep|pig|chicken)\b[^.!?]{0,12}\b(?:got|was|has "
+    r"been|been|is)? ?"
     r"(?:bitten|stung)\b"
 )
 

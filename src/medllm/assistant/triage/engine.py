@@ -269,6 +269,11 @@ _FIGURATIVE = re.compile(
     # "感觉自己要死了哈哈哈", "期末周压力大到要死了": a laugh or exam stress right by it (round 16); "我不想活了" is
     # never read so. A game lost and a shouted "我要死了我不活了" in quotes is a tantrum, not a plan.
     r"(?:快|要)死了[^。！？!?]{0,2}(?:哈哈|嘿嘿|hhh|233|😂|🤣)|"
+    # "this bill wan give me heart attack o", "you're giving me a heart attack": a figure of speech (round 27);
+    # "我脑溢血都快气出来了", "腿疼得我要死了" after a climb.
+    r"\b(?:give|giving|gives|gave|given) (?:me|us|him|her) (?:a )?heart attack|"
+    r"(?:脑溢血|脑出血|心梗|心脏病)[^，。！？,.!?]{0,4}(?:都)?(?:快|要)?(?:被)?气出来了|(?:腿|脚|腰|背|肌肉|屁股|膝盖|胳膊)"
+    r"[^，。！？,.!?]{0,4}(?:疼|痛|酸)得我?(?:都)?(?:快)?要死了|"
     # A "heart attack burger" or "heart attack workout" is a dish or a class (round 22).
     r"heart attack (?:burgers?|sandwich\w*|pizza|on a plate|workouts?|class|session|challenge|grill)|"
     # "笑得我喘不过气", "这道数学题难得我想跳楼", "感觉自己要中暑了" (round 21).
@@ -605,7 +610,7 @@ _PERSON_WORDS = re.compile(
 )
 _ANIMAL_WORDS = re.compile(
     r"\b(?:cats?|kittens?|dogs?|pupp(?:y|ies)|pets?|vets?|veterinar\w*|rabbits?|hamsters?|guinea pigs?|horses?|"
-    r"parrots?|budgies?|ferrets?)\b|(?<![像似如跟])(?:猫|狗|宠物|兽医|兔子|仓鼠|鹦鹉)"
+    r"parrots?|budgies?|ferrets?|goats?|cows?|cattle|sheep|pigs?|chickens?|hens?|livestock|donkeys?|camels?)\b|(?<![像似如跟])(?:猫|狗|宠物|兽医|兔子|仓鼠|鹦鹉)"
 )
 
 

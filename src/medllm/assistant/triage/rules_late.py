@@ -119,6 +119,9 @@ LATE_RULES: tuple[Rule, ...] = (
     Rule("orbital_cellulitis", E, "a swollen eyelid with pain on moving the eye, double vision or fever",
          "眼皮肿伴转动眼球疼痛、复视或发热", ("eyelid_swollen",), ("eye_movement_pain", "double_vision"),
          source="nhs-cellulitis-eye", soften=False),
+    # Round 27.
+    Rule("acid_attack", E, "acid or another corrosive thrown at someone", "被泼硫酸等腐蚀性物质", ("acid_attack",),
+         source="nhs-burns", soften=False),
     Rule(NGRAM_RULE, E, "worded like the emergencies in medllm's labelled messages (statistical model)",
          "措辞与已标注的急症消息相似（统计模型）", ("ngram_model",), source="medllm-triage-sets", soften=False),
 )
