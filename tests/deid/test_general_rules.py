@@ -467,3 +467,31 @@ def test_english_batch8_named_places_are_removed(deid, text, value):
 def test_english_batch8_generic_places_stay(deid, text):
     result = deid.deidentify(text, "en")
     assert not [r for r in result.replacements if r.type == "LOCATION"], result.replacements
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("鉴定机构：南方医科大学司法鉴定中心", "南方医科大学司法鉴定中心"),
+        ("对乌海市职业病防治所作出的诊断不服", "乌海市职业病防治所"),
+        ("委托人：成都市公安局青羊区分局", "成都市公安局青羊区分局"),
+        ("出险地点：郑州方特欢乐世界", "郑州方特欢乐世界"),
+        ("纯音听阈测试（2023年4月、5月、6月三次）", "5月"),
+        ("急救病历：23.3.18 19:05，患者倒地", "23.3.18"),
+    ],
+)
+def test_chinese_batch10_categories_are_removed(deid, text, value):
+    assert _removed(deid, text, value, "zh"), deid.deidentify(text, "zh").text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "最近5月龄宝宝夜醒多",
+        "血压13.5/9.0kPa",
+        "版本号 23.3.18 已更新",
+        "去游乐场玩要注意防晒",
+    ],
+)
+def test_chinese_batch10_near_misses_stay(deid, text):
+    assert deid.deidentify(text, "zh").text == text

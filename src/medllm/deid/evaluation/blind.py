@@ -34,8 +34,14 @@ LANGUAGES = ("en", "zh")
 
 
 def blind_files(folder: Path = DATA_DIR) -> list[Path]:
-    """The blind batches in ``folder``, in name order."""
-    return sorted(folder.glob(PATTERN))
+    """The blind batches in ``folder``, in batch order (``blind_r2`` before ``blind_r10``)."""
+    return sorted(folder.glob(PATTERN), key=_batch_order)
+
+
+def _batch_order(path: Path) -> tuple[str, int, str]:
+    stem = path.stem
+    digits = len(stem) - len(stem.rstrip("0123456789"))
+    return (stem[: len(stem) - digits], int(stem[len(stem) - digits :] or -1), path.name)
 
 
 def load_blind(paths: list[Path]) -> tuple[list[Sample], list[str]]:

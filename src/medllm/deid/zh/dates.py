@@ -80,6 +80,15 @@ def recognizers() -> list[EntityRecognizer]:
                 r"(?![0-9一二三四五六七八九十]|[ \t]*(?:龄|大|余|多|内|后|前|以上|以来|左右|来|[日号]))",
                 0.7,
             ),
+            # Added after blind batch 10: the later months of a list ("2023年4月、5月、6月"), and a two-digit year in
+            # a record's date and time ("急救病历：23.3.18 19:05").
+            Pattern("month in a list", r"(?<=月、)(?:0?[1-9]|1[0-2])[ \t]*月(?![0-9龄大余多内后前])", 0.7),
+            Pattern(
+                "short numeric date",
+                r"(?<![0-9.])[0-9]{2}(?P<sep2>[-/.])(?:0?[1-9]|1[0-2])(?P=sep2)(?:0?[1-9]|[12][0-9]|3[01])"
+                r"(?=[ \t]*[0-2]?[0-9][:：][0-5][0-9])",
+                0.8,
+            ),
             # Lunar dates and holidays that fix a day ("腊月二十三", "正月初五", "端午节", "情人节", "除夕").
             Pattern(
                 "lunar date",

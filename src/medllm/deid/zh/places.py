@@ -68,14 +68,17 @@ _FACILITY = re.compile(
     r"检验所|卫生所|中医馆|医馆|药局|医保中心|分站|分部|科学园区|工业园区|"
     # added after blind batch 8: police, courts and assessors, mines, shops and restaurants, parks, airports
     r"派出所|公安分局|公安局|人民法院|司法鉴定所|鉴定所|鞋业|煤矿|酒楼|面包坊|菜市场|公园|机场|科技园|热力站|"
-    r"消防救援站|疗护中心|保健中心|护老院|高中)"
+    r"消防救援站|疗护中心|保健中心|护老院|高中|"
+    # added after blind batch 10: assessors and committees, disease-control institutes, police branches, theme parks
+    r"鉴定中心|鉴定委员会|(?:村民|居民)委员会|防治所|防治院|分局|欢乐世界|游乐园|乐园|动物园|游乐场)"
 )
 # Suffixes that make an organisation of any name before them that is not generic ("北滘医院", "腾跃网络科技
 # 有限公司", "育才中学"), even when jieba tags none of its words a proper noun.
 _NAMED_BY_SUFFIX = frozenset(
     tokens(
         "医院 中学 小学 高中 有限公司 公司 集团 厂 派出所 公安分局 人民法院 司法鉴定所 鉴定所 鞋业 煤矿 酒楼 面包坊 "
-        "菜市场 公园 机场 科技园 热力站 消防救援站 疗护中心 保健中心 护老院 卫生服务中心 养老院 颐养院"
+        "菜市场 公园 机场 科技园 热力站 消防救援站 疗护中心 保健中心 护老院 卫生服务中心 养老院 颐养院 鉴定中心 "
+        "防治所 防治院 分局 欢乐世界 游乐园 乐园 动物园"
     )
 )
 # Words of a facility's name that say what kind it is, not which one ("儿童医院", "网络科技有限公司").
