@@ -327,7 +327,7 @@ _SCOPE_RESET_EN = frozenset({"and", "plus", "keeps", "keep", "still", "&"})
 
 # Pets: "our cat had a fit at the vets" describes an animal. A sentence that names an animal and no person (no
 # "me", no "my son") is read as being about the animal; "the dog bit me" still counts.
-_ANIMAL_EN = re.compile(
+ANIMAL_EN = re.compile(
     r"\b(?:cats?|kittens?|dogs?|pupp(?:y|ies)|pets?|vets?|veterinar\w*|rabbits?|hamsters?|guinea pigs?|horses?|"
     r"pon(?:y|ies)|parrots?|budgies?|ferrets?|tortoises?|goats?|cows?|sheep|pigs?|chickens?|hens?|donkeys?|"
     # "a rusty nail in the cattle yard" is a place (round 27).
@@ -339,7 +339,7 @@ _PERSON_EN = re.compile(
     r"patient|people|person|someone|neighbou?r)\b"
 )
 # "咳得像狗叫" is a cough like a bark, a simile, not a dog (round 19).
-_ANIMAL_ZH = re.compile(r"(?<![像似如跟])(?:猫|狗|宠物|兽医|兔子|仓鼠|鹦鹉)")
+ANIMAL_ZH = re.compile(r"(?<![像似如跟])(?:猫|狗|宠物|兽医|兔子|仓鼠|鹦鹉)")
 _PERSON_ZH = re.compile(
     # "我隻狗" (Cantonese: my dog) names the owner, not a patient (round 21).
     r"(?:我(?!家|们|只|条|的(?:狗|猫))|孩子|儿子|女儿|宝宝|娃|\d+岁|老公|老婆|爸|妈|爷|奶|外公|外婆|姥|朋友|同事|同学|老人|病人|患者|"
@@ -367,7 +367,7 @@ _ANIMAL_BITTEN_EN = re.compile(
 
 
 def _about_an_animal(sentence: str, zh: bool) -> bool:
-    animal, person = (_ANIMAL_ZH, _PERSON_ZH) if zh else (_ANIMAL_EN, _PERSON_EN)
+    animal, person = (ANIMAL_ZH, _PERSON_ZH) if zh else (ANIMAL_EN, _PERSON_EN)
     if not _has(animal, sentence):
         return False
     if zh:

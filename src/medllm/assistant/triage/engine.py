@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from medllm.assistant.language import detect_language, has_han
 from medllm.assistant.triage import concepts_acute, concepts_en, concepts_late, concepts_zh, ngram_model
-from medllm.assistant.triage.context import MatchContext, match_context
+from medllm.assistant.triage.context import ANIMAL_EN, ANIMAL_ZH, MatchContext, match_context
 from medllm.assistant.triage.features import Measurements, Reading, measure
 from medllm.assistant.triage.levels import TriageLevel, TriageReason, TriageResult
 from medllm.assistant.triage.rules import RULES, Rule
@@ -608,10 +608,6 @@ _PERSON_WORDS = re.compile(
     r"oldest|roommate|flatmate|coworker|colleague|myself|me)\b|(?:孩子|儿子|女儿|宝宝|老公|老婆|爸|妈|爷|奶|外公|外婆|"
     r"姥|朋友|同事|同学|老人|病人|患者|家人|全家|自己)"
 )
-_ANIMAL_WORDS = re.compile(
-    r"\b(?:cats?|kittens?|dogs?|pupp(?:y|ies)|pets?|vets?|veterinar\w*|rabbits?|hamsters?|guinea pigs?|horses?|"
-    r"parrots?|budgies?|ferrets?|goats?|cows?|cattle|sheep|pigs?|chickens?|hens?|livestock|donkeys?|camels?)\b|(?<![像似如跟])(?:猫|狗|宠物|兽医|兔子|仓鼠|鹦鹉)"
-)
 
 
 def _second_opinion(text: str, language: str, seen: set[str], current: set[str]) -> TriageReason | None:
@@ -662,10 +658,10 @@ def _second_opinion(text: str, language: str, seen: set[str], current: set[str])
 
 def _about_an_animal_only(text: str) -> bool:
     lowered = text.lower()
-    if not _ANIMAL_WORDS.search(lowered):
+    animal = ANIMAL_ZH if has_han(lowered) else ANIMAL_EN
+    if not animal.search(lowered):
         return False
-    person = _PERSON_WORDS.search(_ANIMAL_WORDS.sub(" ", lowered))
-    return person is None
+    return _PERSON_WORDS.search(animal.sub(" ", lowered)) is None
 
 
 @functools.cache
