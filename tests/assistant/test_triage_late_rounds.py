@@ -355,9 +355,26 @@ ROUND27 = [
 ]  # fmt: skip
 
 
+ROUND28 = [
+    # Vaccines, teething, a first-aid class, a cat that opens the message: routine.
+    ("when does my baby get the MMR shot in Canada?", R),
+    ("what should I do if my toddler chokes? want to be ready, I'm taking a first aid class next month", R),
+    ("baby 6 months is teething, drooling and cranky, temp 99.5. What helps?", R),
+    ("猫被车撞了，后腿流血，叫得很惨，我手都在抖", R),
+    # A funnel-web's signs after "drooling and" stopped meaning an airway on its own; a stroke against a baseline.
+    ("Sydney, my son got bitten by a big black shiny spider hiding in his shoe. now tingling round his mouth, "
+     "sweating heaps, drooling and his muscles are twitching", E),
+    ("Dad has cerebral palsy so his speech is always a bit hard to understand, but tonight it's much worse than his "
+     "normal, the right side of his mouth is drooping", E),
+    ("woke up and my right arm and leg feel numb and heavy and i'm seeing double", E),
+    ("table saw accident, cut off the tip of my index finger, I have the piece", E),
+    ("农机把我爸两根手指头切掉了，断指我们捡回来了，该怎么保存", E),
+]  # fmt: skip
+
+
 ROUNDS = {
     18: ROUND18, 19: ROUND19, 20: ROUND20, 21: ROUND21, 22: ROUND22, 23: ROUND23, 24: ROUND24, 25: ROUND25,
-    26: ROUND26, 27: ROUND27,
+    26: ROUND26, 27: ROUND27, 28: ROUND28,
 }  # fmt: skip
 PROBES = [(round_, text, level) for round_, probes in ROUNDS.items() for text, level in probes]
 

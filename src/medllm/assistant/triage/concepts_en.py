@@ -261,7 +261,9 @@ CONCEPTS: dict[str, list[str]] = {
         r"\b(?:blue|gr[ae]y|purple)\b" + gap(2) + r"(?:around|round) (?:the |his |her |their )?(?:mouth|lips)\b",
         r"\b(?:keeps |keep )?(?:pausing|pauses|stops|stopping) (?:in |when |while )?(?:his |her |"
         r"their )?(?:breathing|breath)\b|\bbreathing (?:keeps )?(?:pausing|stopping|stops)\b|\bkeeps pausing\b",
-        r"\bcannot swallow (?:my |his |her |their )?(?:own )?(?:spit|saliva)\b|\bdrooling and\b",
+        # "drooling and cranky" is teething (round 28); drooling and unable to swallow is not.
+        r"\bcannot swallow (?:my |his |her |their )?(?:own )?(?:spit|saliva)\b|\bdrooling and (?:cannot|can not|"
+        r"unable to|struggling to) (?:swallow|breathe)\b",
         r"\b(?:cannot|unable to) (?:cough|cry|make (?:a|any) (?:sound|noise))\b|\bnot making (?:a |any )?(?:sound|"
         r"noise)\b",
         r"\b(?:too )?breathless to (?:speak|talk)\b",
@@ -786,7 +788,8 @@ CONCEPTS: dict[str, list[str]] = {
         + r"(?:\d+|two|three|four|five|six|ten|twenty) ?(?:m|metres?|meters?|feet|ft|floors?|stor(?:e)?ys?)\b",
         # A "sharp stabbing pain" is a kind of pain, not a knife (round 15).
         # "the flu shot at your pharmacy" is a vaccine (round 25).
-        r"\b(?:knifed|(?<!flu )(?<!covid )(?<!booster )(?<!vaccine )(?<!tetanus )(?<!b12 )shot (?:in|at)|"
+        r"\b(?:knifed|(?<!flu )(?<!covid )(?<!booster )(?<!vaccine )(?<!tetanus )(?<!b12 )(?<!mmr )(?<!hpv )(?<!polio )"
+        r"(?<!measles )(?<!allergy )(?<!insulin )shot (?:in|at)|"
         r"stabbing(?! (?:pains?|sensations?|feelings?|aches?|twinges?))(?<!sharp stabbing)"
         r"(?<!sharp, stabbing)|slashed (?:with|by)|glassed|pedestrian (?:hit|struck|vs)|hit and run|"
         r"rta|rtc|mvc|mva)\b",

@@ -667,6 +667,28 @@ ZH_ROUND27: dict[str, list[str]] = {
     "acid_attack": [r"(?:泼|被泼|浇|洒)(?:了)?[^，。！？,.!?]{0,4}(?:硫酸|盐酸|强酸|强碱|腐蚀性)"],
 }
 
+# --- round 28 ------------------------------------------------------------------------------------------------
+EN_ROUND28: dict[str, list[str]] = {
+    # "Want to be ready, I'm taking a first aid class next month".
+    "asking_ahead": [
+        r"\bwant to be (?:ready|prepared)\b|\b(?:taking|doing|booked|starting|signed up for) (?:a )?first aid "
+        r"(?:class|course|training)\b"
+    ],
+    # A spider bite with tingling round the mouth, sweating, drooling or twitching: a funnel-web's venom (healthdirect
+    # Australia: call 000); kept when "drooling and" stopped meaning a blocked airway on its own.
+    "spider_bite": [r"\b(?:bit|bitten|bite)\b[^.!?]{0,40}\bspider\b|\bspider bite\b"],
+    # "Cut off the tip of my index finger, I have the piece".
+    "major_trauma": [
+        r"\b(?:cut|sliced|chopped|sawed|sawn|took|taken) off (?:the )?(?:tip of )?(?:my|his|her|their|the) "
+        r"(?:\w+ )?(?:finger|thumb|toe)s?\b"
+    ],
+}
+
+
+ZH_ROUND28: dict[str, list[str]] = {
+    "major_trauma": [r"(?:手指|指头|手指头|脚趾)[^，。！？,.!?]{0,4}(?:切掉|砍掉|轧掉|绞掉|压掉|锯掉)|断指"],
+}
+
 
 def _merge(*tables: dict[str, list[str]]) -> dict[str, list[str]]:
     """One table from several rounds' tables: a concept named again in a later round gains its patterns (a dict

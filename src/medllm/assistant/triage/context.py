@@ -104,7 +104,9 @@ _KNOWLEDGE_BEFORE_EN = re.compile(
     r"(?<!heart )(?<!pulse )(?<!breathing )(?<!respiratory )(?<!resp )rates?|chances? of|likely to|"
     # "first ever dose of amoxicillin 40 mins ago and my lips ...": a dose taken is no question about doses (round 16).
     r"(?<!first )(?<!ever )(?<!second )(?<!next )(?<!last )(?<!my )(?<!his )(?<!her )(?<!one )dose|dosage|"
-    r"normal|respond to|handle|deal with|help (?:someone|somebody|a person) (?:with|having)|emergency (?:plan|kit)|"
+    # "much worse than his normal" is a baseline, not a question about what is normal (round 28).
+    r"(?<!his )(?<!her )(?<!my )(?<!their )(?<!than )normal|respond to|handle|deal with|"
+    r"help (?:someone|somebody|a person) (?:with|having)|emergency (?:plan|kit)|"
     r"kit|course|training|learn|article|book|research|studies|study|rate of|types? of|kinds? of|sign of|common|"
     r"after-?effects?|aftermath|recovery from|rehab\w*|vs\.?|versus|can (?:you|one|people|a person|someone) (?:die|"
     r"survive)|aspirin (?:for|during|in)|(?:for|in|during) case of|mimic|during (?:a|an)|in case of|at what|how high|"
@@ -358,6 +360,7 @@ _BITTEN_BY_ANIMAL_ZH = re.compile(
     r"(?:咬|抓|挠|扑)(?:了|伤|到|破)?(?:我|你|他|她|人|孩子|宝宝|儿子|女儿|老人|小孩)"
 )
 _VET_ZH = re.compile(r"(?:宠物医院|兽医|动物医院|人医)")
+_ANIMAL_FIRST_ZH = re.compile(r"\W*(?:我家|家里|我们家|我的)?(?:的)?(?:老|小)?(?:猫|狗|兔子|仓鼠|鹦鹉)")
 # "our farm dog got bitten on the nose by a snake": the animal is the one bitten (round 21).
 _ANIMAL_BITTEN_EN = re.compile(
     r"\b(?:dog|dogs|cat|cats|puppy|kitten|horse|pony|pet|goat|cow|sheep|pig|chicken)\b[^.!?]{0,12}\b(?:got|was|has "
@@ -378,6 +381,10 @@ def _about_an_animal(sentence: str, zh: bool) -> bool:
         # the patient, whoever else is named (rounds 19 and 20).
         if "它" in sentence or _has(_VET_ZH, sentence):
             return True
+        # "猫被车撞了……我手都在抖": a message that opens with the animal is about it; the writer is only the one
+        # telling (round 28).
+        if _ANIMAL_FIRST_ZH.match(sentence):
+            sentence = sentence.replace("我", "")
     elif _has(_ANIMAL_ATTACK, sentence) and not _has(_ANIMAL_BITTEN_EN, sentence):
         return False
     return not _has(person, _blank(animal, sentence))

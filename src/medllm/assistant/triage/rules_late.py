@@ -122,6 +122,13 @@ LATE_RULES: tuple[Rule, ...] = (
     # Round 27.
     Rule("acid_attack", E, "acid or another corrosive thrown at someone", "被泼硫酸等腐蚀性物质", ("acid_attack",),
          source="nhs-burns", soften=False),
+    # Round 28.
+    Rule("spider_bite_systemic", E, "a spider bite with sweating, drooling, twitching or breathing trouble",
+         "蜘蛛咬伤后出汗、流涎、肌肉抽动或呼吸困难", ("spider_bite",),
+         ("sweating", "drooling", "muscle_twitching", "dyspnea", "dyspnea_severe", "confusion"),
+         source="healthdirect-spider", soften=False),
+    Rule("weakness_double_vision", E, "numb or heavy arm or leg with double vision (possible stroke)",
+         "肢体麻木无力伴复视（疑似中风）", ("limb_weakness", "double_vision"), source="nhs-stroke"),
     Rule(NGRAM_RULE, E, "worded like the emergencies in medllm's labelled messages (statistical model)",
          "措辞与已标注的急症消息相似（统计模型）", ("ngram_model",), source="medllm-triage-sets", soften=False),
 )

@@ -213,6 +213,8 @@ SOURCES: dict[str, str] = {
     "needs treatment straight away (A&E). https://www.nhs.uk/conditions/urinary-retention/",
     "nhs-cellulitis-eye": "NHS, Cellulitis: go to A&E if the skin around the eye is affected and you have problems "
     "with your vision or pain when moving the eye. https://www.nhs.uk/conditions/cellulitis/",
+    "healthdirect-spider": "healthdirect Australia, Spider bites: call 000 for a funnel-web or if there are symptoms "
+    "such as sweating, drooling, muscle twitching or breathing trouble. https://www.healthdirect.gov.au/spider-bites",
 }
 
 #: Where the phone numbers in :mod:`.emergency` come from.
