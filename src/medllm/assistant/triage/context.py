@@ -341,7 +341,8 @@ _PERSON_EN = re.compile(
     r"patient|people|person|someone|neighbou?r)\b"
 )
 # "咳得像狗叫" is a cough like a bark, a simile, not a dog (round 19).
-ANIMAL_ZH = re.compile(r"(?<![像似如跟])(?:猫|狗|宠物|兽医|兔子|仓鼠|鹦鹉)")
+_PETS_ZH = r"(?:猫|狗|兔子|仓鼠|鹦鹉)"
+ANIMAL_ZH = re.compile(rf"(?<![像似如跟])(?:{_PETS_ZH}|宠物|兽医)")
 _PERSON_ZH = re.compile(
     # "我隻狗" (Cantonese: my dog) names the owner, not a patient (round 21).
     r"(?:我(?!家|们|只|条|的(?:狗|猫))|孩子|儿子|女儿|宝宝|娃|\d+岁|老公|老婆|爸|妈|爷|奶|外公|外婆|姥|朋友|同事|同学|老人|病人|患者|"
@@ -356,11 +357,11 @@ _ANIMAL_ATTACK = re.compile(r"(?:咬|抓|挠|扑|\b(?:bit|bitten|bites?|scratch\
 
 
 _BITTEN_BY_ANIMAL_ZH = re.compile(
-    r"被[^，。！？,.!?]{0,6}(?:猫|狗|兔子|仓鼠|鹦鹉)[^，。！？,.!?]{0,2}(?:咬|抓|挠|扑)|(?:猫|狗)(?:把|将)?[^，。！？,.!?]{0,2}"
+    rf"被[^，。！？,.!?]{{0,6}}{_PETS_ZH}[^，。！？,.!?]{{0,2}}(?:咬|抓|挠|扑)|(?:猫|狗)(?:把|将)?[^，。！？,.!?]{{0,2}}"
     r"(?:咬|抓|挠|扑)(?:了|伤|到|破)?(?:我|你|他|她|人|孩子|宝宝|儿子|女儿|老人|小孩)"
 )
 _VET_ZH = re.compile(r"(?:宠物医院|兽医|动物医院|人医)")
-_ANIMAL_FIRST_ZH = re.compile(r"\W*(?:我家|家里|我们家|我的)?(?:的)?(?:老|小)?(?:猫|狗|兔子|仓鼠|鹦鹉)")
+_ANIMAL_FIRST_ZH = re.compile(rf"\W*(?:我家|家里|我们家|我的)?(?:的)?(?:老|小)?{_PETS_ZH}")
 # "our farm dog got bitten on the nose by a snake": the animal is the one bitten (round 21).
 _ANIMAL_BITTEN_EN = re.compile(
     r"\b(?:dog|dogs|cat|cats|puppy|kitten|horse|pony|pet|goat|cow|sheep|pig|chicken)\b[^.!?]{0,12}\b(?:got|was|has "

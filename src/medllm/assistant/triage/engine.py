@@ -621,7 +621,7 @@ def _second_opinion(text: str, language: str, seen: set[str], current: set[str])
     rules found no sign at all, English needs 0.95 instead of 0.7: the English model learned the understaters of its
     training messages ("just", "I think") and cannot read a negation the rules did not match, so "I have a cough,
     just a cold I think" scored 0.81 and "my chest doesn't hurt, I just have a cough and I think it is only a cold"
-    0.92; of 1,000 real ChatDoctor-5k questions with no sign, 9 reach 0.7 and none 0.95. (Until round 22 the English
+    0.92; of 1,000 real ChatDoctor-5k questions with no sign, 13 reach 0.7 and none 0.95. (Until round 22 the English
     model kept out of messages without a sign; round 22 showed the cost: a long lie with a broken hip at 0.97, burns
     to the face at 0.95.)
     """
