@@ -148,7 +148,7 @@ def test_many_texts_in_one_call_match_one_by_one(deid):
 # ------------------------------------------------------------------- written without labels (issue 16)
 UNLABELLED = [
     ("My wife Rose Baker has diabetes.", "My wife [NAME] has diabetes."),
-    ("Grace called on Monday.", "[NAME] called on Monday."),
+    ("Grace called on Monday.", "[NAME] called on [DATE]."),
     ("She lives at 791 Travis Extension.", "She lives at [LOCATION]."),
     ("my mother stacey keeps coughing at night.", "my mother [NAME] keeps coughing at night."),
     ("thanks so much Destiny! see you soon", "thanks so much [NAME]! see you soon"),

@@ -13,7 +13,16 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegist
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 
 from medllm.deid import neutral
-from medllm.deid.en import businesses, dates, facilities, identifiers, names, places, registry_numbers
+from medllm.deid.en import (
+    businesses,
+    dates,
+    facilities,
+    identifiers,
+    names,
+    places,
+    registry_numbers,
+    weekdays,
+)
 from medllm.deid.en.listed_names import ListedNameRecognizer
 from medllm.deid.en.marked_names import EnglishMarkedNameRecognizer
 from medllm.deid.en.name_lists import NameListRecognizer
@@ -37,6 +46,7 @@ def recognizers() -> list[EntityRecognizer]:
         *facilities.recognizers(),
         *businesses.recognizers(),
         *dates.recognizers(),
+        *weekdays.recognizers(),
         *identifiers.recognizers(),
         *registry_numbers.recognizers(),
         InternationalPhoneRecognizer(),

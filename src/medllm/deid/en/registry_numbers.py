@@ -28,19 +28,27 @@ _LABELS: dict[str, str] = {
     LICENSE: (
         r"GMC|IMC|NMC(?:[ \t]+PIN)?|NMBI(?:[ \t]+PIN)?|GPhC|HCPC|AHPRA|CPSO|CPO|CPSBC|CLIA|MCI|NMC[ \t]+Reg|"
         r"Provider[ \t]+(?:no\.?|number|#)|Prescriber[ \t]+(?:no\.?|number|#)|B[ \t]+Reader(?:[ \t]+#)?|"
-        r"(?:medical|nursing|pharmacy)[ \t]+council[ \t]+(?:no\.?|number)"
+        r"(?:medical|nursing|pharmacy)[ \t]+council[ \t]+(?:no\.?|number)|"
+        # Added after blind batch 10: "RPh ..., lic. PH-0048861", "NJ lic. 28RI00612300", "GCRB reg. 2291",
+        # "NRCME 7739221045" (the US registry of DOT medical examiners).
+        r"(?i:lic\.|reg\.)|NRCME"
     ),
     HEALTH_PLAN_ID: r"PHN|PHIN|OHIP|MCN|RAMQ|GMS[ \t]+card(?:[ \t]+no\.?)?|Medical[ \t]+card(?:[ \t]+no\.?)?|Policy",
     MRN: (
         r"URN|UR|HRN|UHID|CHI|NHI|client[ \t]*(?:#|no\.?|ID)|participant(?:[ \t]+(?:screening|study))?[ \t]+"
         r"(?:ID|number|no\.?)|screening[ \t]+ID|study[ \t]+(?:no\.?|number|ID)|subject(?:[ \t]+(?:ID|no\.?|number))?|"
         r"service[ \t]+ID|database[ \t]+ID|(?:BC[ \t]+)?Cancer[ \t]+ID|patient[ \t]+ID|Pt[ \t]+ID|"
-        r"enrol(?:l)?ment[ \t]+ID"
+        r"enrol(?:l)?ment[ \t]+ID|"
+        # Added after blind batch 10: the same words capitalised or as a column head ("Subject: 0423-017",
+        # "Participant #: CF-PED-03-0412", "hospice ID HSP-220914").
+        r"(?i:subject|participant[ \t]*(?:#|ID|no\.?)|hospice[ \t]+ID|trial[ \t]+ID|pt[ \t]+ID|patient[ \t]+ID)"
     ),
     ACCOUNT: (
         r"Lab[ \t]*(?:no\.?|#|number)|Datix(?:[ \t]+ref\.?)?|RiskMan(?:[ \t]+incident(?:[ \t]+notification)?)?|"
         r"SABRE[ \t]+ref\.?|Specimen(?:[ \t]+(?:no\.?|ID|#))?|sort[ \t]+code|incident[ \t]+report|"
-        r"(?:privacy|safety)[ \t]+incident(?:[ \t]+report)?|ref\."
+        r"(?:privacy|safety)[ \t]+incident(?:[ \t]+report)?|ref\.|"
+        # Added after blind batch 10: "specimen 25-GX-010447", "specimen IDs SARC-24-1187-A", "lab no. RB-DNA-5519".
+        r"(?i:specimen(?:[ \t]+(?:IDs?|no\.?|#|numbers?))?|lab[ \t]*(?:no\.?|#|number))"
     ),
 }
 # A value: letters, digits, single spaces, slashes, dots or hyphens between them, four digits or more.

