@@ -690,6 +690,75 @@ ZH_ROUND28: dict[str, list[str]] = {
 }
 
 
+EN_ROUND29: dict[str, list[str]] = {
+    # "I feel a bit confused" with a fever: the NHS sepsis page's "acting confused" (the rule reads it with a fever).
+    "confusion": [
+        r"\b(?:i|he|she|they|mum|mom|dad)(?: feel| feels| am|'m| is| seems?| looks?| sounds?)"
+        r"(?: a bit| a little| quite| really| very| kind of| kinda| so| all)? confused\b"
+    ],
+    # Diving in the last day or so, for the decompression rule ("2 dives today ... came up a bit quick").
+    "dived_recently": [
+        r"\b(?:dive|dives|dived|diving|scuba|came up (?:a bit |too |really )?(?:quick|fast)|(?:rapid|fast|quick) "
+        r"ascent|missed (?:my |our |a )?(?:safety|deco) stop)\b"
+    ],
+    "limb_tingling": [
+        r"\b(?:legs?|arms?|hands?|feet|foot|fingers|toes)(?: (?:are|is|feel|feels|went|gone|have gone))? "
+        r"(?:all )?(?:tingly|tingling|numb|pins and needles)\b|\b(?:tingl\w*|numb\w*|pins and needles) (?:in|down) "
+        r"(?:my|his|her|their|both) (?:legs?|arms?|hands?|feet)\b"
+    ],
+    "skin_mottled": [r"\b(?:blotchy|marbled|mottled) (?:\w+ )?(?:rash|skin|patch\w*)\b"],
+    # A farewell sent and then silence: the NHS tells anyone who thinks a life is at risk to call 999.
+    "farewell_message": [
+        r"\b(?:thanks|thank you) for everything\b[^.!?]{0,40}\b(?:look after|take care of|goodbye|bye|love you)\b",
+        r"\blook after (?:the|my) (?:cat|dog|kids|children|pets?|boys|girls) for me\b|\b(?:sorry|forgive me) for "
+        r"everything\b",
+    ],
+    # "caught in the PTO shaft, his hand is mangled, two fingers gone".
+    "major_trauma": [
+        r"\b(?:fingers?|thumbs?|toes?|hand|foot)\b (?:is |are |was |were )?(?:gone|hanging off|mangled|severed|ripped "
+        r"off|torn off)\b",
+        r"\b(?:hand|arm|leg|foot|fingers) (?:got |was |were )?(?:caught|pulled|dragged) in (?:the |a )?(?:pto|"
+        r"machine\w*|auger|combine|baler|conveyor|mincer|rollers?|shaft|belt|press)\b",
+    ],
+    # Corrosive on the skin: "spilled concentrated caustic soda dairy cleaner over my forearm".
+    "burn": [
+        r"\b(?:spill\w*|splash\w*|poured|sprayed|got|dropped)\b[^.!?]{0,50}\b(?:acid|bleach|lye|caustic|alkali|"
+        r"chemical\w*|cleaner|degreaser|unblocker|drain opener|descaler)\b[^.!?]{0,30}\b(?:on|over|onto|down|all "
+        r"over) (?:my|his|her|their) "
+        r"(?:\w+ )?(?:arms?|forearms?|hands?|legs?|feet|foot|chest|back|face|neck|skin|thighs?|shins?)\b"
+    ],
+    # Grease, paint or hydraulic fluid shot into a finger: needs surgery the same day even when the hole looks small.
+    "injection_injury": [
+        r"\b(?:grease|paint|oil|hydraulic|high[- ]pressure|airless|diesel)\b[^.!?]{0,25}\b(?:gun|line|hose|sprayer|"
+        r"injector|pipe)\b[^.!?]{0,60}\b(?:into|in|through|went off|injected|shot)\b[^.!?]{0,20}\b(?:my|his|her|"
+        r"their|the) (?:finger\w*|thumb|hand|palm)\b"
+    ],
+    # More paracetamol than a day allows, taken over days (NHS: go to A&E if you have taken too much, even if
+    # you feel well): "reckon 18-20 tablets a day for 3 days". The adult limit is 8 tablets of 500 mg.
+    "overdose": [
+        r"\b(?:paracetamol|acetaminophen|tylenol|co-codamol|cocodamol|panadol)\b[^.!?]{0,80}\b(?:9|1\d|[2-9]\d)"
+        r"(?:-\d+)? (?:tablets|pills|tabs|caplets)(?: of \w+)? (?:a|per|each) day\b"
+    ],
+    # Cooling a burn under the tap is first aid, not a drowning ("ran it under water 20 min").
+    "cooling_under_water": [
+        r"\b(?:ran|run|running|held|hold|holding|put|kept|keep|cool\w*|rins\w*)\b (?:it|them|\w+)(?: \w+)? under "
+        r"(?:the )?(?:cold |cool |running )?(?:water|tap)\b"
+    ],
+}
+
+
+ZH_ROUND29: dict[str, list[str]] = {
+    # 野蘑菇 eaten and vomiting or diarrhoea hours later: poisonous mushrooms (amanitas) first cause gut symptoms,
+    # then seem to get better before the liver fails (国家卫健委 毒蘑菇中毒 guidance: 立即就医).
+    "mushroom_gut": [
+        r"(?:野蘑菇|野生菌|采的蘑菇|捡的蘑菇|山上的蘑菇|毒蘑菇|菌子)[^。]{0,30}(?:吐|拉|泻|腹泻|肚子疼|腹痛)"
+    ],
+    "resolved_now": [r"以经(?:完全|彻底)?好了"],
+    # "一岁以下宝宝噎住了海姆立克咋做 想提前学学": learning ahead.
+    "asking_ahead": [r"(?:想|要|打算)提前(?:学|了解|准备)"],
+}
+
+
 def _merge(*tables: dict[str, list[str]]) -> dict[str, list[str]]:
     """One table from several rounds' tables: a concept named again in a later round gains its patterns (a dict
     literal naming it twice would silently keep only the last)."""

@@ -109,7 +109,12 @@ _KNOWLEDGE_BEFORE_EN = re.compile(
     r"help (?:someone|somebody|a person) (?:with|having)|emergency (?:plan|kit)|"
     r"kit|course|training|learn|article|book|research|studies|study|rate of|types? of|kinds? of|sign of|common|"
     r"after-?effects?|aftermath|recovery from|rehab\w*|vs\.?|versus|can (?:you|one|people|a person|someone) (?:die|"
-    r"survive)|aspirin (?:for|during|in)|(?:for|in|during) case of|mimic|during (?:a|an)|in case of|at what|how high|"
+    r"survive)|aspirin (?:for|during|in)|(?:for|in|during) case of|mimic|in case of|at what|how high|"
+    # "what to do during a seizure", not "dropped on the pitch during a sprint" (round 30).
+    r"during (?:a|an)(?! (?:sprint|run|race|game|match|workout|class|shift|walk|hike|swim|dive|climb|training|"
+    r"practice|session|flight|drive|meal|party|lesson|fight|tackle)\b)|"
+    # "nursing student question: why does DKA cause ..." (round 29).
+    r"(?:student|exam|textbook|revision|homework|assignment|lecture|quiz) questions?|"
     r"evidence (?:on|for)|guidelines? (?:on|for)|what (?:is|counts as) (?:a|an)|recover\w* from|(?:know|learn|read|"
     r"questions?|info\w*|tell me|more|worried) about|(?:helps?|good|used|useful|works?|effective) (?:for|during|in|"
     r"with|after))\b"
@@ -472,6 +477,7 @@ _FUTURE_IF_ZH = re.compile(
 )
 _JOKING_SAID_ZH = re.compile(r"(?<!不是)(?<!没)(?<!没有)(?<!不)(?:开玩笑的|开个玩笑|说着玩的?)")
 _JOKE_ZH = re.compile(r"(?:哈哈|嘿嘿|hhh|笑死|开玩笑|玩笑话|😂|🤣)")
+_ANGERED_ZH = re.compile(r"(?:被|让|把)[^，。！？]{0,6}气(?:得|的)?$")
 _FIGURATIVE_ZH = re.compile(r"(?:(?:要|快|会|得)(?:被[^，。！？]{0,4})?(?:气)?(?:得)?|差点|差一点|险些)$")
 _NOW_ONLY_ZH = re.compile(r"(?:现在|刚才|刚刚|正在|此刻|这会儿)")
 _STRICT_NOW_ZH = re.compile(r"(?:现在|正在|刚才|刚刚|此刻|这会儿|今天|今晚|今早)")
@@ -557,6 +563,9 @@ def _general(text: str, start: int, end: int, zh: bool) -> bool:
         # "他要心梗了哈哈": a figure of speech ("will have a heart attack") in a joke; "半边脸发麻 说话说错字 哈哈"
         # is still a stroke, so the finding itself must be the figure of speech (round 18).
         if _FIGURATIVE_ZH.search(before) and _JOKE_ZH.search(text, s_left, s_right):
+            return True
+        # "我要被这熊孩子气吐血了": angered "to vomiting blood" is an idiom, joke or not (round 30).
+        if _ANGERED_ZH.search(before):
             return True
         # "我爸有冠心病 如果以后他突然胸痛 我们应该怎么做": asking ahead, even about a named relative (round 15).
         if _FUTURE_IF_ZH.search(before) and not _has(_STRICT_NOW_ZH, text[s_left:s_right]):

@@ -623,7 +623,11 @@ def _second_opinion(text: str, language: str, seen: set[str], current: set[str])
     just a cold I think" scored 0.81 and "my chest doesn't hurt, I just have a cough and I think it is only a cold"
     0.92; of 1,000 real ChatDoctor-5k questions with no sign, 13 reach 0.7 and none 0.95. (Until round 22 the English
     model kept out of messages without a sign; round 22 showed the cost: a long lie with a broken hip at 0.97, burns
-    to the face at 0.95.)
+    to the face at 0.95.) Checked again after round 30, scoring each of rounds 21-30 with the rules and model of its
+    own first sight: English emergency recall over the ten rounds 0.958 at 0.95 and 0.967 at 0.8 (false alarms 3.3%
+    and 3.4%), but at 0.8 the model trained up to round 30 calls "I have a cough / just a cold I think" (0.81) and
+    the chest-pain denial above (0.94) emergencies; 0.5 with a sign gave 0.976 with 47 added alarms per 1,000
+    real questions. Neither taken.
     """
     # A pet's emergency is no human emergency (round 20: "我家猫从六楼掉下去了"); the model knows no animals, so a
     # message about an animal and no person is left to the rules. "whole family has headaches ... the dog is sleepy

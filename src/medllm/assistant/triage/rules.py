@@ -111,7 +111,9 @@ RULES: tuple[Rule, ...] = (
          source="nhs-palpitations"),
     Rule("palpitations", U, "palpitations", "心慌", ("palpitations",), source="nhs-111"),
     # Stroke (FAST / 中风120)
-    Rule("stroke", E, "possible stroke", "疑似中风", ("stroke",), none_of=("already_treated",), source="nhs-stroke"),
+    # "我爸中风后吞咽不太好，喂饭有什么要注意的": the word alone after "中风后" is history (round 29).
+    Rule("stroke", E, "possible stroke", "疑似中风", ("stroke",), none_of=("already_treated", "post_stroke"),
+         source="nhs-stroke"),
     Rule("face_droop", E, "face drooping (stroke sign)", "口角歪斜（中风征象）", ("face_droop",), source="nhs-stroke"),
     Rule("one_sided_weakness", E, "weakness or numbness on one side (stroke sign)", "一侧肢体无力或麻木（中风征象）",
          ("hemi_weakness",), source="nhs-stroke"),
@@ -447,7 +449,8 @@ RULES: tuple[Rule, ...] = (
     Rule("dka", E, "possible diabetic ketoacidosis", "疑似糖尿病酮症酸中毒", ("dka",)),
     Rule("environmental", E, "drowning, heatstroke or hypothermia", "溺水、热射病或失温", ("environmental",),
          soften=False),
-    Rule("drowning", E, "pulled from water", "溺水", ("submersion", "water_place"), soften=False),
+    Rule("drowning", E, "pulled from water", "溺水", ("submersion", "water_place"), none_of=("cooling_under_water",),
+         soften=False),
     Rule("hypothermia_measured", E, "body temperature under 35 °C", "体温低于35°C", ("hypothermia_measured",),
          soften=False),
     Rule("hypothermia_signs", E, "very cold with drowsiness or confusion, or shivering that has stopped",

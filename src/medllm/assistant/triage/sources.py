@@ -215,6 +215,11 @@ SOURCES: dict[str, str] = {
     "with your vision or pain when moving the eye. https://www.nhs.uk/conditions/cellulitis/",
     "healthdirect-spider": "healthdirect Australia, Spider bites: call 000 for a funnel-web or if there are symptoms "
     "such as sweating, drooling, muscle twitching or breathing trouble. https://www.healthdirect.gov.au/spider-bites",
+    "nhs-decompression": "NHS, Decompression sickness: call 999 or go to A&E if you have symptoms such as joint pain, "
+    "tingling, a blotchy rash or breathing problems after diving. https://www.nhs.uk/conditions/decompression-sickness/",
+    "high-pressure-injection": "Verhoeven N, Hierner R. High-pressure injection injury of the hand: an often "
+    "underestimated trauma. Strategies Trauma Limb Reconstr. 2008;3(1):27-33: needs emergency surgical care the same "
+    "day, however small the wound looks.",
 }
 
 #: Where the phone numbers in :mod:`.emergency` come from.
