@@ -398,9 +398,53 @@ ROUND30 = [
 ]  # fmt: skip
 
 
+ROUND31 = [
+    # A tampon with fever and a sunburn-like rash, an erection for hours in slang, pushing now, on a car-park roof.
+    ("left a tampon in too long, now a temperature of 39, a rash like sunburn and I nearly pass out when I stand", E),
+    ("it's been standing to attention for 6 hours after a pill at a party and it's agony", E),
+    ("she says she has to push and the ambulance is still 30 min out", E),
+    ("i'm up on the roof of the multi-storey and i'm not going home tonight", E),
+    # A dog that choked and is fine; the GCS score; a meningitis question in a dorm.
+    ("our puppy choked on a chew toy, I got it out and he's running about again. anything to watch for?", R),
+    ("护理专业问一下 格拉斯哥昏迷评分 运动那一项怎么打分", R),
+    ("流脑是怎么传染的 宿舍要不要打疫苗 我们都没病", R),
+]  # fmt: skip
+
+
+ROUND32 = [
+    # Paracetamol in grams over days, wild mushrooms in English, a hard pregnant bump after a crash, an eye swollen
+    # shut that hurts to move.
+    ("toothache all week, been taking about 6g of paracetamol a day, now I feel sick and sore under my ribs", E),
+    ("foraged mushrooms for dinner, 8 hours later vomiting and diarrhoea, a bit better now", E),
+    ("30 weeks, small car bump this afternoon, now my bump is rock hard and the pain won't let up", E),
+    ("孩子鼻窦炎 今天一只眼睛肿得睁不开 转动眼球就疼 还发烧", E),
+]  # fmt: skip
+
+
+CATALOGUE = [
+    # Presentations the rules had never been told about, in lay words.
+    ("my ICD has gone off twice in the last hour and I feel dreadful", E),
+    ("my son's trach is blocked and I can't get the suction tube down, he's struggling", E),
+    ("a fish bone is stuck, I can't even swallow my own spit, keep spitting into a bowl", E),
+    ("got kneed in the side playing rugby and now I'm peeing blood", E),
+    ("I'm 78, headache at my temples for a week, my jaw hurts when I chew and now my vision is blurry", E),
+    ("cataract op 4 days ago, today the eye is much more painful and very red", E),
+    ("bad tooth for days and now the swelling has spread up to my eye", E),
+    ("on dapagliflozin, vomiting all day and breathless though my sugar is only 9", E),
+    ("my toddler got into grandma's pills, at least 3 are missing", E),
+    ("swimming off Cairns, a small sting, now sweating buckets with a pounding heart", E),
+    ("stepped on a garden fork and a prong went into my thigh, it's still in", E),
+    ("my wedding ring caught on a gate and pulled the skin right off my finger", E),
+    # Prevention and vaccines: routine.
+    ("how do I childproof the kitchen against button batteries?", R),
+    ("does my daughter need the meningitis B vaccine before university?", R),
+]  # fmt: skip
+
+
 ROUNDS = {
     18: ROUND18, 19: ROUND19, 20: ROUND20, 21: ROUND21, 22: ROUND22, 23: ROUND23, 24: ROUND24, 25: ROUND25,
-    26: ROUND26, 27: ROUND27, 28: ROUND28, 29: ROUND29, 30: ROUND30,
+    26: ROUND26, 27: ROUND27, 28: ROUND28, 29: ROUND29, 30: ROUND30, 31: ROUND31,
+    32: ROUND32, 33: CATALOGUE,
 }  # fmt: skip
 PROBES = [(round_, text, level) for round_, probes in ROUNDS.items() for text, level in probes]
 

@@ -198,14 +198,16 @@ ZH_ROUND19: dict[str, list[str]] = {
     # A goodbye to the world posted online ("发朋友圈说'再见了这个世界'").
     "suicidal": [
         r"再见了?(?:这个|这)?世界|告别这个世界|(?:查|搜|百度)[^，。！？,.!?]{0,12}(?:吃多少|多少片|多少粒)"
-        r"[^，。！？,.!?]{0,6}(?:会死|能死|致死|死)|(?:查|搜|百度)[^，。！？,.!?]{0,12}(?:怎么死|怎样死|怎么自杀|致死量)",
+        r"[^，。！？,.!?]{0,6}(?:会死|能死|致死|死)|(?:查|搜|百度)[^，。！？,.!?]{0,12}(?:怎么死|怎样死|怎么自杀|"
+        r"致死量)",
     ],
     # A first seizure in an adult (NHS: call 999 if it is someone's first seizure).
     "first_seizure": [r"(?:从来|从)没(?:有)?(?:过|得过|发过|抽过)?(?:癫痫|抽搐|抽过|抽风)|第一次(?:抽|癫痫|发作|抽搐)"],
     # A road crash told from the roadside: "车撞了电动车".
     "major_trauma": [
         r"车撞(?:了|到|倒)(?:一个|一辆)?(?:电动车|自行车|行人|人|摩托车?|三轮车|老人|小孩)|"
-        r"(?:电动车|自行车|摩托车?)[^，。！？,.!?]{0,4}(?:被撞|被车撞|撞了|撞到)|(?:手指|指头|手指头|脚趾)[^，。！？,.!?]{0,6}"
+        r"(?:电动车|自行车|摩托车?)[^，。！？,.!?]{0,4}(?:被撞|被车撞|撞了|撞到)|(?:手指|指头|手指头|脚趾)[^，。！？,"
+        r".!?]{0,6}"
         r"(?:压断|切断|割断|砍断|绞断|断了一截|掉了一截)|断(?:的|掉的)那截",
     ],
     # A cleaner splashed into the eye, with the product named earlier in the sentence.
@@ -221,7 +223,8 @@ ZH_ROUND19: dict[str, list[str]] = {
     ],
     # Low mood for weeks, with no plan to self-harm (NICE depression, NHS: see a GP; 12356 in China).
     "low_mood": [
-        r"(?:心情|情绪)[^，。！？,.!?]{0,3}(?:特别|非常|一直|总是|天天|每天都)(?:很)?(?:差|低落|不好|糟)|天天(?:都)?(?:哭|想哭)|"
+        r"(?:心情|情绪)[^，。！？,.!?]{0,3}(?:特别|非常|一直|总是|天天|每天都)(?:很)?(?:差|低落|不好|糟)|"
+        r"天天(?:都)?(?:哭|想哭)|"
         r"每天都[^，。！？,.!?]{0,4}想哭|成日想喊|活着没(?:啥|什么|有)?盼头|产后抑郁|"
         r"觉得自己(?:是个)?(?:很)?(?:差|没用|失败)"
     ],
@@ -470,7 +473,8 @@ ZH_ROUND22: dict[str, list[str]] = {
     ],
     # Round 22, same-day care.
     "mastitis": [
-        r"(?:喂奶|哺乳)[^。！？.!?]{0,20}乳房[^。！？.!?]{0,12}(?:红肿|硬块|肿块)[^。！？.!?]{0,20}(?:发烧|发热|烧|\d\d\.\d)"
+        r"(?:喂奶|哺乳)[^。！？.!?]{0,20}乳房[^。！？.!?]{0,12}(?:红肿|硬块|肿块)[^。！？.!?]{0,20}(?:发烧|发热|烧|"
+        r"\d\d\.\d)"
     ],
     "low_mood": [
         r"干(?:啥|什么)都没劲|整个人(?:很|好)?丧|活着(?:挺|真|好)?没(?:啥|什么)?意思|闷闷不乐|心里(?:很|好)?空|"
@@ -514,7 +518,8 @@ EN_ROUND23: dict[str, list[str]] = {
 ZH_ROUND23: dict[str, list[str]] = {
     "double_vision": [r"(?:重影|复视|看东西(?:是)?双的|一个看成两个)"],
     "eye_penetrating": [
-        r"(?:钉子|玻璃|钢丝|铁丝|木刺|竹签|剪刀|刀尖)[^，。！？,.!?]{0,6}(?:扎|插|戳)(?:进|到|入)(?:了)?眼|(?:锤|敲)[^，。！？,.!?]{0,10}"
+        r"(?:钉子|玻璃|钢丝|铁丝|木刺|竹签|剪刀|刀尖)[^，。！？,.!?]{0,6}(?:扎|插|戳)(?:进|到|入)(?:了)?眼|(?:锤|"
+        r"敲)[^，。！？,.!?]{0,10}"
         r"(?:飞|崩)(?:进|到|入)(?:了)?眼|眼(?:睛|球)?(?:里|上)[^，。！？,.!?]{0,4}(?:插着|扎着|嵌着)"
     ],
     "tongue_pushed_up": [r"舌头[^，。！？,.!?]{0,4}(?:被)?(?:顶起来|顶起|抬起来|抬高|往上顶)"],
@@ -756,6 +761,181 @@ ZH_ROUND29: dict[str, list[str]] = {
     "resolved_now": [r"以经(?:完全|彻底)?好了"],
     # "一岁以下宝宝噎住了海姆立克咋做 想提前学学": learning ahead.
     "asking_ahead": [r"(?:想|要|打算)提前(?:学|了解|准备)"],
+}
+
+
+EN_ROUND31: dict[str, list[str]] = {
+    # "she says she needs to push NOW", "the head is showing".
+    "labour_now": [r"\b(?:needs|wants|has) to push\b|\b(?:the )?head is (?:showing|coming|out)\b"],
+    # "it's been standing to attention for 5 hours": an erection in slang (NHS priapism: A&E after 4 hours).
+    "priapism": [
+        r"\b(?:standing to attention|hard[- ]on|boner|still (?:hard|up)|won'?t go down|hasn'?t gone down)\b[^.!?]{0,40}"
+        r"\b(?:[4-9]|\d\d|four|five|six|seven|eight) (?:hours?|hrs?)\b|\b(?:[4-9]|four|five|six) (?:hours?|hrs?)\b"
+        r"[^.!?]{0,20}\b(?:standing to attention|hard|erect)\b"
+    ],
+    # A tampon left in, then fever, a sunburn-like rash or faintness (NHS toxic shock syndrome: call 999 or A&E).
+    "tampon": [r"\b(?:tampons?|menstrual cup|diaphragm|contraceptive sponge)\b"],
+    "sunburn_rash": [r"\bsunburn[- ]like\b|\blike (?:a )?sunburn\b|\blooks? (?:like )?sunburn(?:ed|t)?\b"],
+    # On a height and not going home, or thinking about jumping (NHS: call 999 if a life is at risk now).
+    "suicidal": [
+        r"\b(?:thinking|thought|think|keep thinking) (?:about|of) (?:jumping|throwing myself|stepping off|letting go)"
+        r"\b(?! (?:in|into|out of (?:a|the) plane|on|rope|back|ship|jobs?|careers?))",
+        r"\b(?:sitting|standing|stood|sat|up) (?:on|at) (?:the )?(?:top (?:level|floor|deck) of (?:the |a )?|roof of "
+        r"(?:the |a )?"
+        r"|edge of (?:the |a )?|ledge of (?:the |a )?)?(?:\w+ )?(?:car ?park|multi-?storey|bridge|roof|ledge|balcony|"
+        r"cliff|rooftop)\b[^.!?]{0,80}\b(?:not going home|not coming (?:home|back|down)|jump\w*|end (?:it|this))\b",
+    ],
+    # More than the daily limit of paracetamol in grams (4 g for an adult; NHS: A&E if you have taken too much).
+    "overdose": [
+        r"\b(?:paracetamol|acetaminophen|tylenol|panadol)\b[^.!?]{0,120}\b(?:[5-9]|1\d)(?:\.\d)?(?: ?- ?\d+(?:\.\d)?)?"
+        r" ?(?:g|grams?) (?:a|per|each) day\b"
+    ],
+    # A pregnant bump gone hard with constant pain: a placental abruption (NHS: call 999 or go to A&E).
+    "bump_hard": [
+        r"\b(?:bump|belly|tummy|stomach|uterus|womb) (?:is |feels |went |has gone |gone )?(?:as )?(?:hard as (?:a )?"
+        r"(?:rock|board|stone)|rock hard|rigid|board[- ]like|rock solid)\b"
+    ],
+    # Wild mushrooms, then vomiting or diarrhoea hours later.
+    "mushroom_gut": [
+        r"\b(?:wild|foraged|picked|forest|field|garden) mushrooms?\b[^.!?]{0,120}\b(?:vomit\w*|diarrh\w*|being sick|"
+        r"throwing up|threw up|stomach cramps)\b|\bmushrooms? (?:we|i|he|she|they) (?:picked|foraged|found)\b"
+        r"[^.!?]{0,120}\b(?:vomit\w*|diarrh\w*|being sick|throwing up|threw up)\b"
+    ],
+}
+
+
+ZH_ROUND31: dict[str, list[str]] = {
+    # "一只眼睛肿得睁不开 眼球往外鼓 一动眼睛就疼": an eye swollen shut that hurts to move (orbital cellulitis).
+    "eyelid_swollen": [
+        r"眼睛[^，。！？,.!?]{0,2}肿得?(?:睁不开|老高|厉害)|眼(?:睑|周|眶)[^，。！？,.!?]{0,"
+        "2}(?:红)?肿"
+    ],
+    "eye_movement_pain": [r"(?:一动|转动|转|动)眼(?:睛|球|珠)?就?(?:疼|痛)|眼球(?:往外)?(?:鼓|突)(?:出)?"],
+    # "磨铁的时候一个铁屑崩进右眼 ... 瞳孔好像不圆了": a pupil out of shape after something hit the eye.
+    # (A fleck in the eye with clear sight stays urgent, as round 23 decided; a pupil out of shape is a wound.)
+    "eye_penetrating": [r"瞳孔[^，。！？,.!?]{0,4}(?:不圆|变形|变成水滴)"],
+    # "我养的玉米蛇咬了我一口 无毒的品种".
+    "harmless_snake": [r"玉米蛇|王蛇|奶蛇|球蟒|无毒(?:的)?(?:品种|蛇)"],
+}
+
+
+# --- the English emergency catalogue (264 presentations, one message each; development data) ----------------
+EN_ROUND33: dict[str, list[str]] = {
+    "eye_movement_pain": [
+        r"\b(?:hurts|painful|pain) (?:when|to) (?:\w+ )?(?:moves?|moving|look\w*|turn\w*) (?:the |her |his |my |"
+        r"their )?"
+        r"eyes?\b"
+    ],
+    "mucosal_sores": [
+        r"\b(?:mouth|lips|eyes) (?:and (?:my |his |her )?(?:eyes|mouth|lips) )?(?:are |is )?(?:really |"
+        "very |so )?"
+        r"(?:sore|burning|raw)\b"
+    ],
+    "sjs_drug": [
+        r"\b(?:started|new|began) (?:\w+ )?(?:epilepsy|seizure|anti-?epileptic|gout) (?:tablets|pills|"
+        "medicine|meds)\b"
+    ],
+    # Chemotherapy days ago, and the drugs whose warning is a sore throat with fever (agranulocytosis: carbimazole,
+    # clozapine; MHRA and BNF: stop and get a blood count at once).
+    "immunosuppressed": [
+        r"\b(?:had|have had|finished|last|my) (?:\w+ )?chemo\w*\b[^.!?]{0,30}\b(?:\d+|a few|few|several|two|three|ten) "
+        r"days? ago\b|\bchemo\w* (?:\d+|a few|few|several|two|three|ten) days? ago\b|\b(?:carbimazole|clozapine|"
+        r"clozaril|propylthiouracil)\b"
+    ],
+    "marine_sting": [
+        r"\b(?:swimming|swim|snorkel\w*|surfing|paddling|wading|in the sea|in the ocean|at the beach)\b[^.!?]{0,40}"
+        r"\b(?:sting|stung)\b"
+    ],
+    "dislocation": [r"\bdislocat\w*|\bpopped (?:out|back in)\b"],
+    # Repeated shocks from an implanted defibrillator (British Heart Foundation: call 999 after two or more shocks).
+    "icd_shocks": [
+        r"\b(?:defibrillator|icd|implanted device)\b[^.!?]{0,40}\b(?:gone off|went off|shocked|fired|shocking|"
+        r"going off)\b[^.!?]{0,40}\b(?:twice|two|three|four|[2-9]|several|again|times)\b"
+    ],
+    "dyspnea_severe": [
+        r"\b(?:can only|only able to|can barely) (?:say|speak|get out) (?:a )?(?:couple of|few|one or two|single|two|"
+        r"three) words\b",
+        r"\b(?:1\d|\d\d|ten|twelve) puffs\b[^.!?]{0,60}\b(?:not|isn't|no|hasn't) (?:helping|working|better|helped)\b",
+    ],
+    "trach_problem": [
+        r"\b(?:trach|trachy|tracheostomy|trache)\b[^!?]{0,80}\b(?:blocked|came out|come out|fallen out|fell out|"
+        r"pulled out|can'?t get the suction|cannot pass|won'?t go (?:down|in))\b"
+    ],
+    "cannot_swallow_saliva": [
+        r"\b(?:can'?t|cannot|can not|unable to) (?:even )?swallow (?:my |his |her |their )?(?:own )?(?:spit|saliva)\b|"
+        r"\b(?:spitting|drooling) (?:out )?(?:my |his |her )?(?:own )?(?:spit|saliva)\b"
+    ],
+    "blunt_blow": [
+        r"\b(?:kneed|kicked|punched|struck|elbowed|tackled|speared|butted)\b[^.!?]{0,40}\b(?:in|on) (?:the |my |his |"
+        r"her )?"
+        r"(?:side|back|kidneys?|tummy|stomach|belly|abdomen|flank|ribs)\b"
+    ],
+    "blood_in_urine": [r"\b(?:peeing|weeing|passing) (?:red|pink|bright red|dark red)? ?blood\b"],
+    # A child with tablets meant for adults (NHS poisoning: call 999 or A&E for a child who swallowed medicine).
+    "toxic_substance": [
+        r"\b(?:found|caught)\b[^.!?]{0,30}\bwith (?:my|his|her|the|a|grandma's|grandad's) (?:blister pack|pills|"
+        r"tablets|"
+        r"medicine|meds)\b",
+        r"\b(?:ate|eaten|swallowed|chewed)\b[^.!?]{0,40}\b(?:tablets?|pills?|capsules?) (?:off|from) the floor\b|"
+        r"\b(?:eaten|ate|swallowed) (?:one or two|a couple|some|two|three) of (?:her|his|my|their|grandma'?s) "
+        r"\w+ (?:tablets|pills)\b",
+    ],
+    "eye_penetrating": [
+        r"\b(?:grinder|grinding|hammer\w*|chisel\w*|drilling|metal|strimmer|mower)\b[^.!?]{0,60}\b(?:flew|flown|went|"
+        r"shot|hit) (?:in|into) (?:my|his|her|their|the) eyes?\b[^!?]{0,80}\b(?:cut|blurr\w*|bleeding|can'?t see)\b"
+    ],
+    # Giant cell arteritis: a temple headache with a sore scalp or jaw pain on chewing (NHS: A&E with vision loss).
+    "gca_signs": [
+        r"\bjaw (?:aches|hurts|pain\w*|is (?:sore|painful))\b[^.!?]{0,20}\b(?:when|while) (?:i |he |she )?(?:chew|"
+        r"eat)\w*"
+        r"|\bscalp (?:is )?(?:sore|tender)\b|\bheadache (?:at|in|round) (?:my |his |her )?temples?\b"
+    ],
+    "eye_surgery_recent": [
+        r"\b(?:cataract|eye|retina\w*|glaucoma|lasik|corneal?) (?:surgery|operation|op)\b[^.!?]{0,20}\b(?:\d+|a few|"
+        r"few|two|three|four|five) days? ago\b|\b(?:had|have had) (?:my )?(?:cataract|eye) (?:surgery|operation|op)"
+        r"\b[^.!?]{0,20}\b(?:yesterday|last week|this week)\b"
+    ],
+    "eye_worse": [
+        r"\b(?:eye|vision)\b[^.!?]{0,40}\b(?:more painful|getting (?:more )?painful|much worse|worse|very red|"
+        r"really red)\b"
+    ],
+    "dental_spread": [
+        r"\b(?:tooth\w*|dental|abscess|gum)\b[^.!?]{0,80}\b(?:swelling|swollen)\b[^.!?]{0,40}\b(?:eye|neck|"
+        r"under (?:my|his|her) (?:jaw|tongue))\b"
+    ],
+    "pain_out_of_proportion": [
+        r"\b(?:way|much|far) (?:more|worse) than (?:it )?(?:should be|it should)\b|\bout of (?:all )?proportion\b"
+    ],
+    "injection_injury": [
+        r"\b(?:shot|injected|sprayed) (?:myself|himself|herself|him|her) in the (?:finger|thumb|hand|palm)\b[^.!?]{0,"
+        r"40}"
+        r"\b(?:grease|paint|spray|hydraulic|oil)\b"
+    ],
+    # SGLT2 inhibitors cause ketoacidosis with a near-normal sugar (MHRA Drug Safety Update, 2016).
+    "sglt2": [r"\b(?:\w+gliflozin|jardiance|forxiga|invokana|steglatro|synjardy|xigduo)\b"],
+    "anticoagulated": [r"\b(?:ha?emophilia|ha?emophiliac|von willebrand)\b"],
+    "major_trauma": [
+        r"\b(?:cut|sliced|chopped) (?:the )?(?:tip|end|top) of (?:my|his|her|their) \w*finger\w* (?:clean |right |"
+        r"completely )?off\b",
+        r"\b(?:fork|prong|spike|railing|knife|blade|rod|pole|metal bar|stake|glass|skewer)\b[^.!?]{0,40}\b(?:went|gone|"
+        r"stuck|pushed|go) (?:into|through|in) (?:my|his|her|their) (?:side|stomach|belly|chest|tummy|abdomen|back|"
+        r"neck|"
+        r"thigh|leg|groin|buttock)\b",
+        r"\b(?:pulled|ripped|torn|stripped) the skin (?:right )?off\b|\bdegloved?\b|\bdegloving\b",
+        r"\b(?:see|seeing|showing) (?:my |the |his |her )?(?:gut|guts|bowel|intestines?|insides)\b|\b(?:gut|guts|"
+        r"bowel|intestines?) (?:is |are )?(?:poking|coming|hanging|sticking) out\b",
+    ],
+    "urinary_retention": [
+        r"\b(?:haven'?t|have not|hasn'?t|has not|not) (?:weed|wee'?d|peed|urinated|passed (?:any )?(?:urine|water))"
+        r"(?: at all| since| all day)\b"
+    ],
+    "asking_ahead": [r"\b(?:childproof|child-proof|baby-?proof)\w*\b"],
+    # "found my 3 year old with my blister pack of amlodipine, at least 4 are missing".
+    "child_ingestion": [
+        r"\b(?:at least |maybe |about )?(?:\d+|one|two|three|four|five|some|a few) (?:tablets? |pills? )?(?:are|were|"
+        r"is|"
+        r"was) missing\b"
+    ],
 }
 
 

@@ -8,8 +8,10 @@ checked against the rules in the test suite.
 from __future__ import annotations
 
 SOURCES: dict[str, str] = {
-    "nhs-999": "NHS, When to call 999. https://www.nhs.uk/nhs-services/urgent-and-emergency-care-services/when-to-call-999/",
-    "nhs-111": "NHS, When to use 111. https://www.nhs.uk/nhs-services/urgent-and-emergency-care-services/when-to-use-111/",
+    "nhs-999": "NHS, When to call 999. "
+    "https://www.nhs.uk/nhs-services/urgent-and-emergency-care-services/when-to-call-999/",
+    "nhs-111": "NHS, When to use 111. "
+    "https://www.nhs.uk/nhs-services/urgent-and-emergency-care-services/when-to-use-111/",
     "nhs-heart-attack": "NHS, Heart attack: symptoms. https://www.nhs.uk/conditions/heart-attack/symptoms/",
     "nhs-stroke": "NHS, Stroke: symptoms (FAST). https://www.nhs.uk/conditions/stroke/symptoms/ ; Zhao J, Liu R. "
     "Stroke 1-2-0: a rapid response programme for stroke in China. Lancet Neurol 2017;16(1):27-28.",
@@ -107,7 +109,8 @@ SOURCES: dict[str, str] = {
     "aap-brue": "Tieder JS et al. Brief resolved unexplained events (BRUE) in infants: clinical practice guideline. "
     "Pediatrics 2016;137(5):e20160590 (an infant who stops breathing, turns blue or goes limp needs emergency "
     "assessment even when well again); NHS, Is your baby or toddler seriously ill? (call 999 if a baby stops "
-    "breathing, goes blue or grey, or is floppy). https://www.nhs.uk/baby/health/is-your-baby-or-toddler-seriously-ill/",
+    "breathing, goes blue or grey, or is floppy). "
+    "https://www.nhs.uk/baby/health/is-your-baby-or-toddler-seriously-ill/",
     "nhs-bowel-obstruction": "NHS, Bowel obstruction (intestinal obstruction): go to A&E for tummy pain that comes and "
     "goes, a swollen tummy, being sick (often green) and not being able to poo or pass wind. "
     "https://www.nhs.uk/conditions/intestinal-obstruction/",
@@ -216,10 +219,27 @@ SOURCES: dict[str, str] = {
     "healthdirect-spider": "healthdirect Australia, Spider bites: call 000 for a funnel-web or if there are symptoms "
     "such as sweating, drooling, muscle twitching or breathing trouble. https://www.healthdirect.gov.au/spider-bites",
     "nhs-decompression": "NHS, Decompression sickness: call 999 or go to A&E if you have symptoms such as joint pain, "
-    "tingling, a blotchy rash or breathing problems after diving. https://www.nhs.uk/conditions/decompression-sickness/",
+    "tingling, a blotchy rash or breathing problems after diving. "
+    "https://www.nhs.uk/conditions/decompression-sickness/",
     "high-pressure-injection": "Verhoeven N, Hierner R. High-pressure injection injury of the hand: an often "
     "underestimated trauma. Strategies Trauma Limb Reconstr. 2008;3(1):27-33: needs emergency surgical care the same "
     "day, however small the wound looks.",
+    "nhs-toxic-shock": "NHS, Toxic shock syndrome: call 999 or go to A&E if you have a high temperature with a "
+    "sunburn-like rash, vomiting, diarrhoea, dizziness or confusion, especially when using a tampon. "
+    "https://www.nhs.uk/conditions/toxic-shock-syndrome/",
+    "bhf-icd": "British Heart Foundation, Implantable cardioverter defibrillator (ICD): call 999 if you have two or "
+    "more shocks in a row or within 24 hours, or feel unwell after a shock. "
+    "https://www.bhf.org.uk/informationsupport/treatments/implantable-cardioverter-defibrillator",
+    "nhs-gca": "NHS, Giant cell arteritis: go to A&E or call 999 if you have symptoms of GCA and problems with your "
+    "vision (blurred or double vision, loss of sight). https://www.nhs.uk/conditions/giant-cell-arteritis/",
+    "nhs-cataract": "NHS, Cataract surgery, recovery: contact the hospital straight away if you have increasing pain, "
+    "loss of vision or increasing redness of the eye. https://www.nhs.uk/conditions/cataract-surgery/recovery/",
+    "nhs-dental-abscess": "NHS, Dental abscess: go to A&E or call 999 if swelling affects your eye or neck or makes it "
+    "hard to breathe, swallow or talk. https://www.nhs.uk/conditions/dental-abscess/",
+    "mhra-sglt2": "MHRA Drug Safety Update, SGLT2 inhibitors: risk of diabetic ketoacidosis, which can occur with "
+    "blood "
+    "glucose below 14 mmol/L; test for ketones in patients with nausea, vomiting, abdominal pain or breathlessness. "
+    "https://www.gov.uk/drug-safety-update/sglt2-inhibitors-updated-advice-on-the-risk-of-diabetic-ketoacidosis",
 }
 
 #: Where the phone numbers in :mod:`.emergency` come from.
