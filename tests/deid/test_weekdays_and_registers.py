@@ -57,3 +57,25 @@ def test_english_batch10_categories_are_removed(deid, text, value):
 def test_english_batch10_near_misses_keep_their_content(deid, text):
     result = deid.deidentify(text, "en")
     assert not [r for r in result.replacements if r.type in {"DATE", "MRN", "LICENSE", "ACCOUNT"}], result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("透析室交班 周三上午班，3床血压偏低", "周三"),
+        ("下次家访还是星期四吗？", "星期四"),
+        ("我是上个月20号在您这里做的胃镜", "上个月20号"),
+        ("下次体检预约7月初", "7月初"),
+        ("送检日期：23.11.5，结果待回", "23.11.5"),
+        ("去年中秋回老家后开始咳嗽", "去年中秋"),
+    ],
+)
+def test_chinese_batch11_dates_are_removed(deid, text, value):
+    assert value not in deid.deidentify(text, "zh").text
+
+
+@pytest.mark.parametrize(
+    "text", ["每周三次血液透析", "周一至周五上午门诊", "一周三次，每次四十分钟", "隔周二复查血常规"]
+)
+def test_chinese_weekly_schedules_stay(deid, text):
+    assert deid.deidentify(text, "zh").text == text

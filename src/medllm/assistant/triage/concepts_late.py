@@ -833,7 +833,7 @@ EN_ROUND33: dict[str, list[str]] = {
     ],
     "sjs_drug": [
         r"\b(?:started|new|began) (?:\w+ )?(?:epilepsy|seizure|anti-?epileptic|gout) (?:tablets|pills|"
-        "medicine|meds)\b"
+        r"medicine|meds)\b"
     ],
     # Chemotherapy days ago, and the drugs whose warning is a sore throat with fever (agranulocytosis: carbimazole,
     # clozapine; MHRA and BNF: stop and get a blood count at once).

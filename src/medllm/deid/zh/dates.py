@@ -4,7 +4,7 @@ Dates: every element but the year is an identifier, so a date with a month is re
 "2021年3月4日", "2021年3月", "3月4日", "3月4号", "二〇二一年三月四日", "2021-03-04", "2021/3/4",
 "2021.03.04", "24/05/2024", Minguo dates ("民國73年5月12日"), weekdays, holidays and seasons with their year.
 A bare year ("2021年") is kept, as Safe Harbor allows, and so are durations ("3个月", "4日后" has no month) and
-weekly schedules ("每周三", "周一至周五").
+weekly schedules ("每周三", "周一至周五", "一周三次").
 
 Ages: 90 and over before 岁 or 周岁, after 年龄 or 享年, in Chinese numerals ("九十二岁", "一百零一岁"), and
 without 岁 after 今年/已经 or a pronoun ("她今年九十一了", "他94了");
@@ -92,7 +92,8 @@ def recognizers() -> list[EntityRecognizer]:
             # Lunar dates and holidays that fix a day ("腊月二十三", "正月初五", "端午节", "情人节", "除夕").
             Pattern(
                 "lunar date",
-                r"(?:农历|阴历)?(?:正月|腊月|冬月|(?:二|三|四|五|六|七|八|九|十)月)(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|"
+                r"(?:农历|阴历)?(?:正月|腊月|冬月|(?:二|三|四|五|六|七|八|九|十)月)(?:初[一二三四五六七八九十]|"
+                r"十[一二三四五六七八九]|"
                 r"二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)",
                 0.85,
             ),
@@ -100,7 +101,8 @@ def recognizers() -> list[EntityRecognizer]:
                 "holiday",
                 rf"(?:(?:{_YEAR}[ \t]*年|{_RELATIVE_YEAR})[ \t]*)?"
                 # a holiday's full name is a date wherever it stands ("六一儿童节来", "春节期间") ...
-                r"(?:(?:除夕|元旦|情人节|端午节|中秋节|国庆节|清明节|重阳节|元宵节|七夕节|腊八节|平安夜|圣诞节|春节|跨年夜|"
+                r"(?:(?:除夕|元旦|情人节|端午节|中秋节|国庆节|清明节|重阳节|元宵节|七夕节|腊八节|平安夜|圣诞节|春节|"
+                r"跨年夜|"
                 r"五一劳动节|六一儿童节|劳动节|儿童节|母亲节|父亲节|冬至|夏至)(?:假期|长假|小长假)?|"
                 # ... a short one that is also a word or a given name (国庆, 清明) needs 假期 or what follows a date
                 r"(?:端午|中秋|国庆|清明|重阳|元宵|七夕|腊八|圣诞|五一|六一|(?<=[（(]|[ \t]|^)过年)"
@@ -116,14 +118,35 @@ def recognizers() -> list[EntityRecognizer]:
                 0.75,
             ),
             # A weekday that points at one day: said relative to now ("下周二", "上周五") or next to a date
-            # ("3月4号 周一", "2024年4月9日（星期二）"). Not a bare weekday ("周四上午门诊", which earlier authors did
-            # not count as a date either) and not a weekly schedule ("每周三", "周一至周五", "一周三次").
+            # ("3月4号 周一", "2024年4月9日（星期二）"), and since batch 11 a bare weekday too ("血透室交班 周五下午班",
+            # "下次上门还是周四吗": it names one day of a week, and the English recognizers remove weekdays as well);
+            # not a weekly schedule ("每周三", "周一至周五", "一周三次", "隔周二").
             Pattern(
                 "weekday",
-                rf"(?:(?<![每一两二三几数半各逢至到、~－-])(?:上上|下下|上|下|这|本)|(?<=[0-9日号][ \t]*[（(]?[ \t]*))"
+                r"(?:(?<![每一两二三几数半各逢至到隔双单、~－-])(?:上上|下下|上|下|这|本)?|"
+                r"(?<=[0-9日号][ \t]*[（(]?[ \t]*))"
                 rf"{_WEEKDAY}"
                 r"(?![ \t]*(?:至|到|~|－|-|、|和|或|次|个|年|十|内|末|期|岁|周))",
                 0.65,
+            ),
+            # Added after batch 11: "上个月18号", "6月初", "接收日期：24.3.12", "今年清明上坟后".
+            Pattern(
+                "relative month and day",
+                r"(?:上上?个?月|下个?月|这个?月|本月)[ \t]*(?:3[01]|[12][0-9]|0?[1-9])[ \t]*(?:号|日)",
+                0.75,
+            ),
+            Pattern("month part", r"(?<![0-9])(?:1[0-2]|0?[1-9])[ \t]*月(?:初|上旬|中旬|下旬|底|末)", 0.7),
+            Pattern(
+                "two-digit-year date after a label",
+                r"(?<=(?:日期|时间|于|记录|交接班|交班)[：:]?[ \t]*)[0-9]{2}\.(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|"
+                r"[12][0-9]|3[01])"
+                r"(?![0-9.])",
+                0.75,
+            ),
+            Pattern(
+                "holiday with its year",
+                rf"{_RELATIVE_YEAR}[ \t]*(?:端午|中秋|国庆|清明|重阳|元宵|七夕|腊八|五一|六一|春节|元旦|除夕)",
+                0.75,
             ),
             Pattern("weekday after a date", r"(?<=[0-9日号][ \t]*[（(])[一二三四五六日](?=[）)])", 0.7),
             # Day/month/year and Minguo numeric dates ("24/05/2024", "12/6/2024", "113/03/15"), a range's second
