@@ -441,10 +441,32 @@ CATALOGUE = [
 ]  # fmt: skip
 
 
+CATALOGUE2 = [
+    ("a big brown spider bit my ankle in the garage and now I'm sweating, drooling and my muscles are jumping", E),
+    ("we had wild mushrooms from the woods for tea, and about 9 hours later we're both vomiting", E),
+    ("stopped drinking 4 days ago after years of heavy drinking, now shaking and seeing bugs on the ceiling", E),
+    ("pulled my foreskin back in the shower and it won't go back, the end is swelling up", E),
+    ("a cricket ball hit my eye and there's blood sitting at the bottom of the coloured part", E),
+    ("I have breast cancer in my spine, back pain for a week and now my legs feel weak and wobbly", E),
+    ("diabetic, my big toe has gone black and my foot is hot and red, I've got a fever", E),
+    ("liver transplant 6 months ago and my temperature is 38.4 tonight", E),
+    ("I got concussed at football last week, checked at A&E, fine now. When can I play again?", R),
+    ("I just saw an advert about sepsis. What are the signs?", R),
+]  # fmt: skip
+
+
+CATALOGUE_ZH = [
+    ("孩子右眼肿得睁不开，发烧，说眼珠子一转就痛", E),
+    ("前天手上划了个小口子，今天整只手红肿，疼得比看起来严重得多，还发烧", E),
+    ("我爸把一周吃一次的甲氨蝶呤当成每天吃，吃了五天了，嘴里全是溃疡", E),
+    ("久坐腿麻跟中风有关系吗", R),
+]  # fmt: skip
+
+
 ROUNDS = {
     18: ROUND18, 19: ROUND19, 20: ROUND20, 21: ROUND21, 22: ROUND22, 23: ROUND23, 24: ROUND24, 25: ROUND25,
     26: ROUND26, 27: ROUND27, 28: ROUND28, 29: ROUND29, 30: ROUND30, 31: ROUND31,
-    32: ROUND32, 33: CATALOGUE,
+    32: ROUND32, 33: CATALOGUE, 34: CATALOGUE2, 35: CATALOGUE_ZH,
 }  # fmt: skip
 PROBES = [(round_, text, level) for round_, probes in ROUNDS.items() for text, level in probes]
 

@@ -939,6 +939,109 @@ EN_ROUND33: dict[str, list[str]] = {
 }
 
 
+# --- a second English catalogue (265 presentations by who is writing and where; development data) -----------
+EN_ROUND34: dict[str, list[str]] = {
+    "spider_bite": [r"\bspider\b[^.!?]{0,20}\b(?:bit|bitten|bites?)\b"],
+    "mushroom_gut": [
+        r"\b(?:wild|foraged|picked|forest|field|garden)\b[^.!?]{0,20}\bmushrooms?\b[^!?]{0,160}\b(?:vomit\w*|"
+        r"diarrh\w*|being sick|throwing up|threw up)\b"
+    ],
+    "labour_now": [
+        r"\b(?:something|a cord|the cord)\b[^.!?]{0,30}\b(?:hanging (?:down|out)|coming out)\b[^.!?]{0,20}\bbetween "
+        r"(?:my|her) legs\b"
+    ],
+    "eyelid_swollen": [
+        r"\beye(?:'s| is| has)? (?:swollen|puffed) (?:shut|closed)\b|\blids? (?:are |is )?(?:red|swollen|puffy)\b"
+    ],
+    "eye_movement_pain": [
+        r"\bhurts when (?:he|she|i|they) looks? (?:to the side|sideways|left|right|up|down|around)\b"
+    ],
+    "head_injury": [
+        r"\b(?:knee|elbow|kick|ball|boot|punch|fist|bat|stick|club|knock) (?:to|in|on) the (?:head|face|temple)\b",
+        r"\b(?:hit|banged|bumped|smashed|struck|knocked|cracked|whacked) (?:the )?(?:back|side|front|top) of (?:his|"
+        r"her|"
+        r"my|their) head\b",
+    ],
+    "suicidal": [
+        r"\b(?:tonight'?s the night|tonight is the night|i'?ve worked it all out)\b|\bknow exactly (?:what|how much) "
+        r"i'?d (?:take|need)\b"
+    ],
+    # Alcohol stopped after heavy drinking, then shaking with hallucinations or a fit (delirium tremens).
+    "alcohol_stopped": [
+        r"\b(?:stopped|quit|gave up|cut out|no) (?:drinking|the drink|alcohol|booze)\b|\bhaven'?t had a drink (?:for|"
+        r"since)\b"
+    ],
+    "hallucinations": [
+        r"\b(?:seeing|sees|saw) (?:insects|bugs|spiders|ants|snakes|things|people|faces) (?:on|that|in|crawling|"
+        r"everywhere)\b|\bhallucinat\w*|\bhearing voices\b"
+    ],
+    "urinary_retention": [
+        r"\b(?:hasn'?t|has not|haven'?t|have not) had a (?:wee|pee) (?:all day|since|for \d+ hours)\b"
+    ],
+    "no_stool_or_wind": [r"\bno (?:wind|gas) or (?:poo|poop|stool)\b|\bnothing in (?:my|the|his|her) (?:stoma )?bag\b"],
+    "abdominal_distension": [r"\b(?:tummy|belly|stomach|abdomen) (?:is )?swelling up\b|\blike a balloon\b"],
+    # A foreskin stuck back and swelling (NHS: paraphimosis needs A&E).
+    "paraphimosis": [
+        r"\bforeskin\b[^.!?]{0,40}\b(?:won'?t|will not|can'?t|cannot) (?:go|come|be pulled|pull) (?:back|forward|down)"
+        r"\b"
+    ],
+    "eye_penetrating": [
+        r"\b(?:hook|dart|arrow|pencil|skewer|wire|fish ?hook)\b[^.!?]{0,30}\b(?:caught|stuck|went|is) (?:in |into )?"
+        r"(?:my|his|her|their|the) (?:eye|eyeball)\b"
+    ],
+    # Blood pooled behind the cornea after a blow (a hyphaema; NHS eye injuries: A&E).
+    "hyphaema": [
+        r"\bblood (?:sitting |pooling |pooled )?(?:at the bottom of|in) the (?:coloured|colored) part\b|\bblood in "
+        r"(?:the "
+        r")?front of (?:my|his|her|the) eye\b"
+    ],
+    "blunt_blow": [r"\b(?:pinned|crushed|squashed|trapped) (?:against|under|between) (?:a |the |two )?\w+"],
+    "pain_to_back": [r"\bpain\b[^.!?]{0,60}\b(?:through|into|to|round) (?:my|his|her|their|the) back\b"],
+    "dyspnea_severe": [
+        r"\bpink(?:ish)? (?:froth|frothy|foam\w*)\b|\bfrothy pink\b|\bbreathless (?:even )?(?:sitting still|at rest)\b"
+    ],
+    # A black toe or skin going dark with an infection: gangrene (NHS gangrene: 999 or A&E with signs of sepsis).
+    "gangrene_signs": [
+        r"\b(?:toe|toes|finger|fingers|foot)\b (?:is |are |has |have |has gone |gone |turned |going |is going "
+        r")?black\b",
+        r"\b(?:skin|area)\b[^.!?]{0,20}\b(?:going|gone|turning|turned) (?:dark|black|purple)\b[^!?]{0,60}\b(?:smell\w*|"
+        r"stink\w*|rotten)\b|\b(?:rotten|foul) smell\b",
+    ],
+    "cannot_swallow_saliva": [r"\bnot even (?:my|his|her|their) own (?:spit|saliva)\b"],
+    "immunosuppressed": [r"\b(?:kidney|liver|heart|lung|renal|bone marrow|stem cell) transplant\b"],
+    "burn": [r"\bhydrofluoric\b|\bhf acid\b"],
+    "cancer_history": [r"\bcancer\b|\bmetasta\w*|\bmyeloma\b|\bsecondaries\b"],
+    "limb_tingling": [r"\blegs? (?:feel |feels |are |is |gone |going )?(?:wobbly|numb|weak|like jelly)\b"],
+    # Weekly methotrexate taken daily: an overdose (NHS methotrexate: get help at once if you take too much).
+    "overdose": [
+        r"\bmethotrexate\b[^.!?]{0,40}\b(?:every day|daily|each day)\b[^.!?]{0,40}\b(?:instead of|by mistake|"
+        r"wrongly|for a week)\b"
+    ],
+    # "he's on the coronary care unit", "was checked at A&E", "now on the ward, being looked after".
+    "already_treated": [
+        r"\b(?:is |he'?s |she'?s |they'?re |now )?on the (?:coronary care unit|ccu|ward|stroke unit|icu)\b|\b(?:was|"
+        r"got|"
+        r"been) (?:checked|seen|treated|scanned) (?:at|in|by) (?:a&e|the hospital|hospital|the er|er|casualty)\b|"
+        r"\bbeing looked after\b|\bcame home (?:yesterday|today|last week)\b"
+    ],
+}
+
+
+# --- the Chinese emergency catalogue (249 presentations, one message each; development data) ----------------
+ZH_ROUND35: dict[str, list[str]] = {
+    "eyelid_swollen": [r"[左右]?眼[^，。！？,.!?]{0,2}肿得?(?:睁不开|老高|厉害)"],
+    "eye_movement_pain": [
+        r"眼(?:珠子?|球|睛)[^，。！？,.!?]{0,2}(?:转动|转|一动|动)(?:的时候|时)?[^，。！？,.!?]{0,2}(?:疼|痛)"
+    ],
+    # "比看起来严重得多": pain out of proportion to a small wound (necrotising fasciitis).
+    "pain_out_of_proportion": [r"比看起来(?:严重|厉害|痛|疼)得多|(?:痛|疼)得(?:跟|和|与)伤口不(?:成比例|相称)"],
+    # Weekly methotrexate taken every day (国家药监局 and NHS: an overdose; 立即就医).
+    "overdose": [r"甲氨蝶呤[^。！？]{0,30}(?:每天|天天)(?:都)?(?:吃|服)"],
+    "burn": [r"氢氟酸"],
+    "burn_severe": [r"氢氟酸"],
+}
+
+
 def _merge(*tables: dict[str, list[str]]) -> dict[str, list[str]]:
     """One table from several rounds' tables: a concept named again in a later round gains its patterns (a dict
     literal naming it twice would silently keep only the last)."""

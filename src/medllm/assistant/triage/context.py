@@ -113,6 +113,8 @@ _KNOWLEDGE_BEFORE_EN = re.compile(
     # "what to do during a seizure", not "dropped on the pitch during a sprint" (round 30).
     r"during (?:a|an)(?! (?:sprint|run|race|game|match|workout|class|shift|walk|hike|swim|dive|climb|training|"
     r"practice|session|flight|drive|meal|party|lesson|fight|tackle)\b)|"
+    # "I just watched an ad about strokes. What are the signs" (second catalogue).
+    r"(?:ad|advert|advertisement|documentary|programme|program|video|article|leaflet|poster) about|"
     # "nursing student question: why does DKA cause ..." (round 29).
     r"(?:student|exam|textbook|revision|homework|assignment|lecture|quiz) questions?|"
     r"evidence (?:on|for)|guidelines? (?:on|for)|what (?:is|counts as) (?:a|an)|recover\w* from|(?:know|learn|read|"
@@ -161,7 +163,7 @@ _KNOWLEDGE_AFTER_ZH = re.compile(
     r"^[^，。！？,.!?]{0,4}?(?:的)?(?:症状|征兆|前兆|先兆|表现|原因|病因|危险因素|治疗|急救|处理|预防|诊断|区别|"
     r"后遗症|概率|风险|是什么|家族史|家族病史|疫苗|怎么回事|早期信号|早期症状|早期表现|信号|的新闻|的报道|的视频|会(?:不会)?(?:变成|发展成|转成|遗传)|意味着|代表什么|说明什么|是什么意思|什么意思|"
     # "心梗和心绞痛有啥区别", "脑膜炎是怎么传染的", "昏迷评分怎么算" (round 31).
-    r"有(?:啥|什么)区别|(?:是)?怎么传染|会(?:不会)?传染|传染吗|评分|"
+    r"有(?:啥|什么)区别|(?:是)?怎么传染|会(?:不会)?传染|传染吗|评分|有关系吗|有关吗|相关吗|报警器|探测器|"
     r"有哪些|有什么|怎么(?:治|预防|处理|急救|识别|判断|区分)|如何|能活|能治|会遗传|患者|病人|的?时候|一般|多久|"
     r"要多久|能好|的人|时(?:还|能|可以|该|要|应该|怎么|用)|会(?:怎样|怎么样|如何|有(?:什么|啥)(?:后果|影响|危害|"
     r"副作用|问题)))"
@@ -366,7 +368,7 @@ _PERSON_ZH = re.compile(
 # "kicked in the stomach by a horse" is a person hurt by an animal (catalogue).
 _ANIMAL_ATTACK = re.compile(
     r"(?:咬|抓|挠|扑|\b(?:bit|bitten|bites?|scratch\w*|attack\w*|maul\w*|jumped (?:on|at)|kicked|trampled|gored|"
-    r"butted|headbutted|knocked (?:me|him|her|them) (?:over|down)))"
+    r"butted|headbutted|knocked (?:me|him|her|them) (?:over|down)|pinned|crushed|squashed))"
 )
 
 

@@ -311,10 +311,11 @@ _NO_SOFTEN_WHEN_RECENT = frozenset({"nhs-stroke"})
 # Findings that describe the situation rather than a symptom: their own context does not matter.
 _CONTEXT_FREE = frozenset({
     "post_stroke", "fiction", "asking_ahead", "menstrual", "not_pregnant_context", "self_harm_accident",
-    "anticoagulated", "already_treated",
+    "anticoagulated", "already_treated", "immunosuppressed", "cancer_history",
 })  # fmt: skip
-# Of those, the ones a negation still removes: "not on blood thinners", "还没出院".
-_FREE_UNLESS_NEGATED = frozenset({"anticoagulated", "already_treated"})
+# Of those, the ones a negation still removes: "not on blood thinners", "还没出院". A transplant or a cancer is a
+# state, not an event: "kidney transplant 4 months ago" is a transplanted kidney now (second catalogue).
+_FREE_UNLESS_NEGATED = frozenset({"anticoagulated", "already_treated", "immunosuppressed", "cancer_history"})
 # Findings stated with a date that reads as the past ("7 weeks since my last period") but describe now: only negation
 # and general talk remove them.
 # A known aneurysm said "at a check-up last year" is still there today.

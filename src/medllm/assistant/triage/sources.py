@@ -240,6 +240,15 @@ SOURCES: dict[str, str] = {
     "blood "
     "glucose below 14 mmol/L; test for ketones in patients with nausea, vomiting, abdominal pain or breathlessness. "
     "https://www.gov.uk/drug-safety-update/sglt2-inhibitors-updated-advice-on-the-risk-of-diabetic-ketoacidosis",
+    "nhs-foreskin": "NHS, Tight foreskin (phimosis and paraphimosis): go to A&E if your foreskin is pulled back and "
+    "you cannot return it to its normal position. https://www.nhs.uk/conditions/phimosis/",
+    "nhs-pancreatitis": "NHS, Acute pancreatitis: go to A&E or call 999 if you have sudden, severe pain in the centre "
+    "of your tummy, which can spread along your back. https://www.nhs.uk/conditions/acute-pancreatitis/",
+    "nhs-gangrene": "NHS, Gangrene: call 999 or go to A&E if you have signs of gangrene with a high temperature or "
+    "feel very unwell, or skin that has turned black or dark. https://www.nhs.uk/conditions/gangrene/",
+    "nice-ng234": "NICE NG234, Spinal metastases and metastatic spinal cord compression (2023): contact the MSCC "
+    "coordinator immediately (within 24 hours) for back pain with neurological symptoms in someone with cancer. "
+    "https://www.nice.org.uk/guidance/ng234",
 }
 
 #: Where the phone numbers in :mod:`.emergency` come from.
