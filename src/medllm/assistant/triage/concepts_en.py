@@ -1317,7 +1317,7 @@ CONCEPTS: dict[str, list[str]] = {
     # --- modifiers -------------------------------------------------------------------------------
     "impending_doom": [
         r"\b(?:think|feel|feels|feeling) (?:like )?(?:i am|he is|she is|i'm) (?:dying|going to die|about to die)\b|"
-        r"\bi am dying\b(?! (?:to|of|for|laughing))|\bgoing to die\b"
+        r"\bi am dying\b(?! (?:to|of|for|laughing|here with|with))|\bgoing to die\b"
     ],
     "help_cry": [r"\b(?:help me|please help|help!|someone help|help us|sos)\b"],
     "bulging_fontanelle": [

@@ -1042,6 +1042,41 @@ ZH_ROUND35: dict[str, list[str]] = {
 }
 
 
+EN_ROUND36: dict[str, list[str]] = {
+    # Rounds 33 and 34. A car in a closed garage with the engine running (carbon monoxide, NHS: call 999).
+    "suicidal": [
+        r"\b(?:in|sat in|sitting in) the car\b[^.!?]{0,30}\bgarage\b[^.!?]{0,40}\bengine (?:is )?(?:running|on)\b|"
+        r"\bengine (?:running|on)\b[^.!?]{0,30}\b(?:in the garage|garage door (?:shut|closed))\b",
+        r"\b(?:i'?ve |i have )?decided to (?:jump|end it|kill myself|do it)\b",
+    ],
+    "farewell_message": [r"\bwant to know (?:my|the) (?:cat|dog|kids?|children|pets?) will (?:be|go)\b"],
+    "lightheaded": [r"\bgiddy\b|\bgiddiness\b"],
+    "burn": [
+        r"\b(?:splash|spill|pot|pan|fryer)\w* of (?:boiling|hot|scalding) (?:water|oil|fat|grease)\b|\b(?:boiling|"
+        r"scalding|hot) (?:oil|fat|grease|water)\b(?: \w+){0,4} (?:across|over|on|onto|down) (?:my|his|her|their)\b"
+    ],
+    "black_stool": [
+        r"\bblack,? (?:tarry|sticky|tar-like)(?: \w+)? (?:poo|poop|poos|poops|stools?|bowel movements?)\b|"
+        r"\btarry (?:poo|poop|poos|poops|stools?)\b"
+    ],
+    "overdose": [
+        r"\b(?:[5-9]|1\d)(?:\.\d)?(?: ?- ?\d+)? ?(?:g|grams?) of (?:paracetamol|acetaminophen|tylenol|panadol) "
+        r"(?:a|per|each) day\b"
+    ],
+    # A pregnant bump ("bump" is a pregnancy) gone hard with pain that does not let up.
+    "pregnant_bump_hard": [
+        r"\bbump (?:is |feels |went |has gone |gone )?(?:as )?(?:hard as (?:a )?(?:rock|board|stone)|rock hard|rigid|"
+        r"board[- ]like|rock solid)\b"
+    ],
+    "constant_pain": [
+        r"\bpain (?:won'?t|doesn'?t|does not|will not) (?:let up|ease|stop|go away|come and go)\b|\bconstant pain\b"
+    ],
+    # Asthma with drowsiness or exhaustion (NHS asthma attack: call 999 if you feel drowsy, confused or exhausted).
+    "asthma_context": [r"\basthma\b|\b(?:blue |reliever |salbutamol |ventolin )?inhaler\b|\bpeak flow\b"],
+    "exhausted": [r"\b(?:getting|so|really|very|too) (?:tired|exhausted|worn out)\b|\bexhausted\b"],
+}
+
+
 def _merge(*tables: dict[str, list[str]]) -> dict[str, list[str]]:
     """One table from several rounds' tables: a concept named again in a later round gains its patterns (a dict
     literal naming it twice would silently keep only the last)."""

@@ -161,7 +161,11 @@ _OTHER_VITAL_BEFORE = re.compile(
     r"(?:\bhr|heart ?rate|pulse|\bbp|pressure|\brr|\bresp\w*|\bsats?|spo2|sao2|\bo2|oxygen|\box\w*|glucose|sugars?|"
     r"\bbg|\bbm|gcs|weigh\w*|\bkg|rate|心率|脉搏|血压|血氧|呼吸|血糖|饱和度|心跳)[^\d]{0,12}$"
 )
-_OTHER_VITAL_AFTER = re.compile(r"^\s*(?:%|bpm|beats|breaths|/min|mm ?hg|mg|kg|lbs?|ppm|mmol|次|/\s*\d|units?\b)")
+# An age or a span after the number ("测了新冠阳性,28岁") is no reading either (round 33).
+_OTHER_VITAL_AFTER = re.compile(
+    r"^\s*(?:%|bpm|beats|breaths|/min|mm ?hg|mg|kg|lbs?|ppm|mmol|次|/\s*\d|units?\b|岁|周岁|个月|天|年|斤|"
+    r"years? old|yo\b)"
+)
 
 
 def _temperatures(text: str) -> list[float]:

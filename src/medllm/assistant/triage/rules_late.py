@@ -209,6 +209,14 @@ LATE_RULES: tuple[Rule, ...] = (
          "癌症患者背痛伴双腿麻木无力或排尿困难", ("neck_back_pain", "cancer_history"),
          ("limb_weakness", "limb_tingling", "urinary_retention", "bladder_bowel_loss"), source="nice-ng234",
          soften=False),
+    # Rounds 33 and 34.
+    Rule("asthma_exhausted", E, "an asthma attack with drowsiness, confusion or exhaustion",
+         "哮喘发作伴嗜睡、意识混乱或精疲力竭", ("asthma_context",), ("drowsy", "confusion", "exhausted"),
+         source="nhs-asthma-attack", soften=False),
+    Rule("abruption_bump", E, "a pregnant bump gone hard with pain that does not let up or bleeding",
+         "孕肚变硬伴持续疼痛或出血", ("pregnant_bump_hard",),
+         ("constant_pain", "bleeding", "abdominal_pain", "severe_pain", "pain_extreme", "fetal_movement"),
+         source="nhs-pregnancy-bleeding", soften=False),
     Rule(NGRAM_RULE, E, "worded like the emergencies in medllm's labelled messages (statistical model)",
          "措辞与已标注的急症消息相似（统计模型）", ("ngram_model",), source="medllm-triage-sets", soften=False),
 )
