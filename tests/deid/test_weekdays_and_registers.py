@@ -79,3 +79,27 @@ def test_chinese_batch11_dates_are_removed(deid, text, value):
 )
 def test_chinese_weekly_schedules_stay(deid, text):
     assert deid.deidentify(text, "zh").text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Bro: scan is fri 9am at the infirmary", "fri"),
+        ("he has been admitted twice since Tết", "Tết"),
+        ("passed away on the morning of Thanksgiving", "Thanksgiving"),
+        ("asthma worse since memorial day weekend", "memorial day weekend"),
+        ("the new saws were only fitted last spring", "last spring"),
+        ("Next review end of Nov.", "end of Nov"),
+        ("Interpreter ID 3318 used for the consent", "3318"),
+        ("Employee ID E-552019, RN, ward 4", "E-552019"),
+        ("Probate Court, Docket 24-0311-GN", "24-0311-GN"),
+    ],
+)
+def test_english_batch12_categories_are_removed(deid, text, value):
+    assert value not in deid.deidentify(text, "en").text
+
+
+@pytest.mark.parametrize("text", ["I sat morning and night by her bed.", "Early summer allergies are worse this year."])
+def test_english_batch12_near_misses_keep_their_dates(deid, text):
+    result = deid.deidentify(text, "en")
+    assert not [r for r in result.replacements if r.type == "DATE"], result.text

@@ -72,7 +72,11 @@ _HOLIDAY = (
     r"Easter(?:[ \t]+(?:Sunday|Monday))?|Good[ \t]+Friday|Independence[ \t]+Day|"
     r"Australia[ \t]+Day|Canada[ \t]+Day|Memorial[ \t]+Day|Labou?r[ \t]+Day|Boxing[ \t]+Day|Valentine'?s(?:[ \t]+Day)?|"
     r"St\.?[ \t]+Patrick'?s[ \t]+Day|Mother'?s[ \t]+Day|Father'?s[ \t]+Day|Veterans[ \t]+Day|Remembrance[ \t]+Day|"
-    r"Bonfire[ \t]+Night|Diwali|Hanukkah|Eid(?:[ \t]+al-(?:Fitr|Adha))?)"
+    r"Bonfire[ \t]+Night|Diwali|Hanukkah|Eid(?:[ \t]+al-(?:Fitr|Adha))?|"
+    # Added after blind batch 12: festivals of other calendars, and a holiday named in lower case.
+    r"T[eế]t|Ramadan|Ramazan|Carnaval|Carnival|Passover|Yom[ \t]+Kippur|Rosh[ \t]+Hashanah|Holi|Vesak|Songkran|"
+    r"Nowruz|Navratri|Onam|Pongal|(?i:memorial[ \t]+day|labou?r[ \t]+day|thanksgiving|christmas|new[ \t]+year'?s))"
+    r"(?:[ \t]+(?i:weekend|week|eve|day|morning|night))?"
 )
 
 
@@ -192,7 +196,7 @@ def _date_recognizers() -> list[EntityRecognizer]:
             # (the cue is matched, not looked behind for: a pattern that opens with a look-behind is tried at
             # every position of every text, a cost the step's speed budget notices)
             r"(?:(?i:\b(?:on|since|for|after|before|over|until|till|by|around|during|coming|spent|last|this|next|"
-            r"at|the[ \t]+day[ \t]+(?:after|before)))[ \t]+(?:the[ \t]+)?|\([ \t]*|[-–|][ \t]+)"
+            r"at|of|upcoming|through|the[ \t]+day[ \t]+(?:after|before)))[ \t]+(?:the[ \t]+)?|\([ \t]*|[-–|][ \t]+)"
             rf"(?P<value>{_HOLIDAY})",
             0.7,
         ),

@@ -23,7 +23,7 @@ _LABELS: dict[str, str] = {
     NATIONAL_ID: (
         r"DoD[ \t]+ID|EDIPI|Service[ \t]+(?:No\.?|Number|#)|NI[ \t]+(?:number|no\.?)|National[ \t]+Insurance[ \t]+"
         r"(?:number|no\.?)|national[ \t]+ID|National[ \t]+ID|PPSN|PPS[ \t]+(?:number|no\.?)|IHI|SIN|NIN|NRIC|"
-        r"Aadhaar|Aadhar|Emirates[ \t]+ID|Ghana[ \t]+Card|BVN|NHIF"
+        r"Aadhaar|Aadhar|Emirates[ \t]+ID|Ghana[ \t]+Card|BVN|NHIF|PESEL|PPS(?=[ \t]+\d)"
     ),
     LICENSE: (
         r"GMC|IMC|NMC(?:[ \t]+PIN)?|NMBI(?:[ \t]+PIN)?|GPhC|HCPC|AHPRA|CPSO|CPO|CPSBC|CLIA|MCI|NMC[ \t]+Reg|"
@@ -31,7 +31,10 @@ _LABELS: dict[str, str] = {
         r"(?:medical|nursing|pharmacy)[ \t]+council[ \t]+(?:no\.?|number)|"
         # Added after blind batch 10: "RPh ..., lic. PH-0048861", "NJ lic. 28RI00612300", "GCRB reg. 2291",
         # "NRCME 7739221045" (the US registry of DOT medical examiners).
-        r"(?i:lic\.|reg\.)|NRCME"
+        r"(?i:lic\.|reg\.)|NRCME|"
+        # Added after blind batch 12: interpreters', employees' and operators' numbers.
+        r"(?i:interpreter[ \t]+ID|languageline|cyracom|stratus|employee[ \t]*(?:ID|#|no\.?|number)|badge[ \t]*(?:#|"
+        r"no\.?|number|ID)|operator[ \t]*#|staff[ \t]+(?:ID|#|no\.?)|PSI[ \t]+reg|member[ \t]+ID|interpreter)"
     ),
     HEALTH_PLAN_ID: r"PHN|PHIN|OHIP|MCN|RAMQ|GMS[ \t]+card(?:[ \t]+no\.?)?|Medical[ \t]+card(?:[ \t]+no\.?)?|Policy",
     MRN: (
@@ -48,7 +51,9 @@ _LABELS: dict[str, str] = {
         r"SABRE[ \t]+ref\.?|Specimen(?:[ \t]+(?:no\.?|ID|#))?|sort[ \t]+code|incident[ \t]+report|"
         r"(?:privacy|safety)[ \t]+incident(?:[ \t]+report)?|ref\.|"
         # Added after blind batch 10: "specimen 25-GX-010447", "specimen IDs SARC-24-1187-A", "lab no. RB-DNA-5519".
-        r"(?i:specimen(?:[ \t]+(?:IDs?|no\.?|#|numbers?))?|lab[ \t]*(?:no\.?|#|number))"
+        r"(?i:specimen(?:[ \t]+(?:IDs?|no\.?|#|numbers?))?|lab[ \t]*(?:no\.?|#|number))|"
+        # Court and donor references (batch 12): "Docket 23-0719-GN", "Family Court No. FL-22-009812".
+        r"(?i:docket(?:[ \t]+(?:no\.?|#))?|(?:case|court)[ \t]+(?:no\.?|#|number)|donor[ \t]+ID)"
     ),
 }
 # A value: letters, digits, single spaces, slashes, dots or hyphens between them, four digits or more.

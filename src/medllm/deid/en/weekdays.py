@@ -56,6 +56,21 @@ def recognizers() -> list[EntityRecognizer]:
             r"for|the|a|an|my|his|her|by|screen|exposure|light|burn|damage|cream|block|protection)\b)",
             0.65,
         ),
+        # Added after blind batch 12: "sat morning", "fri 8am", "thurs night"; "last fall"; "end of Feb".
+        Pattern(
+            "lower-case weekday before a time",
+            # ("I sat morning and night by her bed" is a verb.)
+            rf"(?<!\b(?i:i|we|he|she|they|just|had|have|was|were|and)[ \t]+)\b{_SHORT_ANY_CASE}\b"
+            r"(?=[ \t]+(?:\d{1,2}(?::\d{2})?[ \t]*(?i:am|pm)\b|(?i:morning|night|evening|afternoon)\b))",
+            0.65,
+        ),
+        Pattern("relative season", r"\b(?i:last|this|next)[ \t]+(?i:spring|summer|fall|autumn|winter)\b", 0.65),
+        Pattern(
+            "part of a month",
+            r"\b(?i:end|beginning|start|middle)[ \t]+of[ \t]+(?:January|February|March|April|May|June|July|August|"
+            r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?",
+            0.7,
+        ),
         Pattern(
             "list of short dates",
             rf"(?:(?<={_ITEM}{_GAP}{_ITEM}{_GAP}){_ITEM}|(?<={_ITEM}{_GAP}){_ITEM}(?={_GAP}{_ITEM})|"
@@ -84,6 +99,9 @@ def recognizers() -> list[EntityRecognizer]:
         "short weekday": r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)",
         "weekday in a list": r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)",
         "cue + short weekday": r"(?i:\b(?:mon|tue|wed|thu|fri|sat|sun)\b)",
+        "lower-case weekday before a time": r"(?i:\b(?:mon|tue|wed|thu|fri|sat|sun)\w*[ \t]+(?:\d|m|n|e|a))",
+        "relative season": r"(?i:spring|summer|fall|autumn|winter)",
+        "part of a month": r"(?i:\b(?:end|beginning|start|middle) of)",
         "list of short dates": r"\d/\d{1,2}(?:,|[ \t]+\()",
         "short date + comma + time": r"\d/\d{1,2},[ \t]*\d{1,2}:",
         "cue + day-first short date": r"\b(?:1[3-9]|2\d|3[01])/\d",
