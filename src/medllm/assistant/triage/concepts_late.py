@@ -1019,7 +1019,9 @@ EN_ROUND34: dict[str, list[str]] = {
     ],
     # "he's on the coronary care unit", "was checked at A&E", "now on the ward, being looked after".
     "already_treated": [
-        r"\b(?:is |he'?s |she'?s |they'?re |now )?on the (?:coronary care unit|ccu|ward|stroke unit|icu)\b|\b(?:was|"
+        r"\b(?:is |he'?s |she'?s |they'?re |now |still |admitted |been )on the (?:coronary care unit|ccu|icu|(?:\w+ "
+        r")?(?:ward|unit))\b|"
+        r"\b(?:was|"
         r"got|"
         r"been) (?:checked|seen|treated|scanned) (?:at|in|by) (?:a&e|the hospital|hospital|the er|er|casualty)\b|"
         r"\bbeing looked after\b|\bcame home (?:yesterday|today|last week)\b"
@@ -1074,6 +1076,35 @@ EN_ROUND36: dict[str, list[str]] = {
     # Asthma with drowsiness or exhaustion (NHS asthma attack: call 999 if you feel drowsy, confused or exhausted).
     "asthma_context": [r"\basthma\b|\b(?:blue |reliever |salbutamol |ventolin )?inhaler\b|\bpeak flow\b"],
     "exhausted": [r"\b(?:getting|so|really|very|too) (?:tired|exhausted|worn out)\b|\bexhausted\b"],
+}
+
+
+EN_ROUND37: dict[str, list[str]] = {
+    # Rounds 35 and 36.
+    "suicidal": [
+        r"\bi(?:'?ve| have) decided(?: on)? (?:tonight|today)\b",
+        r"\b(?:don'?t|do not) think (?:i'?ll|i will) be (?:here|around|alive) (?:tomorrow|much longer|by (?:the )?"
+        r"morning)\b",
+        r"\bhave (?:my |his |my dad'?s |my dads |a )?(?:gun|rifle|shotgun|pistol) out\b",
+    ],
+    "dyspnea_severe": [
+        r"\bcan (?:still )?only (?:say|speak|get out) (?:a )?(?:couple of|few|one or two|two|three) words\b"
+    ],
+    # Sports idioms: "choked in the grand final", "nearly had a stroke building this wardrobe".
+    "fiction": [
+        r"\bchoked (?:in|at|on) (?:the )?(?:\w+ )?(?:final|game|match|exam|interview|penalty|race|shootout)\b|"
+        r"\bnearly had a (?:stroke|heart attack|coronary) (?:trying|building|when|at|watching|reading|seeing)\b"
+    ],
+    # Spanish in US messages (about one in ten of round 36): the signs as families write them.
+    "fever_word": [r"\bfiebre\b|\bcalentura\b"],
+    "infant": [r"\b(?:mi |el |la )?(?:beb[eé]|bebito|bebita)\b"],
+    "child": [r"\b(?:mi )?(?:beb[eé]|niñ[oa]|hij[oa]|nene|nena)\b"],
+    "hives": [r"\bronchas\b|\burticaria\b"],
+    "face_swelling": [r"\bcara hinchada\b|\blabios hinchados\b"],
+    "dyspnea": [r"\brespirando raro\b|\b(?:le cuesta|no puede) respirar\b|\bdificultad para respirar\b"],
+    "fainted": [r"\bse desmay[óo]\b|\bdesmayad[oa]\b"],
+    "toxic_substance": [r"\bpastillas\b|\bmedicinas?\b"],
+    "child_ingestion": [r"\bse (?:tom[óo]|comi[óo]|trag[óo])\b"],
 }
 
 

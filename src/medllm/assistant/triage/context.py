@@ -60,7 +60,8 @@ _PAST_EN = re.compile(
     r"as a (?:toddler|child|kid|baby|teen|teenager|young child|student)|"
     r"last (?:week|month|year|summer|winter|spring|fall|autumn|christmas|time)|(?:in|"
     r"since|back in|during) (?:19|20)\d\d|history of|hx of|previous(?:ly)?|prior|in the past|used to|years back|"
-    r"as a (?:child|kid|teen|teenager|baby)|when (?:i|he|she) was \d+|when (?:i|he|she) was (?:young|little|younger|"
+    r"as a (?:child|kid|teen|teenager|baby)|when (?:i|he|she|we|they) (?:was|were) \d+|when (?:i|he|she|we|they) "
+    r"(?:was|were) (?:young|little|younger|"
     r"a (?:kid|child|teenager|baby|teen))|childhood|back then|once before|survived|survivor|recovered from|"
     r"recovering from|after (?:my|his|her|their) (?:stroke|heart attack|seizure|surgery|accident|overdose|tia)|"
     r"since (?:my|his|her|their) (?:stroke|heart attack|accident|overdose|tia)|died (?:of|from|by|after|because)|"
@@ -115,6 +116,8 @@ _KNOWLEDGE_BEFORE_EN = re.compile(
     # "what to do during a seizure", not "dropped on the pitch during a sprint" (round 30).
     r"during (?:a|an)(?! (?:sprint|run|race|game|match|workout|class|shift|walk|hike|swim|dive|climb|training|"
     r"practice|session|flight|drive|meal|party|lesson|fight|tackle)\b)|"
+    # "is it true you do CPR to the beat of stayin alive?" (round 35).
+    r"is it true|"
     # "doing a school project on stroke", "what should I do if I get bitten by an adder?" (round 33).
     r"project on|what (?:should|do|would|can) (?:i|we|you) do if (?:i|we|you|he|she|they|someone) (?:get|gets|is|are)|"
     # "I just watched an ad about strokes. What are the signs" (second catalogue).
@@ -388,7 +391,10 @@ _ANIMAL_FIRST_EN = re.compile(
     r"\W*(?:my|our|the|a)\s+(?:\w+\s+)?(?:cats?|kittens?|dogs?|pupp(?:y|ies)|rabbits?|hamsters?|horses?|pon(?:y|ies)|"
     r"parrots?|budgies?|ferrets?|tortoises?|goats?)\b"
 )
-_WRITER_EN = re.compile(r"\bi (?:got|pulled|took|fished|hooked|managed to get) (?:it|them|the \w+) out\b")
+_WRITER_EN = re.compile(
+    r"\bi (?:got|pulled|took|fished|hooked|managed to get) (?:it|them|the \w+) out\b|\b(?:anything|something|what) "
+    r"(?:i|we) (?:can|could|should) do\b"
+)
 _ANIMAL_FIRST_ZH = re.compile(rf"\W*(?:我家|家里|我们家|我的)?(?:的)?(?:老|小)?{_PETS_ZH}")
 # "our farm dog got bitten on the nose by a snake": the animal is the one bitten (round 21).
 _ANIMAL_BITTEN_EN = re.compile(
@@ -414,7 +420,11 @@ def _about_an_animal(sentence: str, zh: bool) -> bool:
         # telling (round 28).
         if _ANIMAL_FIRST_ZH.match(sentence):
             sentence = sentence.replace("我", "")
-    elif _has(_ANIMAL_ATTACK, sentence) and not _has(_ANIMAL_BITTEN_EN, sentence):
+    elif (
+        _has(_ANIMAL_ATTACK, sentence)
+        and not _has(_ANIMAL_BITTEN_EN, sentence)
+        and not _ANIMAL_FIRST_EN.match(sentence)
+    ):
         return False
     elif _ANIMAL_FIRST_EN.match(sentence):
         # "my dog was choking on a rubber toy earlier, I got it out": the writer only helped (round 31); "the dog
@@ -431,6 +441,10 @@ _HISTORY_LABEL = re.compile(r"(?:既往|病史|做过|得过|患过|history of|h
 _ASIDE = re.compile(r"\([^()]*\)|（[^（）]*）")
 
 
+# "found my neighbour on the floor ... she is ice cold and is confused": the finding's own clause in the present tense.
+_PRESENT_CLAUSE_EN = re.compile(r"\b(?:he|she|they|i|we) (?:is|are|am)\b")
+
+
 def _past(text: str, start: int, end: int, zh: bool) -> bool:
     c_left, c_right = clause_bounds(text, start, end)
     s_left, s_right = sentence_bounds(text, start, end)
@@ -439,7 +453,8 @@ def _past(text: str, start: int, end: int, zh: bool) -> bool:
         c_left = clause_bounds(text, c_left - 2, c_left - 2)[0]
     clause, sentence = text[c_left:c_right], text[s_left:s_right]
     past, current = (_PAST_ZH, _CURRENT_ZH) if zh else (_PAST_EN, _CURRENT_EN)
-    if _has(current, clause):
+    # (the finding's own words do not count: "tell me I'm dying" is not a present tense about anything)
+    if _has(current, clause) or (not zh and _has(_PRESENT_CLAUSE_EN, text[c_left:start] + " " + text[end:c_right])):
         return False
     if _has(past, clause):
         return True
@@ -504,7 +519,7 @@ _FUTURE_IF_ZH = re.compile(
 )
 _JOKING_SAID_ZH = re.compile(r"(?<!不是)(?<!没)(?<!没有)(?<!不)(?:开玩笑的|开个玩笑|说着玩的?)")
 _JOKE_ZH = re.compile(r"(?:哈哈|嘿嘿|hhh|笑死|开玩笑|玩笑话|😂|🤣)")
-_ANGERED_ZH = re.compile(r"(?:被|让|把)[^，。！？]{0,6}气(?:得|的)?$")
+_ANGERED_ZH = re.compile(r"(?:被|让|把)[^，。！？]{0,8}气(?:得|的|到)?$")
 _FIGURATIVE_ZH = re.compile(r"(?:(?:要|快|会|得)(?:被[^，。！？]{0,4})?(?:气)?(?:得)?|差点|差一点|险些)$")
 _NOW_ONLY_ZH = re.compile(r"(?:现在|刚才|刚刚|正在|此刻|这会儿)")
 _STRICT_NOW_ZH = re.compile(r"(?:现在|正在|刚才|刚刚|此刻|这会儿|今天|今晚|今早)")
@@ -589,7 +604,7 @@ def _general(text: str, start: int, end: int, zh: bool) -> bool:
             return True
         # "他要心梗了哈哈": a figure of speech ("will have a heart attack") in a joke; "半边脸发麻 说话说错字 哈哈"
         # is still a stroke, so the finding itself must be the figure of speech (round 18).
-        if _FIGURATIVE_ZH.search(before) and _JOKE_ZH.search(text, s_left, s_right):
+        if _FIGURATIVE_ZH.search(before) and _JOKE_ZH.search(text, s_left, min(len(text), s_right + 12)):
             return True
         # "我要被这熊孩子气吐血了": angered "to vomiting blood" is an idiom, joke or not (round 30).
         if _ANGERED_ZH.search(before):

@@ -30,8 +30,14 @@ _AGE_EN = re.compile(
     r"just|only|now|who is|of)\s+)*(\d+(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve)\s*-?\s*(days?|d|weeks?|wks?|w|months?|mos?)\b(?! pregnant| along| ago| of\b| later| after| before|"
     r" since| now)"
+    # Spanish in US messages: "mi bebé tiene 2 meses", "bebé de 6 semanas" (round 36).
+    r"|\b(?:beb[eé]|bebito|bebita|niñ[oa]|hij[oa])\b[^.!?]{0,15}?\b(?:tiene|de)\s+(\d+)\s+(mes|semana|d[ií]a)(?:es|s)?\b"
 )
-_UNITS_EN = {"d": "day", "w": "week", "wk": "week", "mo": "month"}
+# ("mes" loses its "s" with the plural: "me" is the Spanish month too)
+_UNITS_EN = {
+    "d": "day", "w": "week", "wk": "week", "mo": "month", "mes": "month", "me": "month", "semana": "week", "dia": "day",
+    "día": "day",
+}  # fmt: skip
 _NEWBORN_EN = re.compile(r"\b(?:newborn|new born|neonate|new baby|born (?:yesterday|today|last night))\b")
 _AGE_ZH = re.compile(
     r"(?<![孕怀])(出生|生下来|宝宝|婴儿|孩子|娃|儿子|女儿|闺女|宝贝|新生儿)?\(?(?:才|刚|已经|刚刚|第)?(?:满)?(\d+|"
