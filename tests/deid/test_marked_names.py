@@ -137,3 +137,24 @@ def test_dates_numbers_and_phones_in_other_layouts_go(deid: Deidentifier, text: 
 @pytest.mark.parametrize("text", ["power 5/5 in all limbs", "pain 7/10 since lunch", "take 1/2 tablet twice daily"])
 def test_scores_and_fractions_are_not_dates(deid: Deidentifier, text: str) -> None:
     assert "[DATE]" not in deid.deidentify_many([text], ["en"])[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("throwaway_acct_22 wrote:\nI have had this rash for a week", "throwaway_acct_22"),
+        ("Sam_K: my son has croup too", "Sam_K"),
+        ("HikerDan77: anyone tried this inhaler?", "HikerDan77"),
+        ("pt: marisol quintero-vega, dob on file", "marisol quintero-vega"),
+        ("res. winifred o'hara rm 4, PHQ-9 done", "winifred o'hara"),
+    ],
+)
+def test_batch13_handles_and_labelled_lower_case_names(deid, text, value):
+    assert value not in deid.deidentify(text, "en").text
+
+
+@pytest.mark.parametrize(
+    "text", ["SpO2: 94% on air", "Day14: rash settling", "pt will need a follow-up scan", "pt rose from the chair"]
+)
+def test_batch13_near_misses_stay(deid, text):
+    assert not [r for r in deid.deidentify(text, "en").replacements if r.type == "NAME"]

@@ -75,8 +75,10 @@ _HOLIDAY = (
     r"Bonfire[ \t]+Night|Diwali|Hanukkah|Eid(?:[ \t]+al-(?:Fitr|Adha))?|"
     # Added after blind batch 12: festivals of other calendars, and a holiday named in lower case.
     r"T[eế]t|Ramadan|Ramazan|Carnaval|Carnival|Passover|Yom[ \t]+Kippur|Rosh[ \t]+Hashanah|Holi|Vesak|Songkran|"
-    r"Nowruz|Navratri|Onam|Pongal|(?i:memorial[ \t]+day|labou?r[ \t]+day|thanksgiving|christmas|new[ \t]+year'?s))"
-    r"(?:[ \t]+(?i:weekend|week|eve|day|morning|night))?"
+    # (lower-case spellings listed as they are written: a case-insensitive group here made every text's gate scan
+    # about 30% slower)
+    r"Nowruz|Navratri|Onam|Pongal|memorial[ \t]+day|labou?r[ \t]+day|thanksgiving|christmas|new[ \t]+year'?s)"
+    r"(?:[ \t]+(?:weekend|week|eve|day|morning|night|Weekend|Week|Eve|Day|Morning|Night))?"
 )
 
 

@@ -17,6 +17,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from medllm.deid.entities import NAME
 from medllm.deid.patterns import explained_result
+from medllm.deid.wordlists.english import english_lexicon
 from medllm.deid.wordlists.names import first_names
 
 _OPENING = re.compile(
@@ -41,6 +42,22 @@ _RELATIVE = re.compile(
 _HANDLE = re.compile(
     r"\b(?:user ?name|handle|screen ?name|login|gamertag)\b[^A-Za-z0-9\n]{0,4}(?:is[ \t]+|on the portal[ \t]*)?"
     r"[(:]?[ \t]*(?P<name>[A-Za-z][A-Za-z0-9._-]{2,}[A-Za-z0-9])",
+    re.IGNORECASE,
+)
+# Added after blind batch 13: a forum or chat speaker's handle at the start of a line ("throwaway_mom_of3 wrote:",
+# "Jen_L:", "MaxPower88:"): an underscore, or letters then two digits or more, before a colon or "wrote".
+_SPEAKER_HANDLE = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?P<name>(?=[A-Za-z0-9_]*[a-z])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|(?=[A-Za-z]*[a-z])"
+    r"(?!(?i:day|week|month|year|room|bed|visit|cycle|dose|page|step|table|figure|item|test|sample|round|chair|unit|"
+    r"ward|bay|level|grade|stage|phase|part|section|line|note)\d)[A-Za-z]{3,}\d{2,})"
+    r"(?=[ \t]*(?::(?:[ \t]|$)|[ \t]+(?:wrote|said|replied|posted)\b))"
+)
+# A patient's or resident's name in lower case right after the label ("pt: guadalupe ramirez-ochoa", "res. agnes
+# o'toole", "name: bea okonkwo"): the first word a census given name that is not an English word, or a capitalised
+# given name followed by a capitalised surname that is not one ("Pt Dale Whitehorse").
+_LABELLED = re.compile(
+    r"\b(?:pt|patient|name|res|resident|client)\b\.?[ \t]*:?[ \t]+(?P<first>[A-Za-z][a-z'-]+)"
+    r"(?:[ \t]+(?P<last>[A-Za-z][a-z'-]+(?:-[A-Za-z][a-z'-]+)?))?",
     re.IGNORECASE,
 )
 _RELATIVE_WORDS = (
@@ -111,4 +128,21 @@ class EnglishMarkedNameRecognizer(LocalRecognizer):
         if any(w in lowered for w in ("name", "handle", "login", "gamertag")):
             for m in _HANDLE.finditer(text):
                 add(m.span("name"), 0.85, "a user name")
+        if "_" in text or ":" in text:
+            for m in _SPEAKER_HANDLE.finditer(text):
+                add(m.span("name"), 0.8, "a speaker's handle")
+        if any(w in lowered for w in ("pt", "patient", "name", "res", "client")):
+            words = english_lexicon()
+            for m in _LABELLED.finditer(text):
+                first, last = m.group("first"), m.group("last")
+                if first.lower() not in given:
+                    continue
+                is_word = first.lower() in words.english or first.lower() in words.nouns
+                last_is_name = (
+                    last is not None and last.lower() not in words.english and last.lower() not in words.nouns
+                )
+                if not is_word:
+                    add((m.start("first"), m.end("last") if last_is_name else m.end("first")), 0.75, "a labelled name")
+                elif first[0].isupper() and last is not None and last[0].isupper() and last_is_name:
+                    add((m.start("first"), m.end("last")), 0.75, "a labelled name")
         return [explained_result(self, NAME, a, b, score, why) for (a, b), (score, why) in sorted(found.items())]
