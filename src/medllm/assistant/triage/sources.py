@@ -8,10 +8,8 @@ checked against the rules in the test suite.
 from __future__ import annotations
 
 SOURCES: dict[str, str] = {
-    "nhs-999": "NHS, When to call 999. "
-    "https://www.nhs.uk/nhs-services/urgent-and-emergency-care-services/when-to-call-999/",
-    "nhs-111": "NHS, When to use 111. "
-    "https://www.nhs.uk/nhs-services/urgent-and-emergency-care-services/when-to-use-111/",
+    "nhs-999": "NHS, When to call 999. https://www.nhs.uk/nhs-services/urgent-and-emergency-care-services/when-to-call-999/",
+    "nhs-111": "NHS, When to use 111. https://www.nhs.uk/nhs-services/urgent-and-emergency-care-services/when-to-use-111/",
     "nhs-heart-attack": "NHS, Heart attack: symptoms. https://www.nhs.uk/conditions/heart-attack/symptoms/",
     "nhs-stroke": "NHS, Stroke: symptoms (FAST). https://www.nhs.uk/conditions/stroke/symptoms/ ; Zhao J, Liu R. "
     "Stroke 1-2-0: a rapid response programme for stroke in China. Lancet Neurol 2017;16(1):27-28.",
@@ -109,8 +107,7 @@ SOURCES: dict[str, str] = {
     "aap-brue": "Tieder JS et al. Brief resolved unexplained events (BRUE) in infants: clinical practice guideline. "
     "Pediatrics 2016;137(5):e20160590 (an infant who stops breathing, turns blue or goes limp needs emergency "
     "assessment even when well again); NHS, Is your baby or toddler seriously ill? (call 999 if a baby stops "
-    "breathing, goes blue or grey, or is floppy). "
-    "https://www.nhs.uk/baby/health/is-your-baby-or-toddler-seriously-ill/",
+    "breathing, goes blue or grey, or is floppy). https://www.nhs.uk/baby/health/is-your-baby-or-toddler-seriously-ill/",
     "nhs-bowel-obstruction": "NHS, Bowel obstruction (intestinal obstruction): go to A&E for tummy pain that comes and "
     "goes, a swollen tummy, being sick (often green) and not being able to poo or pass wind. "
     "https://www.nhs.uk/conditions/intestinal-obstruction/",
