@@ -490,6 +490,8 @@ ROUND35 = [
     ("found my gran on the floor this morning, heating off, she is ice cold and confused", E),
     # Pets that open the message, sports and DIY idioms, a school first-aid question, a drowning long ago.
     ("my cat came in limping with a swollen paw, think she was bitten by a snake?", R),
+    # ... but an animal that opens the message and bites the writer leaves the writer the patient.
+    ("a dog bit my hand and it is bleeding a lot, it won't stop", E),
     ("our rabbit seems to be having a fit, is there anything i can do", R),
     ("choked in the final again, gutted. my knee aches after games, is that normal?", R),
     ("nearly had a stroke trying to assemble this wardrobe lol. any stretches for a stiff back?", R),

@@ -1034,6 +1034,8 @@ ZH_ROUND35: dict[str, list[str]] = {
     "pain_out_of_proportion": [r"比看起来(?:严重|厉害|痛|疼)得多|(?:痛|疼)得(?:跟|和|与)伤口不(?:成比例|相称)"],
     # Weekly methotrexate taken every day (国家药监局 and NHS: an overdose; 立即就医).
     "overdose": [r"甲氨蝶呤[^。！？]{0,30}(?:每天|天天)(?:都)?(?:吃|服)"],
+    # "说话说一半就要停下来喘气": too breathless to finish a sentence (NHS: call 999).
+    "dyspnea_severe": [r"说话说一半(?:就)?(?:要)?停下来(?:喘气|喘)|一句话(?:都)?说不完|说话(?:都)?说不完整"],
     "burn": [r"氢氟酸"],
     "burn_severe": [r"氢氟酸"],
 }

@@ -400,7 +400,10 @@ _ANIMAL_FIRST_ZH = re.compile(rf"\W*(?:我家|家里|我们家|我的)?(?:的)?(
 _ANIMAL_BITTEN_EN = re.compile(
     r"\b(?:dog|dogs|cat|cats|puppy|kitten|horse|pony|pet|goat|cow|sheep|pig|chicken)\b[^.!?]{0,12}\b(?:got|was|has "
     r"been|been|is)? ?"
-    r"(?:bitten|stung)\b"
+    r"(?:bitten|stung)\b|"
+    # "my cat came in with a swollen leg, think she might have been bitten by a snake" (round 35).
+    r"\b(?:dog|dogs|cat|cats|puppy|kitten|horse|pony|pet|goat|cow|sheep|pig|chicken|rabbit)\b[^.!?]{0,60}\b(?:was|got|"
+    r"has been|had been|have been|might have been|may have been|must have been) (?:bitten|stung)\b"
 )
 
 
@@ -420,11 +423,7 @@ def _about_an_animal(sentence: str, zh: bool) -> bool:
         # telling (round 28).
         if _ANIMAL_FIRST_ZH.match(sentence):
             sentence = sentence.replace("我", "")
-    elif (
-        _has(_ANIMAL_ATTACK, sentence)
-        and not _has(_ANIMAL_BITTEN_EN, sentence)
-        and not _ANIMAL_FIRST_EN.match(sentence)
-    ):
+    elif _has(_ANIMAL_ATTACK, sentence) and not _has(_ANIMAL_BITTEN_EN, sentence):
         return False
     elif _ANIMAL_FIRST_EN.match(sentence):
         # "my dog was choking on a rubber toy earlier, I got it out": the writer only helped (round 31); "the dog
