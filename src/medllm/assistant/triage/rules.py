@@ -319,7 +319,9 @@ RULES: tuple[Rule, ...] = (
          source="nhs-necrotising-fasciitis"),
     Rule("pain_out_of_proportion", E, "pain far worse than a wound looks, with spreading redness or fever",
          "伤口疼痛远超外观伴红肿扩散或发热", ("pain_out_of_proportion",),
-         ("infection_spreading", "fever", "skin_dusky"), source="nhs-necrotising-fasciitis"),
+         # (a small wound or graze with the pain alone is enough: the first English catalogue)
+         ("infection_spreading", "fever", "skin_dusky", "wound", "deep_cut", "infection_word", "spreading_redness"),
+         source="nhs-necrotising-fasciitis"),
     Rule("spreading_infection", U, "spreading infection or discharge", "感染扩散或流脓", ("infection_spreading",),
          source="nhs-111"),
     Rule("clot_in_lung", E, "possible blood clot in the leg with breathlessness, chest pain or coughing blood",
