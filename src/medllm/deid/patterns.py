@@ -82,16 +82,27 @@ class ClinicalPatternRecognizer(PatternRecognizer):
         unknown = set(gates) - {p.name for p in self.patterns}
         if unknown:
             raise ValueError(f"{name}: gates name no pattern: {sorted(unknown)}")
-        self._gates = [re.compile(gates[p.name], flags) if p.name in gates else None for p, _ in self._compiled]
+        # Recognizers often give several patterns one gate ("a digit and a month name"): each distinct
+        # gate is searched once per text, and ``_gate_of`` maps a pattern to its gate's index (-1: none).
+        distinct: dict[str, int] = {}
+        for p, _ in self._compiled:
+            if p.name in gates:
+                distinct.setdefault(gates[p.name], len(distinct))
+        self._distinct_gates = [re.compile(g, flags) for g in distinct]
+        self._gate_of = [distinct[gates[p.name]] if p.name in gates else -1 for p, _ in self._compiled]
+        self._has_value = ["value" in compiled.groupindex for _, compiled in self._compiled]
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         results: list[RecognizerResult] = []
         if self._quick is not None and self._quick.search(text) is None:
             return results
-        for (pattern, compiled), gate in zip(self._compiled, self._gates, strict=True):
-            if gate is not None and gate.search(text) is None:
-                continue
-            has_value = "value" in compiled.groupindex
+        opened: list[bool | None] = [None] * len(self._distinct_gates)
+        for (pattern, compiled), gate, has_value in zip(self._compiled, self._gate_of, self._has_value, strict=True):
+            if gate >= 0:
+                if opened[gate] is None:
+                    opened[gate] = self._distinct_gates[gate].search(text) is not None
+                if not opened[gate]:
+                    continue
             for match in compiled.finditer(text):
                 start, end = match.span("value") if has_value else match.span()
                 if start < 0 or start >= end:

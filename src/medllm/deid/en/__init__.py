@@ -9,10 +9,11 @@ medical-context rules that keep drug, disease and eponym uses from being taken f
 
 from __future__ import annotations
 
-from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 
 from medllm.deid import neutral
+from medllm.deid.analyzer import MemoRecognizerRegistry, QuickAnalyzerEngine
 from medllm.deid.en import (
     businesses,
     dates,
@@ -58,8 +59,8 @@ def build_analyzer(model_name: str = DEFAULT_MODEL, gate: bool = True, window: i
     """A Presidio AnalyzerEngine over the gated spaCy engine with the English recognizers."""
     engine = GatedSpacyNlpEngine(model_name=model_name, gate=gate, window=window)
     engine.load()
-    registry = RecognizerRegistry(recognizers=recognizers(), supported_languages=["en"], global_regex_flags=CASE)
-    return AnalyzerEngine(
+    registry = MemoRecognizerRegistry(recognizers=recognizers(), supported_languages=["en"], global_regex_flags=CASE)
+    return QuickAnalyzerEngine(
         registry=registry,
         nlp_engine=engine,
         supported_languages=["en"],

@@ -12,9 +12,10 @@ IP addresses come from :mod:`medllm.deid.neutral`.
 
 from __future__ import annotations
 
-from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer
 
 from medllm.deid import neutral
+from medllm.deid.analyzer import MemoRecognizerRegistry, QuickAnalyzerEngine
 from medllm.deid.patterns import CASE
 from medllm.deid.zh import dates, identifiers, nicknames
 from medllm.deid.zh.context_names import ChineseContextNameRecognizer
@@ -46,5 +47,5 @@ def build_analyzer() -> AnalyzerEngine:
     """A Presidio AnalyzerEngine over jieba with the Chinese recognizers."""
     engine = JiebaNlpEngine()
     engine.load()
-    registry = RecognizerRegistry(recognizers=recognizers(), supported_languages=["zh"], global_regex_flags=CASE)
-    return AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["zh"])
+    registry = MemoRecognizerRegistry(recognizers=recognizers(), supported_languages=["zh"], global_regex_flags=CASE)
+    return QuickAnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["zh"])
