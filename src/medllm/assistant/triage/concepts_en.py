@@ -255,7 +255,8 @@ CONCEPTS: dict[str, list[str]] = {
         r"going |gone )?(?:all |a bit |a little |slightly |kind of |kinda |quite |very |really |a )?(?:blue|gr[ae]y|"
         r"purple|bluish|blueish|dusky)\b",
         r"\b(?:blue|bluish|purple|gr[ae]y) (?:lips|face|fingertips)\b",
-        r"\bcyano\w*",
+        # "a cyanotic heart condition" names a congenital heart disease, not a sign seen now (round 38).
+        r"\bcyano\w*\b(?! (?:congenital )?heart (?:condition|disease|defect|lesion|problem))",
         r"\bcannot (?:speak|talk|finish|say) (?:in )?(?:a )?(?:full |whole |complete )?sentences?\b",
         r"\b(?:can|could) only (?:manage|say|get out|speak) (?:a |one |two |three |a few |\w+ or \w+ )?(?:words?)\b",
         r"\b(?:blue|gr[ae]y|purple)\b" + gap(2) + r"(?:around|round) (?:the |his |her |their )?(?:mouth|lips)\b",

@@ -33,7 +33,8 @@ _PSEUDO_NEG_EN = re.compile(
     r"\b(?:not (?:sure|certain|only|just|know|knowing|clear|normal|right|like|usual|acting|himself|herself|myself|"
     r"themselves|stop\w*|getting better|improving|better|going away|helping|working|responding|waking|moving|eating|"
     r"drinking|feeding|able)|no (?:doubt|relief|improvement|response|idea|change|better|longer able)|do not know|"
-    r"does not know|did not know|cannot tell|whether or not|if not|not a doctor|no one|nobody|no matter|no time|"
+    r"does not know|did not know|cannot tell|whether or not|if not|not a doctor|(?:no one|nobody)(?! (?:is|was|has "
+    r"been|got) )|no matter|no time|"
     r"no choice|not have any (?:medication|medicine|inhaler|epipen)|without (?:realising|realizing|knowing|noticing|"
     r"thinking|checking|looking|warning)|not realis\w*|not realiz\w*)\b"
 )
@@ -55,7 +56,8 @@ _PSEUDO_NEG_ZH = re.compile(
 # --- the past ------------------------------------------------------------------------------------
 _PAST_EN = re.compile(
     r"\b(?:(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|couple of|"
-    r"couple) )?(?:weeks?|months?|years?|yrs?|decades?) ago|(?:well|been|fully|are|is)[- ]controlled|under control|"
+    r"couple) )?(?:weeks?|months?|years?|yrs?|decades?) ago|a while (?:back|ago)|(?:well|been|fully|are|is)[- ]"
+    r"controlled|under control|"
     r"in remission|seizure[- ]free|"
     r"as a (?:toddler|child|kid|baby|teen|teenager|young child|student)|"
     r"last (?:week|month|year|summer|winter|spring|fall|autumn|christmas|time)|(?:in|"
@@ -203,7 +205,9 @@ _RESOLVED_EN = re.compile(
     r"normal|well)|(?:is |now )?(?:waking up|coming round|coming to)|playing and laughing|playing happily|"
     r"laughing and playing|coughed it (?:up|out)|spat it out|(?:it|that|which) cleared|otherwise fine|"
     r"(?:been |is |was )?(?:totally |completely |perfectly )?"
-    r"(?:normal|fine) (?:ever )?since)\b"
+    r"(?:normal|fine) (?:ever )?since|"
+    # "she came round and got checked next day and she is completely fine" (round 37).
+    r"came round|came around|(?:is|are) (?:totally |completely |perfectly |absolutely )(?:fine|okay|ok|well|normal))\b"
 )
 _RESOLVED_ZH = re.compile(
     r"(?:玩得(?:很|挺)?好|精神很好|能吃能玩|跟平时一样|一切正常|活蹦乱跳|跟没事人一样|(?:已经|现在|目前|后来|"
@@ -221,7 +225,7 @@ _CHRONIC_EN = re.compile(
     r"chronic|always|on and off|every (?:day|morning|afternoon|evening|night|time|week|weekend)|(?:most|each) "
     r"(?:days|mornings|afternoons|evenings|nights|day|morning|afternoon|evening|night)|in the (?:late )?(?:evenings|"
     r"afternoons)|for (?:about |over |more than |nearly |almost |the (?:past|last) )?(?:a|one) (?:year|month)|"
-    r"sundown\w*|sometimes|occasionally|whenever i|"
+    r"sundown\w*|sometimes|occasionally|whenever i|when (?:it is|its|it gets) cold|in the cold|"
     r"when i (?:exercise|run|climb|walk|work out|lie down|bend)|after (?:exercise|running|climbing|walking|a workout|"
     r"working out)|for years|(?<!n't )(?<!not )(?:comes and goes|come and go)|every now and then|after (?:the )?(?:gym|"
     r"bench press\w*|"
@@ -351,11 +355,16 @@ _SCOPE_RESET_EN = frozenset({"and", "plus", "keeps", "keep", "still", "&"})
 
 # Pets: "our cat had a fit at the vets" describes an animal. A sentence that names an animal and no person (no
 # "me", no "my son") is read as being about the animal; "the dog bit me" still counts.
+# Dog breeds named instead of "dog": "my kelpie got bitten by a brown snake" (round 38).
+_BREEDS_EN = (
+    r"kelpies?|heelers?|collies?|labradors?|spaniels?|terriers?|retrievers?|poodles?|beagles?|huskies|husky|staffies|"
+    r"staffy|greyhounds?|whippets?|dachshunds?|alsatians?|cattle dogs?|sheepdogs?"
+)
 ANIMAL_EN = re.compile(
     r"\b(?:cats?|kittens?|dogs?|pupp(?:y|ies)|pets?|vets?|veterinar\w*|rabbits?|hamsters?|guinea pigs?|horses?|"
     r"pon(?:y|ies)|parrots?|budgies?|ferrets?|tortoises?|goats?|cows?|sheep|pigs?|chickens?|hens?|donkeys?|"
     # "a rusty nail in the cattle yard" is a place (round 27).
-    r"camels?)\b(?! (?:yard|shed|farm|pen|field|market|barn|house|sheds|pens))"
+    rf"camels?|{_BREEDS_EN})\b(?! (?:yard|shed|farm|pen|field|market|barn|house|sheds|pens))"
 )
 _PERSON_EN = re.compile(
     r"\b(?:me|myself|i am|i have|i feel|i can|i cannot|i was|i got|son|daughter|baby|child|kid|kids|toddler|wife|"
@@ -389,7 +398,7 @@ _BITTEN_BY_ANIMAL_ZH = re.compile(
 _VET_ZH = re.compile(r"(?:宠物医院|兽医|动物医院|人医)")
 _ANIMAL_FIRST_EN = re.compile(
     r"\W*(?:my|our|the|a)\s+(?:\w+\s+)?(?:cats?|kittens?|dogs?|pupp(?:y|ies)|rabbits?|hamsters?|horses?|pon(?:y|ies)|"
-    r"parrots?|budgies?|ferrets?|tortoises?|goats?)\b"
+    rf"parrots?|budgies?|ferrets?|tortoises?|goats?|{_BREEDS_EN})\b"
 )
 _WRITER_EN = re.compile(
     r"\bi (?:got|pulled|took|fished|hooked|managed to get) (?:it|them|the \w+) out\b|\b(?:anything|something|what) "
@@ -398,7 +407,8 @@ _WRITER_EN = re.compile(
 _ANIMAL_FIRST_ZH = re.compile(rf"\W*(?:我家|家里|我们家|我的)?(?:的)?(?:老|小)?{_PETS_ZH}")
 # "our farm dog got bitten on the nose by a snake": the animal is the one bitten (round 21).
 _ANIMAL_BITTEN_EN = re.compile(
-    r"\b(?:dog|dogs|cat|cats|puppy|kitten|horse|pony|pet|goat|cow|sheep|pig|chicken)\b[^.!?]{0,12}\b(?:got|was|has "
+    rf"\b(?:dog|dogs|cat|cats|puppy|kitten|horse|pony|pet|goat|cow|sheep|pig|chicken|{_BREEDS_EN})\b[^.!?]{{0,12}}"
+    r"\b(?:got|was|has "
     r"been|been|is)? ?"
     r"(?:bitten|stung)\b|"
     # "my cat came in with a swollen leg, think she might have been bitten by a snake" (round 35).

@@ -16,6 +16,7 @@ from medllm.assistant.language import detect_language, has_han
 from medllm.assistant.triage import concepts_acute, concepts_en, concepts_late, concepts_zh, ngram_model
 from medllm.assistant.triage.context import ANIMAL_EN, ANIMAL_ZH, MatchContext, match_context
 from medllm.assistant.triage.features import Measurements, Reading, measure
+from medllm.assistant.triage.gates import GATE_CHARS, gate_starts
 from medllm.assistant.triage.levels import TriageLevel, TriageReason, TriageResult
 from medllm.assistant.triage.rules import RULES, Rule
 from medllm.assistant.triage.rules_late import NGRAM_RULE
@@ -39,95 +40,6 @@ class Finding:
 
 
 _LATIN = re.compile(r"[a-z]")
-
-
-# --- prefix gate ------------------------------------------------------------------------------------
-# Most concepts cannot match most messages. Each concept's regex is analysed once for the strings (up to
-# _GATE_CHARS[language] long) any match must start with; a message only runs the patterns whose start strings occur
-# in it. Chinese words are short, so two characters already tell patterns apart.
-# The gate is exact: it never skips a concept that could match, it only avoids scanning for one that cannot.
-_GATE_CHARS = {"en": 4, "zh": 2}
-_GATE_LIMIT = 600  # more start strings than this and the concept simply always runs
-
-try:
-    # The parser's own tree is the only exact source of start strings (private, hence the fallback below).
-    from re import _constants as _sre
-    from re import _parser as _sre_parser
-except ImportError:  # pragma: no cover - a Python without the 3.11 layout: no gate, same results
-    _sre = _sre_parser = None
-
-_Starts = frozenset[tuple[str, bool]]  # (start string, whether the parsed part ended exactly there)
-_OPEN: _Starts = frozenset({("", False)})  # anything may follow: no usable start string
-
-
-def _item_starts(op: object, av: object, limit: int, size: int) -> _Starts:
-    if op is _sre.LITERAL:
-        return frozenset({(chr(av), True)})
-    if op is _sre.IN:
-        chars: list[str] = []
-        for item_op, value in av:
-            if item_op is _sre.LITERAL:
-                chars.append(chr(value))
-            elif item_op is _sre.RANGE and value[1] - value[0] < 16:
-                chars.extend(chr(c) for c in range(value[0], value[1] + 1))
-            elif item_op is _sre.CATEGORY and value is _sre.CATEGORY_DIGIT:
-                chars.extend("0123456789")  # \d; text with other Unicode digits skips the gate (_candidates)
-            else:  # NEGATE, CATEGORY (\w, \d), wide ranges
-                return _OPEN
-        return frozenset((c, True) for c in chars)
-    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
-        return frozenset({("", True)})  # zero width; ignoring an assertion only widens the gate
-    if op is _sre.SUBPATTERN:
-        return _seq_starts(av[3].data, limit, size)
-    if op is _sre.ATOMIC_GROUP:
-        return _seq_starts(av.data, limit, size)
-    if op is _sre.BRANCH:
-        out: set[tuple[str, bool]] = set()
-        for branch in av[1]:
-            out |= _seq_starts(branch.data, limit, size)
-        return frozenset(out)
-    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
-        low, high, body = av
-        inner = _seq_starts(body.data, limit, size)
-        if high != 1:  # after one pass the body may repeat: stop the start string there
-            inner = frozenset((s, False) for s, _ in inner)
-        return inner | {("", True)} if low == 0 else inner
-    return _OPEN
-
-
-def _seq_starts(items: list, limit: int, size: int) -> _Starts:
-    done: set[tuple[str, bool]] = set()
-    open_: set[str] = {""}
-    for op, av in items:
-        if not open_:
-            break
-        item = _item_starts(op, av, limit, size)
-        following: set[str] = set()
-        for prefix in open_:
-            for part, complete in item:
-                joined = prefix + part
-                if len(joined) >= size:
-                    done.add((joined[:size], False))
-                elif complete:
-                    following.add(joined)
-                else:
-                    done.add((joined, False))
-        open_ = following
-        if len(done) + len(open_) > limit:
-            return _OPEN
-    return frozenset(done | {(s, True) for s in open_})
-
-
-def _gate(pattern: str, size: int) -> frozenset[str] | None:
-    """The strings every match of ``pattern`` starts with, or None when it could start anywhere."""
-    if _sre_parser is None:
-        return None
-    try:
-        starts = _seq_starts(_sre_parser.parse(pattern).data, _GATE_LIMIT, size)
-    except Exception:  # an unparsable corner of the private parser: run the pattern unconditionally
-        return None
-    strings = frozenset(s for s, _ in starts)
-    return None if "" in strings or not strings else strings
 
 
 @dataclass(frozen=True)
@@ -155,14 +67,14 @@ def _compiled(language: str) -> _Table:
     owner = tuple((name, index) for name, sources in table.items() for index in range(len(sources)))
     always: set[int] = set()
     by_start: dict[str, list[int]] = {}
-    for pattern_id, (name, index) in enumerate(owner):
-        gate = _gate(table[name][index], _GATE_CHARS[language])
+    size = GATE_CHARS[language]
+    gates = gate_starts([table[name][index] for name, index in owner], size)
+    for pattern_id, gate in enumerate(gates):
         if gate is None:
             always.add(pattern_id)
             continue
         for start in gate:
             by_start.setdefault(start, []).append(pattern_id)
-    size = _GATE_CHARS[language]
     full = frozenset(s for s in by_start if len(s) == size)
     short = tuple(s for s in by_start if len(s) < size)
     short_lengths = tuple(sorted({len(s) for s in short}))
@@ -245,6 +157,8 @@ _FIGURATIVE = re.compile(
     r"our) (?:presentation|exam|test|interview|game|speech|match|final|audition|date|performance)|chok(?:e|ed|"
     r"ing) under pressure|(?:dying|exploding|explode|dead|killing me|bleeding out)\W{0,3}(?:[^.!?\n]{0,25}\W)?"
     r"(?:lol|lmao|lmfao|rofl|haha\w*)\b|(?:dying|dead)(?=\W{0,3}(?:💀|😂|🤣|😭))|"
+    # "pretty sure im having a heart attack 😂 jk", "killing me lmao im dying" (round 37).
+    r"heart attack(?=\W{0,4}(?:😂|🤣|💀|jk\b|j/k|just kidding))|(?:lol|lmao|lmfao)\W{0,3}(?:i am |im )?(?:dying|dead)|"
     r"(?:have|did) i (?:just )?overdos\w*(?=[^.!?]{0,3}(?:\?|$))|overdos\w* on vitamin (?:c|d|b12)|"
     r"could (?:it|this|that) be (?:a |an )?(?:meningitis|stroke|heart attack|sepsis|a clot)(?=[^.!?]{0,3}(?:\?|$))|"
     r"literally (?:killing me\W{0,3}(?:i am |im )?dying|killing|dying|exploding)|"
@@ -561,6 +475,8 @@ def _reading_findings(reading: Reading, child: bool) -> tuple[str, ...]:
         return ("hypoglycaemia",) if value < 4.0 else ("glucose_high",) if value >= 15.0 else ()
     if reading.kind == "body_temp":
         return ("hypothermia_measured",) if value < 35.0 else ("temp_40",) if value >= 40.0 else ()
+    if reading.kind == "peak_flow_pct":  # BTS/SIGN: acute severe asthma at 50% of best or below
+        return ("peak_flow_severe",) if value <= 50 else ()
     return ()
 
 

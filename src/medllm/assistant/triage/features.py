@@ -75,7 +75,8 @@ class Reading:
 
     Kinds: ``spo2`` (%), ``hr`` (beats/min), ``sbp`` (systolic mmHg), ``gcs`` (3-15), ``rr`` (breaths/min),
     ``glucose`` (mmol/L; mg/dL is converted), ``body_temp`` (°C, only where the words make it a body
-    temperature, so "34°C heat" is not hypothermia).
+    temperature, so "34°C heat" is not hypothermia), ``peak_flow_pct`` (a peak flow as a percentage of the best or
+    usual one quoted with it: "peak flow is 180 and my normal is 480" is 37.5).
     """
 
     kind: str
@@ -250,6 +251,17 @@ _GLUCOSE = re.compile(
     r"到)\s*(\d{1,3}(?:\.\d{1,2})?))?(?!\d)\s*(mmol(?:/l)?|mg/?dl|mg)?|(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)\s*(mmol/l|"
     r"mg/dl)"
 )
+# "peak flow is 180 and my normal is 480", "my best is 450, tonight it is 200": a reading only with the person's own
+# best or usual value beside it (a bare number depends on age and height).
+_PEAK_NOW_BEST = re.compile(
+    r"peak ?flows?" + _FILL + r"{0,8}?(?<![\d.])(\d{2,3})(?!\d)[^.!?]{0,50}?\b(?:normal|usual|best|predicted|"
+    r"normally|usually)\b(?: peak ?flow)?(?:\s+(?:is|was|of|about|around|like|sits at|at|=))*\s*"
+    r"(?<![\d.])(\d{2,3})(?!\d)"
+)
+_PEAK_BEST_NOW = re.compile(
+    r"(?:best|normal|usual)(?: peak ?flow)?(?: is| was| of| about| around)?\s*(?<![\d.])(\d{2,3})(?!\d)[^.!?]{0,50}?"
+    r"(?:peak ?flow|now|today|tonight|only|down to)[^\d.!?]{0,20}?(?<![\d.])(\d{2,3})(?!\d)"
+)
 # A body temperature, as opposed to the weather, a bath or a room: "temp 34.5", "体温34度", "34.8 under the arm".
 _BODY_TEMP_BEFORE = re.compile(
     r"(?:temp\w*|thermometer|armpit|under (?:the|her|his|my) arm|rectal\w*|oral\w*|tympanic|forehead|core|body|体温|"
@@ -328,6 +340,12 @@ def readings(text: str) -> list[Reading]:
             mmol = _glucose_mmol(value, unit)
             if 0.5 <= mmol <= 60:
                 out.append(Reading("glucose", mmol, m.start(), m.end()))
+    if "peak" in text or "best" in text:
+        for pattern, now_first in ((_PEAK_NOW_BEST, True), (_PEAK_BEST_NOW, False)):
+            for m in pattern.finditer(text):
+                now, best = (float(m.group(1)), float(m.group(2)))[:: 1 if now_first else -1]
+                if 100 <= best <= 900 and 30 <= now <= 1.5 * best:
+                    out.append(Reading("peak_flow_pct", 100 * now / best, m.start(), m.end()))
     for m in _TEMP_EN.finditer(text):
         before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() : m.end() + 30]
         if not (_BODY_TEMP_BEFORE.search(before) or _BODY_TEMP_AFTER.match(after)):

@@ -212,6 +212,20 @@ LATE_RULES: tuple[Rule, ...] = (
          "孕肚变硬伴持续疼痛或出血", ("pregnant_bump_hard",),
          ("constant_pain", "bleeding", "abdominal_pain", "severe_pain", "pain_extreme", "fetal_movement"),
          source="nhs-pregnancy-bleeding", soften=False),
+    # Rounds 37 and 38: workplaces, farms, carers, student health.
+    Rule("potent_poison_swallowed", E, "weedkiller, antifreeze, caustic or another dangerous poison swallowed",
+         "误服百草枯、防冻液、强碱等剧毒物", ("potent_poison_swallowed",), source="nhs-poisoning", soften=False),
+    Rule("stoma_dark", E, "a stoma turned dark purple or black", "造口颜色变成深紫或发黑", ("stoma_dark",),
+         source="ascn-stoma", soften=False),
+    Rule("stoma_blocked_vomiting", E, "a stoma that has stopped working, with vomiting", "造口不排泄并伴呕吐",
+         ("stoma_no_output", "nausea"), source="ascn-stoma", soften=False),
+    Rule("feeding_tube_out", E, "a gastrostomy (PEG) tube has come out: the opening can close within hours",
+         "胃造瘘管脱出：造口数小时内可能闭合", ("feeding_tube_out",), source="gosh-gastrostomy", soften=False),
+    Rule("autonomic_dysreflexia", E, "a spinal cord injury with very high blood pressure, a pounding headache or "
+         "flushing (autonomic dysreflexia)", "脊髓损伤伴血压骤升、剧烈头痛或面部潮红（自主神经反射异常）",
+         ("spinal_injury_known",), ("high_bp", "dysreflexia_signs"), source="sia-dysreflexia", soften=False),
+    Rule("asthma_peak_flow_low", E, "a peak flow at half of the person's best or lower", "峰流速降到个人最佳值一半以下",
+         ("peak_flow_severe",), source="bts-sign-asthma", soften=False),
     Rule(NGRAM_RULE, E, "worded like the emergencies in medllm's labelled messages (statistical model)",
          "措辞与已标注的急症消息相似（统计模型）", ("ngram_model",), source="medllm-triage-sets", soften=False),
 )

@@ -246,6 +246,18 @@ SOURCES: dict[str, str] = {
     "nice-ng234": "NICE NG234, Spinal metastases and metastatic spinal cord compression (2023): contact the MSCC "
     "coordinator immediately (within 24 hours) for back pain with neurological symptoms in someone with cancer. "
     "https://www.nice.org.uk/guidance/ng234",
+    "ascn-stoma": "ASCN UK (Association of Stoma Care Nurses), stoma care guidance: a stoma that turns dark red, "
+    "purple or black, or a stoma with no output and vomiting or abdominal pain, needs urgent medical assessment. "
+    "https://ascnuk.com/",
+    "gosh-gastrostomy": "Great Ormond Street Hospital, Gastrostomy information: if the tube comes out, cover the "
+    "opening and get help at once (the local A&E or the team); the opening can start to close within an hour or two. "
+    "https://www.gosh.nhs.uk/conditions-and-treatments/procedures-and-treatments/gastrostomy/",
+    "sia-dysreflexia": "Spinal Injuries Association, Autonomic dysreflexia: a medical emergency in people with a "
+    "spinal cord injury at T6 or above: pounding headache, flushing or blotching above the injury, sweating, a sudden "
+    "rise in blood pressure. https://www.spinal.co.uk/",
+    "bts-sign-asthma": "BTS/SIGN British guideline on the management of asthma (SIGN 158, 2019): acute severe asthma "
+    "is a peak flow of 33-50% of best or predicted, life-threatening below 33%; refer to hospital. "
+    "https://www.brit-thoracic.org.uk/quality-improvement/guidelines/asthma/",
 }
 
 #: Where the phone numbers in :mod:`.emergency` come from.
