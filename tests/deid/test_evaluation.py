@@ -122,3 +122,32 @@ def test_a_small_run_of_every_set(mirror):
         assert planted > 20 and removed / planted >= 0.85, result["summary"][language]
     assert result["code_version"]["deid_source_sha256"]
     assert any("recall" in line for line in markdown(result))
+
+
+def _place_removed(text: str, place: str, replaced: list[str]) -> bool:
+    start = text.index(place)
+    sample = Sample("s", "en", "test", "t", text, identifiers=[Gold("LOCATION", start, start + len(place), place)])
+    spans = [("LOCATION", text.index(part), text.index(part) + len(part)) for part in replaced]
+    return score(_Fake({text: spans}), [sample], "t", "dev", "t").classes["LOCATION"].removed == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "replaced", "removed"),
+    [
+        # A state or province code after its town may stay, even with no comma between them.
+        ("Home: 512 Sumac Row, Dayton OH 45410.", "512 Sumac Row, Dayton OH 45410",
+         ["512 Sumac Row", "Dayton", "45410"], True),
+        ("7 Birchwood Close, Kanata ON K2K 2X4.", "7 Birchwood Close, Kanata ON K2K 2X4",
+         ["7 Birchwood Close", "Kanata", "K2K 2X4"], True),
+        ("Sydney Street Medical, Mackay QLD 4740", "Sydney Street Medical, Mackay QLD 4740",
+         ["Sydney Street Medical", "Mackay", "4740"], True),
+        # ... but the town itself may not.
+        ("Home: 512 Sumac Row, Dayton OH 45410.", "512 Sumac Row, Dayton OH 45410", ["512 Sumac Row", "45410"], False),
+        # Lower-case joining words name nothing; the names they join must still go.
+        ("send them to the Walgreens on Harmony Rd in Fort Collins?", "Walgreens on Harmony Rd in Fort Collins",
+         ["Walgreens on Harmony Rd", "Fort Collins"], True),
+        ("she died at Hospice of the North Shore.", "Hospice of the North Shore", ["Hospice of the"], False),
+    ],
+)  # fmt: skip
+def test_states_provinces_and_joining_words_may_stay_in_a_place(text, place, replaced, removed):
+    assert _place_removed(text, place, replaced) is removed

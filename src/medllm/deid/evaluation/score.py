@@ -5,7 +5,8 @@ spans it actually rewrote):
 
 - A planted identifier is **removed** when every letter and digit of its gold span lies inside some
   replacement, so none of them is copied into the output (spaces and dashes may remain). Removing
-  half a name ("Maria [NAME]") counts as not removed. Recall is removed / planted, per class.
+  half a name ("Maria [NAME]") counts as not removed. Recall is removed / planted, per class. In an English
+  place, a state or province and the lower-case words joining two places ("... in ...", "of the") may remain.
 - A removed identifier is **typed correctly** when the replacement covering most of its letters and
   digits has the identifier's class as its type.
 - A term that must stay (drug, disease, test, anatomy, state or country, bare year, age under 90)
@@ -144,8 +145,9 @@ _ZH_TITLE = re.compile(
 
 def _required(sample: Sample, gold) -> list[int]:
     """Positions of a gold identifier that must be replaced: its letters and digits, except, in an
-    English address, the words that name a state or a country, which Safe Harbor lets stay
-    ("Mijdrecht, UT 33006": UT may stay) and, in a Chinese one, a province or a country ("河北省保定市":
+    English address, the words that name a state, a Canadian province, an Australian state or a country, which Safe
+    Harbor lets stay ("Mijdrecht, UT 33006": UT may stay), and lower-case joining words ("in", "of the") and, in a
+    Chinese one, a province or a country ("河北省保定市":
     河北省 may stay), a title before an English name ("Dr Eleanor Marinović") or after a Chinese one
     ("陈老师"), and an age's label and unit ("Age 90", "93岁": only the number)."""
     import regex
@@ -187,11 +189,29 @@ def _required(sample: Sample, gold) -> list[int]:
     from medllm.deid.wordlists.places import is_large_place
 
     allowed: set[int] = set()
-    for m in regex.finditer(r"[\p{L}][\p{L}.]*(?:[ \t]+[\p{L}][\p{L}.]*)?", sample.text[gold.start : gold.end]):
-        for chunk, offset in ((m.group(), m.start()), (m.group().split()[0], m.start())):
-            if is_large_place(chunk):
-                allowed.update(range(gold.start + offset, gold.start + offset + len(chunk)))
+    chunk_text = sample.text[gold.start : gold.end]
+    words = list(regex.finditer(r"[\p{L}][\p{L}.]*", chunk_text))
+    for k, word in enumerate(words):
+        # Every word alone ("Akron OH 44310": OH) and every pair of words ("New York", "South Dakota").
+        spans = [(word.start(), word.end())]
+        if k + 1 < len(words) and not chunk_text[word.end() : words[k + 1].start()].strip(" \t"):
+            spans.append((word.start(), words[k + 1].end()))
+        for a, b in spans:
+            piece = chunk_text[a:b]
+            if is_large_place(piece) or piece in _PROVINCE_CODES or (b == word.end() and piece in _JOINING_WORDS):
+                allowed.update(range(gold.start + a, gold.start + b))
     return [i for i in positions if i not in allowed]
+
+
+# The first-level divisions of Canada and Australia, written as codes after a town like US state codes ("Kanata ON
+# K2K 2X4", "Mackay QLD 4740"): Safe Harbor lets a state stay, and these are their states.
+_PROVINCE_CODES = frozenset(
+    {"AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"}  # Canada
+    | {"NSW", "QLD", "VIC", "Vic", "TAS", "Tas", "ACT", "WA", "SA"}  # Australia
+)
+# Lower-case joining words inside one labelled span ("Walgreens on Harmony Rd in Fort Collins", "Hospice of the North
+# Shore"): they name nothing, and "[LOCATION] in [LOCATION]" reveals no more than "[LOCATION]".
+_JOINING_WORDS = frozenset(("in", "on", "at", "of", "the", "and", "near", "by", "off", "&"))
 
 
 def _ratio(x: float) -> float | None:
