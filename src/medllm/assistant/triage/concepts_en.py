@@ -605,7 +605,9 @@ CONCEPTS: dict[str, list[str]] = {
         r"that was)\b[^.!?]{0,30}(?:ago|last year|in (?:19|20)\d\d)\b"
     ],
     "fiction": [
-        r"\bin (?:films|movies|tv|the movies|shows|dramas|soaps|games|video games|books|novels)\b|\b(?:d&d|dnd|"
+        # "wants to cut and suck it like in the movies" is a simile about a real bite (round 40).
+        r"(?<!like )(?<!as )(?<!than )\bin (?:films|movies|tv|the movies|shows|dramas|soaps|games|video games|books|"
+        r"novels)\b|\b(?:d&d|dnd|"
         r"dungeons (?:and|&) dragons|rpg|tabletop|video game|campaign|my players'? (?:characters?|party|pcs?))\b|"
         r"\b\w+'s character\b|"
         r"\bcharacter (?:gets|is|was|has|had|dies|falls|takes)\b",
@@ -1138,7 +1140,8 @@ CONCEPTS: dict[str, list[str]] = {
     "drowsy": [
         r"\b(?:drowsy|drowsier|somnolent|obtunded|glassy[- ]eyed|glazed (?:eyes|over|look)|(?:very|really|so|"
         r"unusually|abnormally|super|extremely|too|getting|more and more|increasingly) (?:sleepy|drowsy)|"
-        r"keeps? (?:falling|drifting|nodding) (?:asleep|off)|(?:hard|difficult|impossible) to (?:wake|rouse|"
+        r"keeps? (?:falling|drifting|nodding) asleep|keeps? (?:drifting|nodding) off|"
+        r"(?:hard|difficult|impossible) to (?:wake|rouse|"
         r"keep awake)|cannot keep (?:his|her|their|my) eyes open|barely (?:awake|responding|reacting)|(?:just|"
         r"only) (?:wants|wanting) to sleep|can barely (?:stay awake|keep (?:his|her|their|my) eyes open)|"
         r"staring (?:blankly|into space|at nothing)|not (?:really )?(?:responding|reacting) (?:normally|properly|"

@@ -112,8 +112,8 @@ EN_ROUND38: dict[str, list[str]] = {
     # Insulin injected on purpose (NHS: an overdose, call 999; the n-gram model caught it before round 38 was added to
     # its training and not after: a rule does not move with retraining).
     "overdose": [
-        rf"\b(?:(?:[3-9]\d|\d{{3}}) ?(?:units?|u)|whole pen|entire pen|too much|all (?:of )?my)\b[^.!?]{{0,30}}\b{_INSULIN}\b"
-        r"[^.!?]{0,30}\b(?:on purpose|deliberately|intentionally|to end it|so i do not wake up)\b",
+        rf"\b(?:(?:[3-9]\d|\d{{3}}) ?(?:units?|u)|whole pen|entire pen|too much|all (?:of )?my)\b[^.!?]{{0,30}}"
+        rf"\b{_INSULIN}\b[^.!?]{{0,30}}\b(?:on purpose|deliberately|intentionally|to end it|so i do not wake up)\b",
         rf"\b(?:on purpose|deliberately|intentionally)\b[^.!?]{{0,20}}\b(?:injected|took|overdosed on|gave myself)\b"
         rf"[^.!?]{{0,30}}\b{_INSULIN}\b",
     ],

@@ -56,8 +56,8 @@ _PSEUDO_NEG_ZH = re.compile(
 # --- the past ------------------------------------------------------------------------------------
 _PAST_EN = re.compile(
     r"\b(?:(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|couple of|"
-    r"couple) )?(?:weeks?|months?|years?|yrs?|decades?) ago|a while (?:back|ago)|(?:well|been|fully|are|is)[- ]"
-    r"controlled|under control|"
+    r"couple) )?(?:weeks?|months?|years?|yrs?|decades?|winters?|summers?|seasons?) ago|a while (?:back|ago)|"
+    r"(?:well|been|fully|are|is)[- ]controlled|under control|"
     r"in remission|seizure[- ]free|"
     r"as a (?:toddler|child|kid|baby|teen|teenager|young child|student)|"
     r"last (?:week|month|year|summer|winter|spring|fall|autumn|christmas|time)|(?:in|"
@@ -102,8 +102,11 @@ _KNOWLEDGE_BEFORE_EN = re.compile(
     r"treat|treated|treating|cure|manage|management|prevent\w*|avoid|avoiding|protect (?:\w+ )?(?:from|against)|"
     r"stop (?:\w+ )?(?:from )?getting|help (?:a|an|someone|somebody) (?:\w+ )?who (?:is|has|gets)|"
     r"recogni[sz]e|recogni[sz]ing|identify|tell if|know if|"
-    r"spot(?! (?:on|of|in|at|is|looks|has|feels|was|seems))|"
+    # "how to spot sepsis" asks; "sunken soft spot, very floppy" describes a baby (round 39).
+    r"(?:to|can|could|you|we|how|i) spot(?! (?:on|of|in|at|is|looks|has|feels|was|seems))|"
     r"difference between|differentiate|distinguish|what is|what's|what are|what happens|define|definition|"
+    # "reading about that bear attack in montana, how do people survive those?" (round 40).
+    r"reading about|read about|heard about|(?:a|an|the) (?:story|article|news|documentary|video|podcast) about|"
     r"explain|mean|means|happens (?:when|if|during|in)|happen (?:when|if|in)|first aid (?:for|when|if)|how (?:long|"
     r"common|likely|often|do you|does one|to)|prognosis|survival|statistics|"
     r"(?<!heart )(?<!pulse )(?<!breathing )(?<!respiratory )(?<!resp )rates?|chances? of|likely to|"
@@ -140,6 +143,8 @@ _FIRST_AID_NOW_EN = re.compile(
     r"(?:my|our|his|her) (?:\w+ )?\w+"
 )
 _HYPOTHETICAL_EN = re.compile(
+    # "what would I do if my partner got bitten by a snake on the track? planning for march" (round 40).
+    r"\bwhat would (?:i|we|you|one) do if\b|"
     # "when someone threw lighter fluid on the fire": "when" with a past verb tells what happened (round 22).
     r"\b(?!when (?:someone|somebody|a (?:man|woman|guy|person|kid)) (?:\w+ed|threw|fell|hit|got|took|gave|ran|came|"
     r"went|said|told|left|put|set|knocked|lit|poured|spilled|dropped|grabbed|drove|swung|bit|shot|stabbed|struck)\b)"
@@ -207,7 +212,9 @@ _RESOLVED_EN = re.compile(
     r"(?:been |is |was )?(?:totally |completely |perfectly )?"
     r"(?:normal|fine) (?:ever )?since|"
     # "she came round and got checked next day and she is completely fine" (round 37).
-    r"came round|came around|(?:is|are) (?:totally |completely |perfectly |absolutely )(?:fine|okay|ok|well|normal))\b"
+    r"came round|came around|(?:is|are) (?:totally |completely |perfectly |absolutely )(?:fine|okay|ok|well|normal)|"
+    # "wakes up gasping briefly then settles. he is fine all day" (round 40).
+    r"then settles|settles (?:down|again)|fine (?:all day|during the day|in the day))\b"
 )
 _RESOLVED_ZH = re.compile(
     r"(?:玩得(?:很|挺)?好|精神很好|能吃能玩|跟平时一样|一切正常|活蹦乱跳|跟没事人一样|(?:已经|现在|目前|后来|"
@@ -379,7 +386,8 @@ _PERSON_ZH = re.compile(
     r"(?:我(?!家|们|只|条|的(?:狗|猫))|孩子|儿子|女儿|宝宝|娃|\d+岁|老公|老婆|爸|妈|爷|奶|外公|外婆|姥|朋友|同事|同学|老人|病人|患者|"
     # "狗中风和人一样吗": a comparison with people is still about the animal.
     # "狗被蛇咬了鼻子……人没事": the person is said to be fine (round 23); "人医" is a doctor for people (round 24).
-    r"(?<![和跟像与同比])人(?!类|一样|没事|没有事|都没事|还好|好好的|医|没被|没有被))"
+    # "狗能用人吃的药吗": a medicine for people is not a person (round 40).
+    r"(?<![和跟像与同比])人(?!类|一样|没事|没有事|都没事|还好|好好的|医|没被|没有被|吃的|用的|的药))"
 )
 
 

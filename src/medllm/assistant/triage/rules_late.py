@@ -226,6 +226,15 @@ LATE_RULES: tuple[Rule, ...] = (
          ("spinal_injury_known",), ("high_bp", "dysreflexia_signs"), source="sia-dysreflexia", soften=False),
     Rule("asthma_peak_flow_low", E, "a peak flow at half of the person's best or lower", "峰流速降到个人最佳值一半以下",
          ("peak_flow_severe",), source="bts-sign-asthma", soften=False),
+    # Rounds 39 and 40: a pharmacy chat, outdoors and remote places, Chinese workers and their villages.
+    Rule("paracetamol_with_jaundice", E, "yellow skin or eyes after taking paracetamol (possible liver damage)",
+         "服用对乙酰氨基酚后皮肤或眼白发黄（可能肝损伤）", ("paracetamol_word", "jaundice"), source="nhs-paracetamol",
+         soften=False),
+    Rule("double_vision_bulbar", E, "double vision with drooping eyelids or trouble swallowing or talking",
+         "复视伴眼睑下垂或吞咽、说话困难", ("double_vision",), ("eyelid_droop", "swallow_speech_trouble"),
+         source="nhs-botulism", soften=False),
+    Rule("rabies_signs", E, "fear of water or wind, or throat spasms on drinking (possible rabies)",
+         "怕水怕风或喝水时喉咙痉挛（疑似狂犬病）", ("hydrophobia",), source="who-rabies", soften=False),
     Rule(NGRAM_RULE, E, "worded like the emergencies in medllm's labelled messages (statistical model)",
          "措辞与已标注的急症消息相似（统计模型）", ("ngram_model",), source="medllm-triage-sets", soften=False),
 )

@@ -258,6 +258,11 @@ SOURCES: dict[str, str] = {
     "bts-sign-asthma": "BTS/SIGN British guideline on the management of asthma (SIGN 158, 2019): acute severe asthma "
     "is a peak flow of 33-50% of best or predicted, life-threatening below 33%; refer to hospital. "
     "https://www.brit-thoracic.org.uk/quality-improvement/guidelines/asthma/",
+    "nhs-botulism": "NHS, Botulism: call 999 or go to A&E for drooping eyelids, blurred or double vision, difficulty "
+    "swallowing or speaking, or weakness spreading down the body. https://www.nhs.uk/conditions/botulism/",
+    "who-rabies": "WHO, Rabies fact sheet: once clinical signs (fever, then hydrophobia, aerophobia, agitation) "
+    "appear, rabies is virtually always fatal; any suspected case needs hospital care at once. "
+    "https://www.who.int/news-room/fact-sheets/detail/rabies",
 }
 
 #: Where the phone numbers in :mod:`.emergency` come from.
