@@ -8,7 +8,7 @@ blind round showed the gap and which guidance the finding follows.
 
 from __future__ import annotations
 
-from medllm.assistant.triage import concepts_outdoors_medicines, concepts_work_care
+from medllm.assistant.triage import concepts_lay_wording, concepts_outdoors_medicines, concepts_work_care
 from medllm.assistant.triage.concepts_en import gap
 
 EN_ROUND18: dict[str, list[str]] = {
@@ -1122,5 +1122,10 @@ def _rounds(prefix: str) -> list[dict[str, list[str]]]:
     return [globals()[name] for name in sorted(names, key=lambda name: int(name[len(prefix) :]))]
 
 
-EN = _merge(*_rounds("EN_ROUND"), *concepts_work_care.TABLES_EN, *concepts_outdoors_medicines.TABLES_EN)
+EN = _merge(
+    *_rounds("EN_ROUND"),
+    *concepts_work_care.TABLES_EN,
+    *concepts_outdoors_medicines.TABLES_EN,
+    *concepts_lay_wording.TABLES_EN,
+)
 ZH = _merge(*_rounds("ZH_ROUND"), *concepts_outdoors_medicines.TABLES_ZH)

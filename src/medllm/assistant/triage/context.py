@@ -56,7 +56,8 @@ _PSEUDO_NEG_ZH = re.compile(
 # --- the past ------------------------------------------------------------------------------------
 _PAST_EN = re.compile(
     r"\b(?:(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|couple of|"
-    r"couple) )?(?:weeks?|months?|years?|yrs?|decades?|winters?|summers?|seasons?) ago|a while (?:back|ago)|"
+    r"couple) )?(?:weeks?|months?|years?|yrs?|decades?|winters?|summers?|seasons?) (?:ago|today since|since)|"
+    r"a while (?:back|ago)|"
     r"(?:well|been|fully|are|is)[- ]controlled|under control|"
     r"in remission|seizure[- ]free|"
     r"as a (?:toddler|child|kid|baby|teen|teenager|young child|student)|"
@@ -462,7 +463,14 @@ _ASIDE = re.compile(r"\([^()]*\)|（[^（）]*）")
 _PRESENT_CLAUSE_EN = re.compile(r"\b(?:he|she|they|i|we) (?:is|are|am)\b")
 
 
+# "its 3 years today since my son died of an overdose" (round 42): what someone died of is past, whatever "today"
+# says about the anniversary.
+_DIED_OF_EN = re.compile(r"\b(?:died|passed away|passed) (?:of|from|after) (?:a |an |the |his |her |their )?$")
+
+
 def _past(text: str, start: int, end: int, zh: bool) -> bool:
+    if not zh and _DIED_OF_EN.search(text, max(0, start - 30), start):
+        return True
     c_left, c_right = clause_bounds(text, start, end)
     s_left, s_right = sentence_bounds(text, start, end)
     # A bracketed aside dates with the clause it explains: "小时候发烧抽过两次（高热惊厥）".

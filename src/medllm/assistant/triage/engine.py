@@ -225,11 +225,13 @@ _NO_SOFTEN_WHEN_RECENT = frozenset({"nhs-stroke"})
 # Findings that describe the situation rather than a symptom: their own context does not matter.
 _CONTEXT_FREE = frozenset({
     "post_stroke", "fiction", "asking_ahead", "menstrual", "not_pregnant_context", "self_harm_accident",
-    "anticoagulated", "already_treated", "immunosuppressed", "cancer_history",
+    "anticoagulated", "already_treated", "immunosuppressed", "cancer_history", "glandular_fever", "surgery_recent",
 })  # fmt: skip
 # Of those, the ones a negation still removes: "not on blood thinners", "还没出院". A transplant or a cancer is a
 # state, not an event: "kidney transplant 4 months ago" is a transplanted kidney now (second catalogue).
-_FREE_UNLESS_NEGATED = frozenset({"anticoagulated", "already_treated", "immunosuppressed", "cancer_history"})
+_FREE_UNLESS_NEGATED = frozenset({
+    "anticoagulated", "already_treated", "immunosuppressed", "cancer_history", "glandular_fever", "surgery_recent",
+})  # fmt: skip
 # Findings stated with a date that reads as the past ("7 weeks since my last period") but describe now: only negation
 # and general talk remove them.
 # A known aneurysm said "at a check-up last year" is still there today.
@@ -468,6 +470,8 @@ def _reading_findings(reading: Reading, child: bool) -> tuple[str, ...]:
         return ("gcs_low",) if value <= 12 else ()
     if reading.kind == "rr":
         high, raised = (60, 40) if child else (30, 25)
+        if value <= 8 and not child:  # NEWS2: 8 or fewer breaths a minute scores 3
+            return ("rr_low",)
         return ("rr_high",) if value >= high else ("rr_raised",) if value >= raised else ()
     if reading.kind == "glucose":
         if value < 3.0:

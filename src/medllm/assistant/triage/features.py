@@ -243,7 +243,10 @@ _RR = re.compile(
     r"(?:(?<![a-z])(?:rr(?![a-z])|resp(?:iratory|iration)?s?(?: rate)?(?![a-z])|breathing rate)|呼吸(?:频率)?)"
     + _FILL
     + r"{0,6}?(?<![\d.])(\d{1,2})(?!\d|\.\d)(?!\s*(?:%|度|℃|岁|天|周|个|分钟|小时|min|hour|day|week|year))|"
-    r"(?<![\d.])(\d{2})\s*breaths?\s*(?:per|a|/)\s*min"
+    r"(?<![\d.])(\d{2})\s*breaths?\s*(?:per|a|/)\s*min|"
+    # "she's breathing like 4 or 5 times a minute" (round 42): the first number is kept.
+    r"\bbreath(?:ing|es|s)?\s+(?:like\s+|about\s+|only\s+|maybe\s+|around\s+)?(?<![\d.])(\d{1,2})(?:\s*(?:or|-|to)\s*"
+    r"\d{1,2})?\s*(?:times|breaths)\s*(?:a|per|/|each)\s*min"
 )
 _GLUCOSE = re.compile(
     r"(?:(?<![a-z])(?:blood ?sugars?|blood glucose|glucose|sugars?|bgl?|cbg|bm|glucometer|meter|cgm|dexcom|"
@@ -323,7 +326,7 @@ def readings(text: str) -> list[Reading]:
         if 3 <= value <= 15:
             out.append(Reading("gcs", value, m.start(), m.end()))
     for m in _RR.finditer(text):
-        value = float(m.group(1) or m.group(2))
+        value = float(m.group(1) or m.group(2) or m.group(3))
         if 4 <= value <= 99:
             out.append(Reading("rr", value, m.start(), m.end()))
     for m in _GLUCOSE_ZH_WORDS.finditer(text):  # "血糖一直二十多": Chinese numerals, the tens are enough

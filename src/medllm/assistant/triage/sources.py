@@ -263,6 +263,18 @@ SOURCES: dict[str, str] = {
     "who-rabies": "WHO, Rabies fact sheet: once clinical signs (fever, then hydrophobia, aerophobia, agitation) "
     "appear, rabies is virtually always fatal; any suspected case needs hospital care at once. "
     "https://www.who.int/news-room/fact-sheets/detail/rabies",
+    "ukhsa-naloxone": "UK Health Security Agency / NHS, Naloxone: always call 999 after giving naloxone; it wears off "
+    "sooner than most opioids, so the person can stop breathing again. "
+    "https://www.gov.uk/government/publications/widening-the-availability-of-naloxone",
+    "rcp-news2": "Royal College of Physicians, National Early Warning Score (NEWS) 2, 2017: a respiratory rate of 8 "
+    "or less scores 3, a red score that calls for an urgent response. "
+    "https://www.rcp.ac.uk/improving-care/resources/national-early-warning-score-news-2/",
+    "nhs-glandular-fever": "NHS, Glandular fever: call 999 or go to A&E if you have glandular fever and a sudden "
+    "sharp pain on the left side of your tummy (the spleen can burst). https://www.nhs.uk/conditions/glandular-fever/",
+    "bad-dress": "British Association of Dermatologists, Drug reaction with eosinophilia and systemic symptoms "
+    "(DRESS), patient information leaflet: fever, a widespread rash, facial swelling and swollen glands two to eight "
+    "weeks after starting a medicine such as allopurinol or an anticonvulsant; it can affect internal organs and needs "
+    "urgent hospital care. https://www.bad.org.uk/pils/",
 }
 
 #: Where the phone numbers in :mod:`.emergency` come from.
