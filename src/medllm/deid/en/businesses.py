@@ -24,6 +24,7 @@ from presidio_analyzer import EntityRecognizer, Pattern
 from medllm.deid.en.context import trim_place
 from medllm.deid.entities import LOCATION
 from medllm.deid.patterns import ClinicalPatternRecognizer
+from medllm.deid.wordlists import medical
 from medllm.deid.wordlists.english import english_lexicon
 
 # National pharmacy, supermarket-pharmacy, retail-clinic and lab chains of the US, Canada, the UK,
@@ -113,6 +114,18 @@ _FACILITY_WORD = (
 )
 
 
+# "Victoria Hospital, Kirkcaldy", "Evolve Treatment Center, Ojai", "Eddie Stobart depot, Daventry" (blind batch 14):
+# after these words and a comma, a capitalised word that ends the phrase is the facility's town.
+_FACILITY_COMMA_WORD = (
+    rf"{_FACILITY_WORD}|Cent(?:er|re)|Practice|Surgery|Imaging|Radiology|Hospice|Infirmary|[Dd]epot|Specsavers|Boots|"
+    r"Walgreens|Walmart|Costco|Kroger|Tesco|Asda|Sainsbury's|Lloyds|Superdrug|Unit"
+)
+# Words a comma may bring after a facility that are not its town: people and their roles, parts of a letter.
+_NOT_TOWN_AFTER_COMMA = (
+    r"Dr|Doctor|Mr|Mrs|Ms|Miss|Prof|Professor|Nurse|Sister|Ward|Room|Bed|Suite|Floor|Level|Building|Block|Wing|Dept|"
+    r"Department|Attn|Re|Ref|Tel|Phone|Fax|Email|Dear|Thanks|Thank|Regards|Yours|Sincerely|Please|Discharged|Admitted|"
+    r"Seen|Reviewed|Patient|Pt|Consultant|Registrar"
+)
 # Words after a facility's name that name a part of it, not its town ("Medical Center Case Management").
 _PART_OF_FACILITY = frozenset(
     (
@@ -180,6 +193,25 @@ def _adjust_town(text: str, start: int, end: int) -> tuple[int, int] | None:
     return span
 
 
+def _adjust_comma_town(text: str, start: int, end: int) -> tuple[int, int] | None:
+    # The facility and the comma are the cue: the sentence after may be clinical ("..., Ojai. She has anorexia")
+    # without the town being a medical word, so only the words themselves are checked.
+    span = trim_place(text, start, end, medical=False)
+    if span is None:
+        return None
+    words = text[span[0] : span[1]].split()
+    lex = english_lexicon()
+    if any(
+        w.lower() in _PART_OF_FACILITY
+        or lex.not_a_name(w, strict=True)
+        or medical.is_medical_word(w.lower())
+        or medical.is_drug_like(w.lower())
+        for w in words
+    ):
+        return None
+    return span
+
+
 def recognizers() -> list[EntityRecognizer]:
     """The chain-branch, business-before-address, labelled-place and facility-town recognizers."""
     return [
@@ -214,7 +246,8 @@ def recognizers() -> list[EntityRecognizer]:
                     "town after a facility",
                     rf"\b(?:{_FACILITY_WORD})(?:[ \t]+[-–]|[ \t]*\(|[ \t])[ \t]*"
                     rf"(?P<value>(?!(?:{_WEEKDAY_MONTH})\b){_TOWN})"
-                    r"(?=\)|[ \t]*(?:[,.;:\n]|$)|[ \t]+(?:[-–]|and|on|for|in|at|to|with|where|since|who|which)[ \t])",
+                    r"(?=\)|[ \t]*(?:[,.;:\n/|]|$)|[ \t]+\(|[ \t]+(?:[-–]|and|on|for|in|at|to|with|where|since|who|"
+                    r"which)[ \t]|[ \t]+outpatients?\b)",
                     0.6,
                 )
             ],
@@ -222,5 +255,22 @@ def recognizers() -> list[EntityRecognizer]:
             priority=1,
             adjust=_adjust_town,
             quick=rf"\b(?:{_FACILITY_WORD})[ \t]*[-–(]?[ \t]*\p{{Lu}}",
+        ),
+        ClinicalPatternRecognizer(
+            LOCATION,
+            [
+                Pattern(
+                    "town after a facility and a comma",
+                    rf"\b(?:{_FACILITY_COMMA_WORD}),[ \t]+"
+                    rf"(?P<value>(?!(?:{_WEEKDAY_MONTH}|{_NOT_TOWN_AFTER_COMMA})\b){_TOWN})"
+                    r"(?=[ \t]*(?:[,.;:\n)/|]|$)|[ \t]+(?:[-–]|and|on|for|in|at|to|with|where|since|who|which|about|"
+                    r"after|before|outpatients?)[ \t])",
+                    0.6,
+                )
+            ],
+            "FacilityCommaTownRecognizer",
+            priority=1,
+            adjust=_adjust_comma_town,
+            quick=rf"\b(?:{_FACILITY_COMMA_WORD}),[ \t]+\p{{Lu}}",
         ),
     ]

@@ -93,7 +93,9 @@ def _date_recognizers() -> list[EntityRecognizer]:
         # tests and logs dated without a verb ("X-ray 2/2", "MRI 1/8", "Next check 6/2", "nurse log 10/17")
         r"x-?ray|mri|ct|cxr|echo|ekg|ecg|eeg|labs?|bloods|draw|check|scan|biopsy|test|table|service|log|"
         r"telemetry|results?|study|at[ \t]+least|due|recheck|booked|shipped|reshipped|begins?|created|effective|"
-        r"expires?|valid|out|instead[ \t]+of|do|through|thru|until|til"
+        r"expires?|valid|out|instead[ \t]+of|do|through|thru|until|til|"
+        # Blind batch 14: "LMP 3/14", "injection given 3/4", "cardiologist letter 22/7".
+        r"lmp|edd|lnmp|given|letter"
     )
     ordinal = r"(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)"
     # What may follow a day told as "the 3rd": the end of a phrase or a function word, not a noun ("the 3rd floor").
@@ -141,7 +143,9 @@ def _date_recognizers() -> list[EntityRecognizer]:
         Pattern(
             "the + ordinal day",
             r"(?<=(?i:\b(?:on|by|until|till|til|from|since|before|after|through|thru|due|starting|and|or|than|mon|tue|tues|"
-            r"wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?,?[ \t]+))"
+            r"wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+            # Blind batch 14: "to the 3rd of this month", "Review the 18th.", "Date of screening: the 9th."
+            r"to|review|reviewed|seen|appt|appointment|visit|booked|scheduled|screening|dated|date)\.?,?:?[ \t]+))"
             rf"(?P<value>(?i:the)[ \t]+{ordinal})\b(?={day_ends}|[ \t]+(?i:and[ \t]+(?:the[ \t]+)?{ordinal}\b"
             rf"{day_ends}|of[ \t]+(?:this|next|last|the)[ \t]+month\b))",
             0.75,
@@ -170,8 +174,8 @@ def _date_recognizers() -> list[EntityRecognizer]:
         ),
         Pattern(
             "weekday + ordinal",
-            r"\b(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)[ \t]+"
-            r"(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)\b",
+            r"\b(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+            r"\.?[ \t]+(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)\b",
             0.8,
         ),
         Pattern(
@@ -230,7 +234,7 @@ def _date_recognizers() -> list[EntityRecognizer]:
         "month/year": day_slash_month,
         "cue + m/d": r"\d[/-]\d",
         "the + ordinal day": r"(?i:\d(?:st|nd|rd|th)\b)",
-        "weekday + ordinal": r"(?i:day[ \t]+\d)",
+        "weekday + ordinal": r"(?i:(?:day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?[ \t]+\d)",
         "(m/d) or m/d:": day_slash_month,
         "weekday or schedule word + d/m": day_slash_month,
         "d/m before a time": day_slash_month,

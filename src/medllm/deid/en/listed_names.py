@@ -42,7 +42,13 @@ midwife pharmacist counselor counsellor mother-in-law father-in-law sister-in-la
     )
 )
 # People a clinical note names by role, without "my" ("doula Harmony", "guardian Patience Okeke", "attn Gwen").
-_NOTE_ROLES = frozenset(tokens("doula guardian midwife interpreter chaperone sitter attn hcp proxy poa spouse"))
+_NOTE_ROLES = frozenset(
+    tokens(
+        "doula guardian midwife interpreter chaperone sitter attn hcp proxy poa spouse "
+        # Added after blind batch 14: "Aboriginal Health Worker Raylene", "CRC Hollis", "carer Rose".
+        "worker caseworker keyworker crc coordinator aide carer caregiver chaplain paramedic rph pharmacist"
+    )
+)
 _POSSESSIVES = frozenset(tokens("my our his her their your the patient's"))
 _INTRODUCTIONS = ("this is", "it's", "it’s", "its", "it is", "i'm", "i’m", "im", "i am", "name is", "named", "call me",
                   "signed", "regards", "sincerely", "cheers", "love")  # fmt: skip

@@ -60,6 +60,23 @@ _LABELLED = re.compile(
     r"(?:[ \t]+(?P<last>[A-Za-z][a-z'-]+(?:-[A-Za-z][a-z'-]+)?))?",
     re.IGNORECASE,
 )
+# Added after blind batch 14: a name given in quotes after "goes by", "gave name" ("goes by 'Sky'", "Pt gave name
+# 'Shadow'"), a family signing ("- the Nwachukwu family") and a relative's name in brackets ("Mum (Sian) is
+# confident", "My mum (Dolores, 93) has Alzheimer's").
+# ("also known as 'Tommy John surgery'" names a procedure: "known as" and "aka" are left out.)
+_KNOWN_AS = re.compile(
+    r"\b(?:goes by|going by|went by|calls (?:himself|herself|themselves)|gave (?:his |her |their )?name(?: as)?|"
+    r"nicknamed?)[ \t]*:?[ \t]*['\"“‘](?P<name>[A-Za-z][A-Za-z'’-]{1,20}(?:[ \t]+[A-Z][A-Za-z'’-]{1,20})?)['\"”’]",
+    re.IGNORECASE,
+)
+_FAMILY = re.compile(
+    r"\b[Tt]he[ \t]+(?P<name>\p{Lu}[\p{L}'’]+(?:-\p{Lu}[\p{L}'’]+)?)[ \t]+(?:family|families|household)\b"
+)
+_RELATIVE_BRACKET = re.compile(
+    r"\b(?i:mum|mom|dad|wife|husband|son|daughter|partner|mother|father|sister|brother|nan|nana|gran|granny|grandma|"
+    r"grandpa|grandad|granddad|auntie|aunt|uncle|niece|nephew|carer|friend|baby)[ \t]*\([ \t]*"
+    r"(?P<name>\p{Lu}[\p{Ll}'’-]+)(?:[ \t]*,[ \t]*\d{1,3})?[ \t]*\)"
+)
 _RELATIVE_WORDS = (
     "dil",
     "sil",
@@ -145,4 +162,19 @@ class EnglishMarkedNameRecognizer(LocalRecognizer):
                     add((m.start("first"), m.end("last") if last_is_name else m.end("first")), 0.75, "a labelled name")
                 elif first[0].isupper() and last is not None and last[0].isupper() and last_is_name:
                     add((m.start("first"), m.end("last")), 0.75, "a labelled name")
+        if "'" in text or '"' in text or "‘" in text or "“" in text:
+            for m in _KNOWN_AS.finditer(text):
+                add(m.span("name"), 0.8, "a name given in quotes")
+        if "amil" in text or "ousehold" in text:
+            lex = english_lexicon()
+            for m in _FAMILY.finditer(text):
+                word = m.group("name")
+                if not lex.is_english(word.lower()) and not lex.not_a_name(word):
+                    add(m.span("name"), 0.7, "a family named")
+        if "(" in text:
+            lex = english_lexicon()
+            for m in _RELATIVE_BRACKET.finditer(text):
+                word = m.group("name")
+                if word.lower() in given or not lex.is_english(word.lower()):
+                    add(m.span("name"), 0.75, "a relative's name in brackets")
         return [explained_result(self, NAME, a, b, score, why) for (a, b), (score, why) in sorted(found.items())]

@@ -39,6 +39,12 @@ _FIELD_LABELS = frozenset(
     )
 )
 _ROLE_ENDINGS = ("er", "or", "ant", "ent", "ist", "ian", "ee", "ion")
+# "Winthrop, Cecily A.", "GUTIERREZ, ANA L", "JOHNSON, DeShawn", "on Fletcher, Jon,": a surname, a comma and a census
+# given name (with an initial), the way records and operative notes write a patient (blind batch 14).
+_CAPITALISED = r"\p{Lu}(?:\p{Ll}+|\p{Lu}+)?(?:\p{Lu}\p{Ll}+)?(?:['’-]\p{Lu}[\p{L}]+)?"
+_INVERTED = re.compile(
+    rf"(?<![\p{{L}}\p{{M}},])({_CAPITALISED}),[ \t]+({_CAPITALISED})((?:[ \t]+\p{{Lu}}\.?)?)(?![\p{{L}}\p{{M}}])"
+)
 _SPEAKER = re.compile(rf"(?m)^[ \t]*({_ITEM})[ \t]*:[ \t]*(?=\S)(?![\d/])")
 
 
@@ -61,6 +67,11 @@ class NameListRecognizer(LocalRecognizer):
                 listed = sum(w.lower() in first_names() or w.lower() in surnames() for w in words)
                 if all(_plain_name(w) for w in words) and 2 * listed > len(words):
                     found += [(m.start() + i.start(), m.start() + i.end(), "an item of a list of names") for i in items]
+        if ", " in text:
+            for m in _INVERTED.finditer(text):
+                family, given = m.group(1), m.group(2)
+                if _inverted_name(family, given):
+                    found.append((m.start(), m.end(), "surname, given name"))
         if ":" in text:
             for m in _SPEAKER.finditer(text):
                 word = m.group(1)
@@ -81,6 +92,22 @@ class NameListRecognizer(LocalRecognizer):
                 ):
                     found.append((m.start(1), m.end(1), "a speaker label"))
         return [explained_result(self, NAME, a, b, 0.5, why) for a, b, why in found]
+
+
+def _inverted_name(family: str, given: str) -> bool:
+    """A census given name after a surname and a comma, neither an English word used as one ("Thanks, Grace")."""
+    lex = english_lexicon()
+    g, f = given.lower(), family.lower()
+    if len(g) < 2 or len(f) < 2 or g not in first_names() or f in _FIELD_LABELS:
+        return False
+    # "AAP, AMI and DOX" are drug acronyms: a surname in capitals must be a census surname of four letters or more.
+    if family.isupper() and (len(family) < 4 or f not in surnames()):
+        return False
+    if not (f in surnames() or not lex.is_english(f)) or lex.not_a_name(family.capitalize()):
+        return False
+    if lex.is_english(f) and lex.is_english(g):  # "Rose, Grace" may be flowers and a prayer; "Jordan, Ashley" too
+        return f in surnames() and g in first_names() and not lex.not_a_name(given.capitalize())
+    return _plain_name(family) and _plain_name(given)
 
 
 def _plain_name(word: str) -> bool:

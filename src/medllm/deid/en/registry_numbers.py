@@ -27,7 +27,7 @@ _LABELS: dict[str, str] = {
     ),
     LICENSE: (
         r"GMC|IMC|NMC(?:[ \t]+PIN)?|NMBI(?:[ \t]+PIN)?|GPhC|HCPC|AHPRA|CPSO|CPO|CPSBC|CLIA|MCI|NMC[ \t]+Reg|"
-        r"Provider[ \t]+(?:no\.?|number|#)|Prescriber[ \t]+(?:no\.?|number|#)|B[ \t]+Reader(?:[ \t]+#)?|"
+        r"Provider[ \t]+(?i:no\.?|number|#)|Prescriber[ \t]+(?i:no\.?|number|#)|B[ \t]+Reader(?:[ \t]+#)?|"
         r"(?:medical|nursing|pharmacy)[ \t]+council[ \t]+(?:no\.?|number)|"
         # Added after blind batch 10: "RPh ..., lic. PH-0048861", "NJ lic. 28RI00612300", "GCRB reg. 2291",
         # "NRCME 7739221045" (the US registry of DOT medical examiners).
@@ -36,7 +36,12 @@ _LABELS: dict[str, str] = {
         r"(?i:interpreter[ \t]+ID|languageline|cyracom|stratus|employee[ \t]*(?:ID|#|no\.?|number)|badge[ \t]*(?:#|"
         r"no\.?|number|ID)|operator[ \t]*#|staff[ \t]+(?:ID|#|no\.?)|PSI[ \t]+reg|member[ \t]+ID|interpreter)"
     ),
-    HEALTH_PLAN_ID: r"PHN|PHIN|OHIP|MCN|RAMQ|GMS[ \t]+card(?:[ \t]+no\.?)?|Medical[ \t]+card(?:[ \t]+no\.?)?|Policy",
+    HEALTH_PLAN_ID: (
+        r"PHN|PHIN|OHIP|MCN|RAMQ|GMS[ \t]+card(?:[ \t]+no\.?)?|Medical[ \t]+card(?:[ \t]+no\.?)?|Policy|"
+        # Added after blind batch 14: "Medi-Cal active, CIN 91234567A", "Ins ID ESI77201948", "Delta Dental sub ID
+        # DD77-0194-3381", "DVA SX231177" (Australia's veterans' file number).
+        r"CIN|DVA(?:[ \t]+(?:no\.?|file(?:[ \t]+no\.?)?))?|(?i:ins(?:urance)?[ \t]+ID|sub(?:scriber)?[ \t]+ID)"
+    ),
     MRN: (
         r"URN|UR|HRN|UHID|CHI|NHI|client[ \t]*(?:#|no\.?|ID)|participant(?:[ \t]+(?:screening|study))?[ \t]+"
         r"(?:ID|number|no\.?)|screening[ \t]+ID|study[ \t]+(?:no\.?|number|ID)|subject(?:[ \t]+(?:ID|no\.?|number))?|"
@@ -44,7 +49,10 @@ _LABELS: dict[str, str] = {
         r"enrol(?:l)?ment[ \t]+ID|"
         # Added after blind batch 10: the same words capitalised or as a column head ("Subject: 0423-017",
         # "Participant #: CF-PED-03-0412", "hospice ID HSP-220914").
-        r"(?i:subject|participant[ \t]*(?:#|ID|no\.?)|hospice[ \t]+ID|trial[ \t]+ID|pt[ \t]+ID|patient[ \t]+ID)"
+        r"(?i:subject|participant[ \t]*(?:#|ID|no\.?)|hospice[ \t]+ID|trial[ \t]+ID|pt[ \t]+ID|patient[ \t]+ID)|"
+        # Added after blind batch 14: "hospital no. RHC 55102-K", "RiO ID RIO-3390215", "Screen #: S014-0087",
+        # "subj 1044-003".
+        r"(?i:hosp(?:ital)?\.?[ \t]+(?:no\.?|#|number)|RiO[ \t]+ID|screen[ \t]*(?:#|no\.?|number)|subj\.?)"
     ),
     ACCOUNT: (
         r"Lab[ \t]*(?:no\.?|#|number)|Datix(?:[ \t]+ref\.?)?|RiskMan(?:[ \t]+incident(?:[ \t]+notification)?)?|"
@@ -53,7 +61,9 @@ _LABELS: dict[str, str] = {
         # Added after blind batch 10: "specimen 25-GX-010447", "specimen IDs SARC-24-1187-A", "lab no. RB-DNA-5519".
         r"(?i:specimen(?:[ \t]+(?:IDs?|no\.?|#|numbers?))?|lab[ \t]*(?:no\.?|#|number))|"
         # Court and donor references (batch 12): "Docket 23-0719-GN", "Family Court No. FL-22-009812".
-        r"(?i:docket(?:[ \t]+(?:no\.?|#))?|(?:case|court)[ \t]+(?:no\.?|#|number)|donor[ \t]+ID)"
+        r"(?i:docket(?:[ \t]+(?:no\.?|#))?|(?:case|court)[ \t]+(?:no\.?|#|number)|donor[ \t]+ID)|"
+        # "appealing the denial (case ABH-24-5530297)": a case word before a lettered reference (batch 14).
+        r"(?i:case)(?=[ \t]+[A-Z]{2,5}-\d)"
     ),
 }
 # A value: letters, digits, single spaces, slashes, dots or hyphens between them, four digits or more.

@@ -84,7 +84,8 @@ def recognizers() -> list[EntityRecognizer]:
         ),
         Pattern(
             "cue + day-first short date",
-            r"(?i:\b(?:on|from|until|till|since|dated|given|by|before|after|check|checked|seen|discharged|belt))"
+            r"(?i:\b(?:on|from|until|till|since|dated|given|by|before|after|check|checked|seen|discharged|belt|letter|"
+            r"lmp|edd|lnmp))"
             rf"[ \t]+(?P<value>(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\d/]|\.\d){_NOT_A_FRACTION}",
             0.75,
         ),
