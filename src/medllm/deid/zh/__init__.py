@@ -18,6 +18,7 @@ from medllm.deid import neutral
 from medllm.deid.analyzer import MemoRecognizerRegistry, QuickAnalyzerEngine
 from medllm.deid.patterns import CASE
 from medllm.deid.zh import dates, identifiers, nicknames
+from medllm.deid.zh.bracket_names import ChineseBracketNameRecognizer
 from medllm.deid.zh.context_names import ChineseContextNameRecognizer
 from medllm.deid.zh.marked_names import ChineseMarkedNameRecognizer
 from medllm.deid.zh.names import ChineseNameRecognizer
@@ -35,6 +36,7 @@ def recognizers() -> list[EntityRecognizer]:
         ChineseContextNameRecognizer(),
         ChineseMarkedNameRecognizer(),
         ChineseSpeakerNameRecognizer(),
+        ChineseBracketNameRecognizer(),
         *nicknames.recognizers(),
         ChineseAddressRecognizer(),
         *dates.recognizers(),

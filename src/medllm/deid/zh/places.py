@@ -36,16 +36,18 @@ _UNIT_IN = re.compile(rf"(?:{_SUFFIX})")
 _STOP = "的了是在也就还又很已我你他她它们这那被到说因于附近最旁边之间住址去送往至给把"
 _BODY = rf"(?:(?![{_STOP}])[\p{{Han}}A-Za-z])"
 _NUMBER = r"(?:[0-9０-９]+(?:[-－][0-9０-９]+)*|[一二三四五六七八九十百零〇]+)"
+# Traditional forms too (號, 樓, 棟, 層, 門) and lanes and doors ("188巷23號4樓", "8栋2门", "第5座18樓D室"; blind
+# batch 14).
 _NUMBER_PART = (
-    rf"(?:[甲乙丙丁A-Za-z]?{_NUMBER}[ \t]*(?:号楼|号院|号|栋|幢|单元|楼|层|室|房|户|组|弄|排|座|段)|[A-Za-z][ \t]*座|"
-    rf"附{_NUMBER}号)"
+    rf"(?:第?[甲乙丙丁A-Za-z]?{_NUMBER}[ \t]*(?:号楼|號樓|号院|號院|号|號|栋|棟|幢|单元|單元|楼|樓|层|層|室|房|"
+    rf"户|戶|组|組|弄|排|座|段|巷|门|門)|[A-Za-z][ \t]*(?:座|室)|附{_NUMBER}[号號])"
 )
 _COMPONENT = rf"(?:{_BODY}{{1,10}}(?:{_SUFFIX})|{_NUMBER_PART})"
 # A room number written bare after the building or unit: "5栋502", "3单元502", "B座1708", "131号6-3".
 _ROOM = (
-    r"(?:(?<=[号栋幢元座楼])[0-9]{1,5}(?:[-－][0-9]{1,4})?(?![0-9])|"
-    # building-flat after an estate's name: "湖滨花园18-201", "东亭花苑5-302"
-    r"(?<=[园苑区城院舍])[0-9]{1,3}[-－][0-9]{2,4}(?![0-9]))"
+    r"(?:(?<=[号號栋棟幢元座楼樓])[0-9]{1,5}(?:[-－][0-9]{1,4})?(?![0-9])|"
+    # building-flat after an estate's name: "湖滨花园18-201", "东亭花苑5-302", "鸿博小区3-2-601"
+    r"(?<=[园苑区城院舍])[0-9]{1,3}(?:[-－][0-9]{1,4}){1,2}(?![0-9]))"
 )
 _ADDRESS = re.compile(rf"(?:{_COMPONENT})+{_ROOM}?(?:[ \t]*(?<![0-9])[0-9]{{6}}(?![0-9]))?")
 # A named estate, road or building followed by a number part is an address with no cue: "保利花园7栋1单元".
