@@ -40,11 +40,14 @@ class Segment(NamedTuple):
     language: str
 
 
+_TAG_SEP = re.compile(r"[-_]")
+
+
 def base_language(tag: str | None) -> str | None:
     """``zh`` for ``zh-Hans``/``zh_CN``, ``en`` for ``en-US``; None for no tag or ``und``."""
     if not tag:
         return None
-    base = re.split(r"[-_]", tag.strip().lower())[0]
+    base = _TAG_SEP.split(tag.strip().lower())[0]
     return None if base in ("", "und", "unknown", "mul") else base
 
 

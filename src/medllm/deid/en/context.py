@@ -70,8 +70,11 @@ _FOLLOW_ANY = _follow(medical.EPONYM_HEADS | _STRICT_HEADS)
 _LEAD = re.compile(r"(?:\p{L}[\p{L}\p{M}'’]*[ \t]*[-–][ \t]*)+$")
 
 
+_DASH = re.compile(r"[-–]")  # compiled once: called for most candidate words
+
+
 def _parts(word: str) -> list[str]:
-    return [p for p in re.split(r"[-–]", bare(word)) if p and p not in ("non", "anti", "pre", "post")]
+    return [p for p in _DASH.split(bare(word)) if p and p not in ("non", "anti", "pre", "post")]
 
 
 def _eponym_word(word: str) -> bool:
@@ -371,6 +374,9 @@ def title_before(text: str, start: int) -> bool:
     return bool(re.search(rf"\b{TITLE_ABBR}\.?[ \t]+$", text[max(0, start - 8) : start]))
 
 
+_TITLE = re.compile(TITLE_ABBR + r"\.?")
+
+
 def trim_name(text: str, start: int, end: int, strict: bool = False) -> tuple[int, int] | None:
     """Shrink a name span to its name-like words; None if nothing is left or it is an eponym.
 
@@ -384,7 +390,7 @@ def trim_name(text: str, start: int, end: int, strict: bool = False) -> tuple[in
     def not_a_name(word: str, strict: bool = False) -> bool:  # an eponym may be a surname: judged below
         return lex.not_a_name(word, strict=strict) and not _eponym_word(word)
 
-    title = re.compile(TITLE_ABBR + r"\.?")
+    title = _TITLE
     while words and (not_a_name(words[0][2]) or lex.is_clause_word(words[0][2]) or title.fullmatch(words[0][2])):
         words.pop(0)
     while words and not_a_name(words[-1][2]):

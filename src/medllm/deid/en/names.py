@@ -46,6 +46,9 @@ _NOT_A_NAME_START = (
 )
 
 
+_LINE_END_AFTER = re.compile(r"[ \t]*(?::|\n|$)")
+
+
 def _name_recognizers() -> list[EntityRecognizer]:
     relatives = (
         r"wife|husband|son|daughter|mother|father|mom|mum|dad|brother|sister|friend|partner|boyfriend|"
@@ -219,7 +222,9 @@ def _name_shape_recognizer() -> ClinicalPatternRecognizer:
     )
 
     def adjust(text: str, start: int, end: int) -> tuple[int, int] | None:
-        if re.match(r"[ \t]*(?::|\n|$)", text[end:]) and re.search(r"(?:^|\n)[ \t]*$", text[:start]):
+        # (compiled once, and the line start found with rfind: a search anchored at the end of text[:start] scans
+        # the whole prefix for every candidate)
+        if _LINE_END_AFTER.match(text, end) and not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t"):
             words = WORD.findall(text[start:end])
             heading = text[end:].lstrip(" \t").startswith(":")
             if heading or not (_listed_name(words) or _ADDRESS_NEXT.match(text, end)):

@@ -563,9 +563,12 @@ class AddressBlockRecognizer(LocalRecognizer):
         return [explained_result(self, LOCATION, a, b, 0.7, "address block line") for a, b in found]
 
 
+_LEADING_DECOR = re.compile("^" + _DECOR)
+
+
 def _bare(line: str) -> str:
     """A line without its decoration and punctuation."""
-    return re.sub("^" + _DECOR, "", line).strip(" \t,.;:!?")
+    return _LEADING_DECOR.sub("", line).strip(" \t,.;:!?")
 
 
 def _english_line(chunk: str) -> bool:

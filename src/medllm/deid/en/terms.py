@@ -330,10 +330,13 @@ def lab_value_after(text: str, end: int) -> bool:
     return _LAB_AFTER.match(text, end) is not None
 
 
+_LATIN_AFTER = re.compile(r"[ \t]+(\p{Ll}{4,})\b")
+
+
 def latin_name_after(text: str, end: int, is_english) -> bool:
     """True when a lower-case Latin word follows, as in a binomial or a Latin disease name ("Tinea
     cruris", "Candida albicans", "Pseudotumor cerebri", "Molluscum contagiosum")."""
-    m = re.match(r"[ \t]+(\p{Ll}{4,})\b", text[end : end + 40])
+    m = _LATIN_AFTER.match(text[end : end + 40])
     if m is None:
         return False
     word = m.group(1)
