@@ -8,7 +8,12 @@ blind round showed the gap and which guidance the finding follows.
 
 from __future__ import annotations
 
-from medllm.assistant.triage import concepts_lay_wording, concepts_outdoors_medicines, concepts_work_care
+from medllm.assistant.triage import (
+    concepts_lay_wording,
+    concepts_outdoors_medicines,
+    concepts_specialist_children,
+    concepts_work_care,
+)
 from medllm.assistant.triage.concepts_en import gap
 
 EN_ROUND18: dict[str, list[str]] = {
@@ -1127,5 +1132,6 @@ EN = _merge(
     *concepts_work_care.TABLES_EN,
     *concepts_outdoors_medicines.TABLES_EN,
     *concepts_lay_wording.TABLES_EN,
+    *concepts_specialist_children.TABLES_EN,
 )
 ZH = _merge(*_rounds("ZH_ROUND"), *concepts_outdoors_medicines.TABLES_ZH)

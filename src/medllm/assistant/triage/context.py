@@ -106,6 +106,7 @@ _KNOWLEDGE_BEFORE_EN = re.compile(
     # "how to spot sepsis" asks; "sunken soft spot, very floppy" describes a baby (round 39).
     r"(?:to|can|could|you|we|how|i) spot(?! (?:on|of|in|at|is|looks|has|feels|was|seems))|"
     r"difference between|differentiate|distinguish|what is|what's|what are|what happens|define|definition|"
+    r"what (?:actually|exactly) is|"
     # "reading about that bear attack in montana, how do people survive those?" (round 40).
     r"reading about|read about|heard about|(?:a|an|the) (?:story|article|news|documentary|video|podcast) about|"
     r"explain|mean|means|happens (?:when|if|during|in)|happen (?:when|if|in)|first aid (?:for|when|if)|how (?:long|"
@@ -149,6 +150,8 @@ _HYPOTHETICAL_EN = re.compile(
     # "when someone threw lighter fluid on the fire": "when" with a past verb tells what happened (round 22).
     r"\b(?!when (?:someone|somebody|a (?:man|woman|guy|person|kid)) (?:\w+ed|threw|fell|hit|got|took|gave|ran|came|"
     r"went|said|told|left|put|set|knocked|lit|poured|spilled|dropped|grabbed|drove|swung|bit|shot|stabbed|struck)\b)"
+    # "he cries if anyone touches it": a condition that describes the child now, not a question (round 44).
+    r"(?!if (?:anyone|someone|somebody) (?:touches|moves|tries|goes|comes|lifts|presses|pokes)\b)"
     r"(?:if|in case|suppose|supposing|what if|whenever|should|when) (?:someone|somebody|anyone|a person|people|you|"
     r"one|an adult|an? (?:child|baby|kid|toddler|patient|friend|family member|man|woman|elderly person|adult|diner|"
     r"athlete|runner)|i ever|he ever|she ever|they ever|my (?:child|baby|kid|son|daughter|husband|wife|partner|"

@@ -182,7 +182,8 @@ ACUTE_RULES: tuple[Rule, ...] = (
     # A neck injury with numbness, tingling or weakness in the arms or legs (NICE NG41: possible spinal injury).
     Rule("neck_injury_neuro", E, "a neck injury with numbness, tingling or weakness in the arms or legs (possible "
          "spinal injury)", "颈部受伤后手脚麻木、无力（疑似脊髓损伤）", ("neck_injury",),
-         ("limb_weakness", "limbs_tingling_both", "hemi_weakness", "saddle_numbness", "bladder_bowel_loss"),
+         ("limb_weakness", "limbs_tingling_both", "limb_tingling", "hemi_weakness", "saddle_numbness",
+          "bladder_bowel_loss"),
          source="nice-ng41", soften=False),
     # Caffeine pills, energy drinks or an ADHD stimulant, then chest pain with a racing heart or sickness.
     Rule("stimulant_chest_pain", E, "chest pain with a racing heart or sickness after stimulants, caffeine pills or "

@@ -275,6 +275,16 @@ SOURCES: dict[str, str] = {
     "(DRESS), patient information leaflet: fever, a widespread rash, facial swelling and swollen glands two to eight "
     "weeks after starting a medicine such as allopurinol or an anticonvulsant; it can affect internal organs and needs "
     "urgent hospital care. https://www.bad.org.uk/pils/",
+    "ccuk-toxic-megacolon": "Crohn's & Colitis UK, Toxic megacolon: a rare, life-threatening complication of severe "
+    "colitis (a swollen, painful abdomen, fever, a fast heart rate); it needs emergency hospital treatment. "
+    "https://crohnsandcolitis.org.uk/",
+    "vad-patient-guide": "UK ventricular assist device centres' patient guidance (for example Harefield and Royal "
+    "Papworth): contact the VAD team at once, or call 999, for a pump alarm, dark (cola-coloured) urine or new "
+    "breathlessness. https://www.royalpapworth.nhs.uk/",
+    "nhs-septic-arthritis": "NHS, Septic arthritis: go to A&E or call 999 for a very painful, hot, swollen joint with "
+    "a high temperature, or a child who will not move a limb. https://www.nhs.uk/conditions/septic-arthritis/",
+    "nhs-haemophilia": "NHS, Haemophilia: a bleed into the head, neck, tummy or a large muscle needs treatment "
+    "straight away; call 999 or go to A&E after a head injury. https://www.nhs.uk/conditions/haemophilia/",
 }
 
 #: Where the phone numbers in :mod:`.emergency` come from.
