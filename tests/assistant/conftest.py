@@ -75,3 +75,15 @@ def load_set(name: str) -> list[dict[str, Any]]:
     for row in rows:
         row.setdefault("language", "zh" if "zh" in row["id"].split("-")[:2] else "en")
     return rows
+
+
+def assert_probe_level(group: str, text: str, level) -> None:
+    """A blind-round probe: an emergency or urgent probe must get exactly its level; a routine one only must not be
+    called an emergency (a cautious urgent is allowed, as false alarms are counted on emergencies only)."""
+    from medllm.assistant.triage import TriageLevel, triage
+
+    result = triage(text)
+    if level is TriageLevel.ROUTINE:
+        assert result.level is not TriageLevel.EMERGENCY, (group, result.to_dict())
+    else:
+        assert result.level is level, (group, result.to_dict())

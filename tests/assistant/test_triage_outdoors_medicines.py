@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from medllm.assistant.triage import TriageLevel, triage
+from medllm.assistant.triage import TriageLevel
+from tests.assistant.conftest import assert_probe_level
 
 E, U, R = TriageLevel.EMERGENCY, TriageLevel.URGENT, TriageLevel.ROUTINE
 
@@ -58,8 +59,4 @@ PROBES = [("pharmacy", *p) for p in PHARMACY] + [("outdoors", *p) for p in OUTDO
 
 @pytest.mark.parametrize(("group", "text", "level"), PROBES, ids=[f"{g}-{i}" for i, (g, _, _) in enumerate(PROBES)])
 def test_levels_of_rounds_39_and_40(group: str, text: str, level: TriageLevel) -> None:
-    result = triage(text)
-    if level is R:
-        assert result.level is not E, (group, result.to_dict())
-    else:
-        assert result.level is level, (group, result.to_dict())
+    assert_probe_level(group, text, level)

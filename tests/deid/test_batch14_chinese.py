@@ -7,13 +7,6 @@ import pytest
 
 pytest.importorskip("presidio_analyzer")
 
-from medllm.deid import Deidentifier, default_deidentifier
-
-
-@pytest.fixture(scope="module")
-def deid() -> Deidentifier:
-    return default_deidentifier()
-
 
 @pytest.mark.parametrize(
     ("text", "values"),

