@@ -468,7 +468,7 @@ _PRESENT_CLAUSE_EN = re.compile(r"\b(?:he|she|they|i|we) (?:is|are|am)\b")
 
 # "its 3 years today since my son died of an overdose" (round 42): what someone died of is past, whatever "today"
 # says about the anniversary.
-_DIED_OF_EN = re.compile(r"\b(?:died|passed away|passed) (?:of|from|after) (?:a |an |the |his |her |their )?$")
+_DIED_OF_EN = re.compile(r"\b(?:died|passed away) (?:of|from|after) (?:a |an |the |his |her |their )?$")
 
 
 def _past(text: str, start: int, end: int, zh: bool) -> bool:

@@ -214,9 +214,7 @@ _FIGURATIVE = re.compile(
 
 _ASKS_IF_FEVER = re.compile(
     r"(?:算|是不是|是|属于)(?:不算)?(?:发烧|发热|高烧|低烧)(?:吗|么|嘛|呢)|(?:发烧|发热)了?(?:吗|么|没有?)[？?]?|"
-    r"\b(?:count|counts|counted) as (?:a )?(?:fever|temperature)|\bis (?:that|this|it) (?:a )?(?:fever|temperature)\b|"
-    # "what temperature should I be worried about?" asks for the threshold (round 43).
-    r"\bwhat temp(?:erature)? (?:should|do|does|is|would|counts?|makes?)\b"
+    r"\b(?:count|counts|counted) as (?:a )?(?:fever|temperature)|\bis (?:that|this|it) (?:a )?(?:fever|temperature)\b"
 )
 
 
